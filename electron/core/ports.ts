@@ -1,0 +1,105 @@
+/**
+ * The seams every service receives instead of reaching for globals (STYLE.md: no Date.now(),
+ * Math.random() or `import nodemailer` inside services). Tests hand in fixed clocks and fakes.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface RandomSource {
+  /** Uniform integer in [min, max), from a CSPRNG in production (crypto.randomInt). */
+  int(min: number, max: number): number;
+  bytes(length: number): Buffer;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(phc: string, password: string): Promise<boolean>;
+  /** True when a stored hash used weaker parameters than the current ones (upgrade on next change). */
+  needsRehash(phc: string): boolean;
+}
+
+export interface AccountRecord {
+  id: number;
+  username: string;
+  firstName: string;
+  lastName: string;
+  status: 'active' | 'disabled';
+  locked: boolean;
+}
+
+export interface ContactRecord {
+  kind: 'email' | 'phone';
+  value: string;
+  verifiedAt: string | null;
+}
+
+/**
+ * Password and lock operations. The embedded SQLite directory is the default; an LDAP / Active
+ * Directory implementation will sit behind the same interface, so nothing here may assume SQL.
+ */
+export interface Directory {
+  findAccount(username: string): AccountRecord | null;
+  verifyPassword(accountId: number, password: string): Promise<boolean>;
+  /** Sets the password (already policy-checked), moves the old one into history, clears the lock. */
+  setPassword(accountId: number, newPassword: string): Promise<void>;
+  /** Every stored hash the new password must not match: current first, then history (newest first). */
+  passwordHashes(accountId: number, limit: number | 'all'): string[];
+  isLocked(accountId: number): boolean;
+  unlock(accountId: number): void;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends one message or throws; callers decide what a failure means to the person. */
+export interface EmailSender {
+  send(message: OutgoingEmail): Promise<void>;
+  close(): void;
+}
+
+export interface OutgoingText {
+  to: string;
+  text: string;
+}
+
+/** Pluggable text-message delivery: Microsoft retires its own in 2027, so no single vendor. */
+export interface SmsProvider {
+  readonly name: string;
+  send(message: OutgoingText): Promise<void>;
+}
+
+export interface AuditEntry {
+  /** e.g. 'reset.begin', 'reset.code_sent', 'reset.code_failed', 'reset.password_set'. */
+  event: string;
+  /** The username exactly as typed (never a password, code or hash). */
+  username: string | null;
+  outcome: 'ok' | 'refused' | 'failed';
+  /** Non-secret detail, e.g. { method: 'email', rules: ['too_short'] }. */
+  detail?: Record<string, string | number | boolean | string[]>;
+  actor?: string;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): void;
+}
+
+/**
+ * The guessable-password engine (banned terms, context words, breached list). It lives behind this
+ * one seam so the policy check does not care how it is built; it is synchronous once loaded.
+ */
+export interface GuessabilityContext {
+  username: string;
+  firstName?: string;
+  lastName?: string;
+}
+
+export interface GuessabilityChecker {
+  /** Rule codes among 'banned_term' | 'breached' | 'contains_name' | 'contains_username' | 'contains_org_name'. */
+  check(password: string, context: GuessabilityContext): import('../../shared/policy/rule-codes.js').PolicyRuleCode[];
+}

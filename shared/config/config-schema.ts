@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { policyRulesSchema, presetNames, type PresetName } from '../policy/policy-config.js';
+
+/**
+ * The kiosk's one configuration file (JSON or YAML), validated at start-up. Every key has a default
+ * except where a real deployment must decide (SMTP host, database path), so a wrong value stops
+ * start-up with a message naming the key, and a missing file means demo mode.
+ */
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1a2b3c');
+
+const minutes = (value: number) => z.number().int().min(1).max(60 * 24 * 30).default(value);
+
+const throttleRule = (limit: number, windowMinutes: number, blockMinutes: number) =>
+  z
+    .object({ limit: z.number().int().min(1).max(10_000), windowMinutes: minutes(windowMinutes), blockMinutes: minutes(blockMinutes) })
+    .strict()
+    .default({ limit, windowMinutes, blockMinutes });
+
+export const brandingSchema = z
+  .object({
+    organisationName: z.string().min(1).max(120),
+    /** Shown on the start screen above the organisation name, e.g. "IT Services". */
+    departmentName: z.string().min(1).max(120).default('IT Services'),
+    /** Path to a PNG or SVG logo, read by main and sent to the renderer as a data URL. */
+    logoPath: z.string().min(1).optional(),
+    colours: z
+      .object({
+        primary: colour.default('#1d3f73'),
+        accent: colour.default('#0b7a4b'),
+        background: colour.default('#f6f7f9'),
+        text: colour.default('#111827'),
+      })
+      .strict()
+      .default({ primary: '#1d3f73', accent: '#0b7a4b', background: '#f6f7f9', text: '#111827' }),
+    serviceDesk: z
+      .object({
+        name: z.string().min(1).max(120).default('Service Desk'),
+        location: z.string().max(200).default(''),
+        phone: z.string().max(60).default(''),
+        email: z.string().max(200).default(''),
+        hours: z.string().max(200).default(''),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const smtpSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(587),
+    /** true: implicit TLS (port 465). false: plain connect, upgraded with STARTTLS when offered. */
+    secure: z.boolean().default(false),
+    /** Refuse to send unless STARTTLS succeeds. */
+    requireTLS: z.boolean().default(true),
+    auth: z
+      .object({
+        user: z.string().min(1),
+        /** Name of the environment variable holding the password: secrets never live in the file. */
+        passwordEnv: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    tls: z
+      .object({
+        rejectUnauthorized: z.boolean().default(true),
+        servername: z.string().optional(),
+        /** Path to a PEM file with extra CA certificates. */
+        caFile: z.string().optional(),
+        minVersion: z.enum(['TLSv1.2', 'TLSv1.3']).default('TLSv1.2'),
+      })
+      .strict()
+      .default({ rejectUnauthorized: true, minVersion: 'TLSv1.2' }),
+    pool: z.boolean().default(true),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    /** Demo mode: fictional organisation, fresh demo database, messages shown in the kiosk, never sent. */
+    demo: z.boolean().default(false),
+    kiosk: z
+      .object({
+        id: z.string().min(1).max(64).default('kiosk-1'),
+        location: z.string().max(200).default(''),
+        sessionMinutes: z.number().int().min(1).max(60).default(15),
+        idleSeconds: z.number().int().min(30).max(3600).default(120),
+        doneReturnSeconds: z.number().int().min(3).max(120).default(10),
+      })
+      .strict()
+      .default({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 }),
+    branding: brandingSchema,
+    database: z.object({ path: z.string().min(1) }).strict(),
+    mail: z
+      .object({
+        from: z.string().min(3),
+        smtp: smtpSchema.optional(),
+      })
+      .strict(),
+    sms: z
+      .object({ provider: z.enum(['none', 'demo']).default('none') })
+      .strict()
+      .default({ provider: 'none' }),
+    codes: z
+      .object({
+        length: z.number().int().min(6).max(10).default(6),
+        ttlMinutes: z.number().int().min(1).max(10).default(10),
+        maxTriesPerCode: z.number().int().min(1).max(10).default(5),
+      })
+      .strict()
+      .default({ length: 6, ttlMinutes: 10, maxTriesPerCode: 5 }),
+    throttle: z
+      .object({
+        /** Entra: 5 failed proofs in 24 h -> blocked 24 h. */
+        failedProofs: throttleRule(5, 1440, 1440),
+        /** Entra: 10 emails in 10 min -> blocked 24 h. */
+        emailSends: throttleRule(10, 10, 1440),
+        /** Entra: 5 text attempts in 1 h -> blocked 24 h. */
+        smsSends: throttleRule(5, 60, 1440),
+        /** Whole-kiosk ceiling on code requests, against scripted abuse. */
+        kioskRequests: throttleRule(60, 10, 15),
+      })
+      .strict()
+      .default({
+        failedProofs: { limit: 5, windowMinutes: 1440, blockMinutes: 1440 },
+        emailSends: { limit: 10, windowMinutes: 10, blockMinutes: 1440 },
+        smsSends: { limit: 5, windowMinutes: 60, blockMinutes: 1440 },
+        kioskRequests: { limit: 60, windowMinutes: 10, blockMinutes: 15 },
+      }),
+    hashing: z
+      .object({
+        memoryKiB: z.number().int().min(19456).max(1_048_576).default(19456),
+        timeCost: z.number().int().min(2).max(20).default(2),
+        parallelism: z.number().int().min(1).max(16).default(1),
+      })
+      .strict()
+      .default({ memoryKiB: 19456, timeCost: 2, parallelism: 1 }),
+    policy: z
+      .object({
+        preset: z.enum(presetNames as [PresetName, ...PresetName[]]).default('campus'),
+        /** Any rule of the preset can be overridden, one key at a time. */
+        overrides: policyRulesSchema.partial().strict().default({}),
+        /** The organisation's own banned terms (Entra: at most 1000, 4-16 characters each). */
+        customBannedTerms: z.array(z.string().min(4).max(16)).max(1000).default([]),
+      })
+      .strict()
+      .default({ preset: 'campus', overrides: {}, customBannedTerms: [] }),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof configSchema>;
+export type BrandingConfig = z.infer<typeof brandingSchema>;
+export type SmtpConfig = z.infer<typeof smtpSchema>;
+
+/** One line per problem, naming the key and what was expected. */
+export function describeConfigIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const key = issue.path.length === 0 ? '(top level)' : issue.path.map(String).join('.');
+    return `${key}: ${issue.message}`;
+  });
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { SessionView } from '../flow/stages.js';
+import type { PolicyRules } from '../policy/policy-config.js';
+import type { PolicyRuleCode } from '../policy/rule-codes.js';
+
+/**
+ * The only place channel names appear. Each channel maps a zod request schema to a response type;
+ * main parses every payload with the schema before a service sees it, and the preload's named
+ * functions are derived from this table.
+ */
+
+// eslint-disable-next-line no-control-regex -- NUL and other control characters are refused at the boundary
+const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(256)
+  .refine(noControlCharacters, 'must not contain control characters');
+
+export const codeSchema = z
+  .string()
+  .transform((value) => value.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[0-9]{4,10}$/));
+
+/** Long enough for any preset; the policy (not the schema) says "too long" in words. */
+export const passwordSchema = z.string().min(1).max(1024).refine((value) => !value.includes('\u0000'), 'must not contain NUL');
+
+const empty = z.object({}).strict();
+
+export interface ServiceDeskInfo {
+  name: string;
+  location: string;
+  phone: string;
+  email: string;
+  hours: string;
+}
+
+export interface KioskInfo {
+  organisationName: string;
+  departmentName: string;
+  colours: { primary: string; accent: string; background: string; text: string };
+  logoDataUrl: string | null;
+  serviceDesk: ServiceDeskInfo;
+  demo: boolean;
+  kioskId: string;
+  policy: PolicyRules;
+  idleSeconds: number;
+}
+
+export interface PasswordVerdict {
+  /** Empty when the password passes every rule main can judge before submit. */
+  failed: PolicyRuleCode[];
+}
+
+export interface DemoMessage {
+  id: number;
+  channel: 'email' | 'sms';
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
+export const contract = {
+  'kiosk:info': { request: empty, response: {} as KioskInfo },
+  'session:get': { request: empty, response: {} as SessionView },
+  'session:startOver': { request: empty, response: {} as SessionView },
+  'reset:begin': { request: z.object({ username: usernameSchema }).strict(), response: {} as SessionView },
+  'reset:chooseMethod': {
+    request: z.object({ method: z.enum(['email', 'sms']) }).strict(),
+    response: {} as SessionView,
+  },
+  'reset:resendCode': { request: empty, response: {} as SessionView },
+  'reset:verifyCode': { request: z.object({ code: codeSchema }).strict(), response: {} as SessionView },
+  'reset:setPassword': {
+    request: z.object({ password: passwordSchema, confirmation: passwordSchema }).strict(),
+    response: {} as SessionView,
+  },
+  'policy:check': { request: z.object({ password: passwordSchema }).strict(), response: {} as PasswordVerdict },
+  'demo:inbox': { request: empty, response: {} as DemoMessage[] },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = Contract[C]['response'];
+export const channels = Object.keys(contract) as Channel[];

@@ -1,0 +1,41 @@
+/**
+ * Errors cross IPC as values: an Electron `invoke` that throws keeps only `message`, and the
+ * renderer needs a code it can turn into words (codes double as message keys).
+ */
+export const errorCodes = [
+  'FORBIDDEN', // sender is not the kiosk's own main frame
+  'BAD_INPUT', // payload failed the channel's schema
+  'UNKNOWN_CHANNEL',
+  'WRONG_STAGE', // the walk-up session is not at a stage where this call is allowed
+  'SESSION_EXPIRED', // the 15-minute walk-up session ran out; the session is back at the start
+  'CODE_WRONG', // details.triesLeft
+  'CODE_EXPIRED', // ask for a new code
+  'TOO_MANY_ATTEMPTS', // details.retryAfterSeconds
+  'SEND_FAILED', // the code could not be sent; no attempt was used
+  'PASSWORD_REJECTED', // details.rules: PolicyRuleCode[]
+  'PASSWORDS_DIFFER',
+  'NOT_AVAILABLE', // e.g. demo-only channel outside demo mode
+  'INTERNAL', // unexpected failure; logged in main without secrets
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorDetails {
+  triesLeft?: number;
+  retryAfterSeconds?: number;
+  rules?: string[];
+}
+
+export interface KioskError {
+  code: ErrorCode;
+  details?: ErrorDetails;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, details?: ErrorDetails): Result<T> {
+  return details === undefined ? { ok: false, error: { code } } : { ok: false, error: { code, details } };
+}
