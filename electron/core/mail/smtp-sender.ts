@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import nodemailer from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import type { SmtpConfig } from '../../../shared/config/config-schema.js';
+import type { EmailSender, OutgoingEmail } from '../ports.js';
+import { MailConfigError, MailDeliveryError, type MailDeliveryFailure } from './mail-errors.js';
+
+/**
+ * The kiosk's only door to nodemailer. `send()` resolves once the server accepted the message and
+ * rejects with a MailDeliveryError otherwise; callers decide what a failure means to the person at
+ * the kiosk. Nothing here logs: message bodies hold one-time codes.
+ */
+
+export interface SmtpTimeouts {
+  /** Until the server's greeting (nodemailer counts the greeting wait here). */
+  connectionMs: number;
+  greetingMs: number;
+  /** Silence on an open connection. */
+  socketMs: number;
+}
+
+/**
+ * Short enough that a person at the kiosk learns of a dead server within seconds, not nodemailer's
+ * default two minutes; long enough for a slow campus relay.
+ */
+export const defaultSmtpTimeouts: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
+
+// One plain address: no display name, list, comment or line break that could add recipients or headers.
+const singleAddress = /^[^\s@<>,;:"()[\]\\]+@[^\s@<>,;:"()[\]\\]+\.[^\s@<>,;:"()[\]\\]+$/;
+
+/** mail.from as one mailbox: "desk@example.org" or "IT Services <desk@example.org>". */
+function senderMailbox(from: string): { name: string; address: string } {
+  // eslint-disable-next-line no-control-regex -- a line break in the sender would forge headers
+  const parsed = /[\u0000-\u001f\u007f]/.test(from) ? [] : addressparser(from);
+  const mailbox = parsed.length === 1 ? parsed[0] : undefined;
+  if (mailbox === undefined || mailbox.address === undefined || !singleAddress.test(mailbox.address)) {
+    throw new MailConfigError(
+      'MAIL_FROM_INVALID',
+      `mail.from must be one address like desk@example.org or "IT Services <desk@example.org>", got ${JSON.stringify(from)}`,
+    );
+  }
+  return { name: mailbox.name, address: mailbox.address };
+}
+
+function smtpPassword(smtp: SmtpConfig, env: Record<string, string | undefined>): string | undefined {
+  if (smtp.auth === undefined) return undefined;
+  const password = env[smtp.auth.passwordEnv];
+  if (password === undefined || password === '') {
+    // Name the variable so the operator can fix it; the value (if any) is never repeated.
+    throw new MailConfigError(
+      'SMTP_PASSWORD_ENV_MISSING',
+      `SMTP password missing: set the environment variable ${smtp.auth.passwordEnv} (named by mail.smtp.auth.passwordEnv)`,
+    );
+  }
+  return password;
+}
+
+function extraCertificates(caFile: string | undefined): Buffer | undefined {
+  if (caFile === undefined) return undefined;
+  try {
+    return readFileSync(caFile);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new MailConfigError('SMTP_CA_FILE_UNREADABLE', `mail.smtp.tls.caFile cannot be read (${reason}): ${caFile}`);
+  }
+}
+
+interface NodemailerFailure {
+  code?: string;
+  /** Node's own code behind a socket error, e.g. CERT_HAS_EXPIRED or ECONNREFUSED. */
+  originalCode?: string;
+  responseCode?: number;
+  response?: string;
+  command?: string;
+}
+
+function failureKind(error: NodemailerFailure): MailDeliveryFailure {
+  // Certificate and handshake failures reach nodemailer as socket errors; only Node's code tells them apart.
+  if (/CERT|TLS|SSL|SELF_SIGNED|HOSTNAME|ALTNAME/.test(error.originalCode ?? '')) return 'tls';
+  switch (error.code) {
+    case 'ECONNECTION':
+    case 'ETIMEDOUT':
+    case 'ESOCKET':
+    case 'EDNS':
+    case 'ECONNREFUSED':
+    case 'ECONNRESET':
+    case 'EPROXY':
+      return 'connection';
+    case 'ETLS':
+    case 'EREQUIRETLS':
+      return 'tls';
+    case 'EAUTH':
+    case 'ENOAUTH':
+      return 'auth';
+    case 'EENVELOPE':
+    case 'EMESSAGE':
+    case 'EPROTOCOL':
+      return 'rejected';
+    default:
+      return typeof error.responseCode === 'number' && error.responseCode >= 400 ? 'rejected' : 'unknown';
+  }
+}
+
+/**
+ * A failure described without the message itself: what kind, the SMTP command and the server's
+ * one-line reply (it names the reason, e.g. "550 relay denied", and never echoes the body).
+ */
+function deliveryError(raw: unknown, host: string, port: number): MailDeliveryError {
+  const error = (typeof raw === 'object' && raw !== null ? raw : {}) as NodemailerFailure;
+  const kind = failureKind(error);
+  const reply = typeof error.response === 'string' ? error.response.split(/\r?\n/)[0]!.slice(0, 200) : undefined;
+  const codes = [error.code, error.originalCode].filter((code): code is string => typeof code === 'string' && /^[A-Z0-9_]+$/.test(code));
+  const parts = [`email not accepted by ${host}:${port} (${[kind, ...codes].join(', ')})`];
+  if (error.command) parts.push(`command ${error.command.split(' ')[0]}`);
+  if (reply) parts.push(`server said: ${reply}`);
+  return new MailDeliveryError(kind, parts.join('; '), error.responseCode);
+}
+
+export function createSmtpEmailSender(options: {
+  smtp: SmtpConfig;
+  from: string;
+  env: Record<string, string | undefined>;
+  /** Defaults to defaultSmtpTimeouts. */
+  timeouts?: SmtpTimeouts;
+}): EmailSender {
+  const { smtp } = options;
+  const from = senderMailbox(options.from);
+  const password = smtpPassword(smtp, options.env);
+  const ca = extraCertificates(smtp.tls.caFile);
+  const timeouts = options.timeouts ?? defaultSmtpTimeouts;
+
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    requireTLS: smtp.requireTLS,
+    ...(smtp.auth && password !== undefined ? { auth: { user: smtp.auth.user, pass: password } } : {}),
+    tls: {
+      rejectUnauthorized: smtp.tls.rejectUnauthorized,
+      minVersion: smtp.tls.minVersion,
+      ...(smtp.tls.servername === undefined ? {} : { servername: smtp.tls.servername }),
+      ...(ca === undefined ? {} : { ca }),
+    },
+    pool: smtp.pool,
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
+    // Messages are built from our own templates: nothing in them may make nodemailer read a file or fetch a URL.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+    logger: false,
+    debug: false,
+  });
+
+  let closed = false;
+  return {
+    async send(message: OutgoingEmail): Promise<void> {
+      if (closed) throw new MailDeliveryError('closed', 'email sender is closed');
+      if (typeof message.to !== 'string' || !singleAddress.test(message.to)) {
+        throw new MailDeliveryError('address', 'recipient must be one plain email address');
+      }
+      let info: { accepted?: unknown[]; rejected?: unknown[] };
+      try {
+        info = await transport.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        });
+      } catch (error) {
+        throw deliveryError(error, smtp.host, smtp.port);
+      }
+      if ((info.rejected?.length ?? 0) > 0 || (info.accepted?.length ?? 0) === 0) {
+        throw new MailDeliveryError('rejected', `email not accepted by ${smtp.host}:${smtp.port} (rejected, recipient refused)`);
+      }
+    },
+    close(): void {
+      closed = true;
+      transport.close();
+    },
+  };
+}

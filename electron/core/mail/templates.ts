@@ -1,0 +1,119 @@
+import { renderMessage, type RenderedEmail } from './message-layout.js';
+import { MailInputError } from './mail-errors.js';
+import { checkedServiceDesk, checkedValue, formatWhen, serviceDeskRows } from './template-values.js';
+
+/**
+ * The two messages the kiosk sends, as plain text and HTML. Neither ever holds a link: the
+ * organisation tells people it never emails password links, and a message that breaks that rule
+ * would teach them to trust phishing. Every value is checked first, so bad input throws a
+ * MailInputError and nothing is rendered.
+ */
+export { findUrls, findAutoLinkableText } from './find-urls.js';
+export type { RenderedEmail } from './message-layout.js';
+
+export interface MailBranding {
+  organisationName: string;
+  departmentName: string;
+  serviceDesk: { name: string; location: string; phone: string; email: string; hours: string };
+}
+
+function checkedBranding(branding: unknown) {
+  if (typeof branding !== 'object' || branding === null) throw new MailInputError('branding', 'must be an object');
+  const value = branding as Record<string, unknown>;
+  return {
+    organisationName: checkedValue('branding.organisationName', value.organisationName, { required: true }),
+    departmentName: checkedValue('branding.departmentName', value.departmentName, { required: true }),
+    serviceDesk: checkedServiceDesk(value.serviceDesk),
+  };
+}
+
+/**
+ * Checks branding once at start-up, so a configuration that cannot be mailed safely (a link in the
+ * Service Desk location, a line break in a name) stops the kiosk there rather than at the first reset.
+ */
+export function assertMailBranding(branding: MailBranding): void {
+  checkedBranding(branding);
+}
+
+const noPasswordLinks = (department: string) =>
+  `${department} never emails a link to change a password and will never ask you for your password. ` +
+  'If an email about your password contains a link, do not use it.';
+
+export function codeEmail(input: { branding: MailBranding; code: string; ttlMinutes: number; purpose: 'reset' }): RenderedEmail {
+  const branding = checkedBranding(input.branding);
+  if (typeof input.code !== 'string' || !/^[0-9]{4,10}$/.test(input.code)) {
+    throw new MailInputError('code', 'must be 4 to 10 digits');
+  }
+  if (!Number.isInteger(input.ttlMinutes) || input.ttlMinutes < 1 || input.ttlMinutes > 24 * 60) {
+    throw new MailInputError('ttlMinutes', 'must be a whole number of minutes from 1 to 1440');
+  }
+  if (input.purpose !== 'reset') throw new MailInputError('purpose', 'must be "reset"');
+
+  const { organisationName: organisation, departmentName: department, serviceDesk } = branding;
+  const minutes = input.ttlMinutes === 1 ? '1 minute' : `${input.ttlMinutes} minutes`;
+  return renderMessage({
+    subject: `Your ${organisation} password reset code`,
+    sender: `${department}, ${organisation}`,
+    heading: 'Your password reset code',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `You, or someone who knows your username, asked to reset your ${organisation} password at a self-service kiosk. To continue, type this code on the kiosk screen:`,
+      },
+      { kind: 'code', code: input.code },
+      {
+        kind: 'paragraph',
+        text: `The code is valid for ${minutes} and works only once. Do not share it with anyone.`,
+      },
+      { kind: 'paragraph', text: noPasswordLinks(department) },
+      {
+        kind: 'paragraph',
+        text: `If you did not ask for this code, you can ignore this email: your password has not been changed. If you are worried, contact the ${serviceDesk.name}.`,
+      },
+      ...contactFacts(serviceDesk),
+    ],
+  });
+}
+
+export function resetNotificationEmail(input: {
+  branding: MailBranding;
+  username: string;
+  when: Date;
+  kioskId: string;
+  kioskLocation: string;
+  timeZone?: string;
+}): RenderedEmail {
+  const branding = checkedBranding(input.branding);
+  const username = checkedValue('username', input.username, { required: true });
+  const kioskId = checkedValue('kioskId', input.kioskId, { required: true });
+  const kioskLocation = checkedValue('kioskLocation', input.kioskLocation ?? '', { required: false });
+  const when = formatWhen(input.when, input.timeZone);
+
+  const { organisationName: organisation, departmentName: department, serviceDesk } = branding;
+  const where: Array<readonly [string, string]> = [
+    ['When', when],
+    ['Kiosk', kioskId],
+  ];
+  if (kioskLocation !== '') where.push(['Kiosk location', kioskLocation]);
+  return renderMessage({
+    subject: `Your ${organisation} password was reset`,
+    sender: `${department}, ${organisation}`,
+    heading: 'Your password was reset',
+    blocks: [
+      { kind: 'paragraph', text: `The password for ${username} was reset at a self-service kiosk.` },
+      { kind: 'facts', rows: where },
+      { kind: 'paragraph', text: 'If this was you, you do not need to do anything.' },
+      {
+        kind: 'paragraph',
+        text: `If this was not you, contact the ${serviceDesk.name} straight away so that they can secure your account.`,
+      },
+      ...contactFacts(serviceDesk),
+      { kind: 'paragraph', text: noPasswordLinks(department) },
+    ],
+  });
+}
+
+function contactFacts(serviceDesk: ReturnType<typeof checkedServiceDesk>) {
+  const rows = serviceDeskRows(serviceDesk);
+  return rows.length === 0 ? [] : [{ kind: 'facts' as const, rows }];
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { breachedKey, buildBreachedListBytes, parseBreachedList } from '../electron/core/guessability/breached-list.js';
+import { readBreachSources, type BreachSource } from './build-breached-sources.js';
+
+/**
+ * Builds data/breached-passwords.bin (and its manifest) from the pinned npm packages.
+ * Run with `npm run build:data`. Deterministic: the same packages always give the same bytes, which
+ * test/integration/guessability/breached-list-build.test.ts checks against the committed file.
+ */
+export interface BuiltBreachedList {
+  bytes: Buffer;
+  manifest: {
+    format: 'SSPRBRL1';
+    sha256: string;
+    sourceEntries: number;
+    storedFingerprints: number;
+    keyForm: string;
+    sources: { package: string; version: string; file: string; lines: number }[];
+    licence: string;
+  };
+}
+
+export function buildBreachedList(sources: BreachSource[] = readBreachSources()): BuiltBreachedList {
+  const keys = sources.flatMap((source) => source.passwords.map(breachedKey));
+  const bytes = buildBreachedListBytes(keys);
+  const parsed = parseBreachedList(bytes);
+  return {
+    bytes,
+    manifest: {
+      format: 'SSPRBRL1',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sourceEntries: parsed.sourceEntries,
+      storedFingerprints: parsed.entries,
+      keyForm: 'NFKC, lower case; 32-bit fingerprints (see electron/core/guessability/breached-list.ts)',
+      sources: sources.map((source) => ({
+        package: source.packageName,
+        version: source.version,
+        file: source.file,
+        lines: source.passwords.length,
+      })),
+      licence: 'CC BY-SA 3.0 (SecLists password data; see data/README.md)',
+    },
+  };
+}
+
+export const dataDirectory = fileURLToPath(new URL('../data/', import.meta.url));
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = performance.now();
+  const built = buildBreachedList();
+  writeFileSync(join(dataDirectory, 'breached-passwords.bin'), built.bytes);
+  writeFileSync(join(dataDirectory, 'breached-passwords.json'), `${JSON.stringify(built.manifest, null, 2)}\n`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `data/breached-passwords.bin: ${built.manifest.sourceEntries} passwords, ${built.bytes.length} bytes, ` +
+      `sha256 ${built.manifest.sha256} (${seconds} s)`,
+  );
+}
