@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { applyBranding } from './apply-branding.js';
+import { DemoInbox } from './components/DemoInbox.js';
+import { IdleGuard } from './components/IdleGuard.js';
+import { KioskHeader } from './components/KioskHeader.js';
+import { StageScreen } from './components/StageScreen.js';
+import { useFlow, useKioskInfo } from './stores/bound-stores.js';
+
+export function App() {
+  const info = useKioskInfo((s) => s.info);
+  const infoError = useKioskInfo((s) => s.error);
+
+  useEffect(() => {
+    void useKioskInfo.getState().load();
+  }, []);
+
+  useEffect(() => {
+    if (info === null) return;
+    applyBranding(info);
+    void useFlow.getState().load();
+  }, [info]);
+
+  if (info === null) {
+    // Without kiosk:info there is no branding or desk to name; keep the words plain and generic.
+    return (
+      <main className="kiosk-main">
+        <section className="stage" data-testid="stage-starting">
+          <h1>{infoError === null ? 'Starting…' : 'This kiosk is not working right now'}</h1>
+          {infoError === null ? null : (
+            <>
+              <p role="alert">Please visit the IT Service Desk for help.</p>
+              <button type="button" className="button button-primary" onClick={() => void useKioskInfo.getState().load()}>
+                Try again
+              </button>
+            </>
+          )}
+        </section>
+      </main>
+    );
+  }
+
+  return (
+    <div className={info.demo ? 'kiosk kiosk-demo' : 'kiosk'}>
+      <KioskHeader info={info} />
+      <main className="kiosk-main">
+        <StageScreen />
+      </main>
+      {info.demo ? <DemoInbox /> : null}
+      <IdleGuard idleSeconds={info.idleSeconds} />
+    </div>
+  );
+}

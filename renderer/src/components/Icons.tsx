@@ -1,0 +1,18 @@
+/** Decorative: every icon sits next to words that say the same thing. */
+export function TickIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="11" className="icon-disc" />
+      <path d="M6.5 12.5l3.5 3.5 7.5-8" className="icon-mark" />
+    </svg>
+  );
+}
+
+export function CrossIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="11" className="icon-disc" />
+      <path d="M8 8l8 8M16 8l-8 8" className="icon-mark" />
+    </svg>
+  );
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { useIdleCountdown } from '../hooks/use-idle-countdown.js';
+import { useFlow } from '../stores/bound-stores.js';
+import { endWalkUpSession } from '../walk-up-wipe.js';
+
+/**
+ * Walk-away protection: once a session holds anything of the person (a stage past the start, a
+ * typed username, a message about them), silence for idleSeconds wipes it, after a final warning
+ * they can answer. The Done screen runs its own, shorter countdown.
+ */
+export function IdleGuard({ idleSeconds }: { idleSeconds: number }) {
+  const stage = useFlow((s) => s.view?.stage ?? null);
+  const hasTypedUsername = useFlow((s) => s.usernameDraft !== '');
+  const hasError = useFlow((s) => s.error !== null);
+  const holdsSomething = stage !== null && stage !== 'done' && (stage !== 'identify' || hasTypedUsername || hasError);
+
+  const { secondsLeft, stillHere } = useIdleCountdown({
+    enabled: holdsSomething,
+    idleSeconds,
+    onExpire: () => void endWalkUpSession(),
+  });
+
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = secondsLeft !== null;
+  useEffect(() => {
+    const element = dialog.current;
+    if (element === null) return;
+    // showModal makes the page behind inert and puts focus on the button, as a warning should.
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="idle-dialog"
+      aria-labelledby="idle-heading"
+      aria-describedby="idle-text"
+      onCancel={(event) => {
+        // Escape means "I am here" too; closing is left to the effect so state and dialog agree.
+        event.preventDefault();
+        stillHere();
+      }}
+    >
+      <h2 id="idle-heading">Are you still there?</h2>
+      <p id="idle-text">
+        To keep your details private, this screen will clear itself in{' '}
+        <strong className="idle-seconds">{secondsLeft ?? 0}</strong> {secondsLeft === 1 ? 'second' : 'seconds'}.
+      </p>
+      <button type="button" className="button button-primary" onClick={stillHere} autoFocus>
+        I need more time
+      </button>
+    </dialog>
+  );
+}

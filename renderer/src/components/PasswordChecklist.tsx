@@ -1,0 +1,30 @@
+import type { PolicyRuleCode } from '../../../shared/policy/rule-codes.js';
+import { ruleRequirements, type MessageContext } from '../messages.js';
+import { checklistItems } from '../password-checklist-items.js';
+import { CrossIcon, TickIcon } from './Icons.js';
+
+export function PasswordChecklist(props: {
+  password: string;
+  username: string;
+  context: MessageContext;
+  mainVerdict: readonly PolicyRuleCode[] | null;
+}) {
+  // Before anything is typed every rule is "not yet", which is true, and shows what is coming.
+  const items = checklistItems(props.password, props.username, props.context, props.mainVerdict);
+  return (
+    <div className="checklist">
+      <h2 id="checklist-heading" className="checklist-heading">
+        Password rules
+      </h2>
+      <ul aria-labelledby="checklist-heading" aria-live="polite" className="checklist-items">
+        {items.map((item) => (
+          <li key={item.rule} className={item.met ? 'rule rule-met' : 'rule rule-unmet'} data-rule={item.rule}>
+            {item.met ? <TickIcon /> : <CrossIcon />}
+            <span className="visually-hidden">{item.met ? 'Met: ' : 'Not met: '}</span>
+            <span>{ruleRequirements[item.rule](props.context)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

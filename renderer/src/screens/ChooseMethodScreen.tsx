@@ -1,0 +1,41 @@
+import type { VerificationMethod } from '../../../shared/flow/stages.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
+import { StartOverButton } from '../components/StartOverButton.js';
+import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
+import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
+import { errorMessage, methodButtonLabels } from '../messages.js';
+import { useFlow } from '../stores/bound-stores.js';
+
+/** No destination is shown, not even masked (security.md 27): nothing has been proved yet. */
+export function ChooseMethodScreen({ methods }: { methods: readonly VerificationMethod[] }) {
+  const info = useLoadedInfo();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const chooseMethod = useFlow((s) => s.chooseMethod);
+  const busy = useFlow((s) => s.busy);
+  const error = useFlow((s) => s.error);
+
+  return (
+    <section className="stage" data-testid="stage-choose_method" aria-busy={busy}>
+      <h1 id="stage-heading" ref={heading} tabIndex={-1}>
+        How should we send your code?
+      </h1>
+      {methods.length === 0 ? (
+        <>
+          <p className="lead">This kiosk cannot send you a code right now. The {info.serviceDesk.name} can help:</p>
+          <ServiceDeskContact desk={info.serviceDesk} />
+        </>
+      ) : (
+        <div className="method-buttons">
+          {methods.map((method) => (
+            <button key={method} type="button" className="button button-primary button-big" onClick={() => void chooseMethod(method)}>
+              {methodButtonLabels[method]}
+            </button>
+          ))}
+        </div>
+      )}
+      <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <StartOverButton />
+    </section>
+  );
+}

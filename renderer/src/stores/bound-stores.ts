@@ -1,0 +1,6 @@
+import { createFlowStore } from './flow-store.js';
+import { createKioskInfoStore } from './kiosk-info-store.js';
+
+/** The stores the screens use, wired to the real window.kiosk. Tests build their own with a fake API. */
+export const useFlow = createFlowStore(() => window.kiosk);
+export const useKioskInfo = createKioskInfoStore(() => window.kiosk);

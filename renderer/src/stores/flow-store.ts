@@ -1,0 +1,107 @@
+import { create } from 'zustand';
+import type { SessionView, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { KioskApi } from '../../../shared/ipc/kiosk-api.js';
+import type { KioskError, Result } from '../../../shared/ipc/result.js';
+
+/**
+ * The walk-up journey as the renderer sees it. Main owns the stage; this store only keeps the last
+ * view main reported, the last refusal, and the username being typed (so a wipe clears it).
+ */
+export interface FlowState {
+  /** null until main has answered, and again right after a wipe. */
+  view: SessionView | null;
+  /** The last refusal from main, shown in words by the current screen. */
+  error: KioskError | null;
+  /** A call is in flight: further taps are ignored rather than queued. */
+  busy: boolean;
+  usernameDraft: string;
+
+  setUsernameDraft(value: string): void;
+  load(): Promise<void>;
+  /** Quiet re-read of the session (delivery state, expiry); never shows an error or overtakes an action. */
+  poll(): Promise<void>;
+  begin(username: string): Promise<boolean>;
+  chooseMethod(method: VerificationMethod): Promise<boolean>;
+  resendCode(): Promise<boolean>;
+  verifyCode(code: string): Promise<boolean>;
+  setPassword(password: string, confirmation: string): Promise<boolean>;
+  /** Always goes through, even while another call is in flight: it is how a session is abandoned. */
+  startOver(): Promise<boolean>;
+  reset(): void;
+}
+
+/** After these refusals main's stage may differ from what is on screen, so ask main again. */
+const refusalsThatMoveTheStage = new Set<KioskError['code']>(['WRONG_STAGE', 'SESSION_EXPIRED']);
+
+const internalError: KioskError = { code: 'INTERNAL' };
+
+async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch {
+    // A broken transport must still end in words on screen, not a frozen button.
+    return { ok: false, error: internalError };
+  }
+}
+
+export function createFlowStore(kiosk: () => KioskApi) {
+  /** Bumped by reset(): answers to calls made before a wipe must not bring the old session back. */
+  let epoch = 0;
+  /** Bumped by every action, so a poll that started earlier cannot overwrite the action's result. */
+  let actions = 0;
+
+  return create<FlowState>()((set, get, store) => {
+    async function refreshAfterRefusal(startedInEpoch: number): Promise<void> {
+      const result = await settle(() => kiosk().session());
+      if (result.ok && startedInEpoch === epoch) set({ view: result.value });
+    }
+
+    async function act(call: (api: KioskApi) => Promise<Result<SessionView>>, options = { evenWhenBusy: false }) {
+      if (get().busy && !options.evenWhenBusy) return false;
+      const startedInEpoch = epoch;
+      actions += 1;
+      set({ busy: true, error: null });
+      const result = await settle(() => call(kiosk()));
+      if (startedInEpoch !== epoch) return false;
+      if (result.ok) {
+        set({ view: result.value, busy: false });
+        return true;
+      }
+      set({ error: result.error, busy: false });
+      if (refusalsThatMoveTheStage.has(result.error.code)) await refreshAfterRefusal(startedInEpoch);
+      return false;
+    }
+
+    return {
+      view: null,
+      error: null,
+      busy: false,
+      usernameDraft: '',
+
+      setUsernameDraft: (value) => set({ usernameDraft: value }),
+      load: async () => {
+        await act((api) => api.session());
+      },
+      poll: async () => {
+        if (get().busy) return;
+        const startedInEpoch = epoch;
+        const actionsBefore = actions;
+        const result = await settle(() => kiosk().session());
+        if (!result.ok || startedInEpoch !== epoch || actionsBefore !== actions || get().busy) return;
+        set({ view: result.value });
+      },
+      begin: (username) => act((api) => api.beginReset(username)),
+      chooseMethod: (method) => act((api) => api.chooseMethod(method)),
+      resendCode: () => act((api) => api.resendCode()),
+      verifyCode: (code) => act((api) => api.verifyCode(code)),
+      setPassword: (password, confirmation) => act((api) => api.setPassword(password, confirmation)),
+      startOver: () => act((api) => api.startOver(), { evenWhenBusy: true }),
+      reset: () => {
+        epoch += 1;
+        set(store.getInitialState());
+      },
+    };
+  });
+}
+
+export type FlowStore = ReturnType<typeof createFlowStore>;

@@ -1,0 +1,25 @@
+import { useFlow } from './stores/bound-stores.js';
+
+/**
+ * Ends a walk-up session for good (security.md 26): the next person must find nothing of the last
+ * one. Used by "Start over", the idle timeout and the Done screen alike.
+ */
+export async function endWalkUpSession(): Promise<void> {
+  // Reset first: the screen empties at once, even if main is slow to answer.
+  useFlow.getState().reset();
+  clearBrowserTraces();
+  const backAtStart = await useFlow.getState().startOver();
+  if (!backAtStart) await useFlow.getState().load();
+}
+
+function clearBrowserTraces(): void {
+  try {
+    sessionStorage.clear();
+    localStorage.clear();
+  } catch {
+    // Storage can be disabled by the host; there is then nothing to clear.
+  }
+  // A copied password or code must not be left for the next person to paste. Without focus or
+  // permission the browser refuses; that is fine, there is nothing else to try.
+  navigator.clipboard?.writeText('').catch(() => undefined);
+}

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionView } from '../../../shared/flow/stages.js';
+import type { Channel, RequestOf } from '../../../shared/ipc/contract.js';
+import { createKioskApi, type Invoke, type KioskApi } from '../../../shared/ipc/kiosk-api.js';
+import { fail, ok, type Result } from '../../../shared/ipc/result.js';
+import { createFlowStore } from '../../../renderer/src/stores/flow-store.js';
+
+/**
+ * A scripted main process: each call is recorded and answered by the test when it chooses, so the
+ * order in which answers arrive can be arranged exactly.
+ */
+interface PendingCall {
+  channel: Channel;
+  payload: unknown;
+  answer(result: Result<unknown>): void;
+}
+
+function scriptedMain() {
+  const calls: PendingCall[] = [];
+  const invoke = ((channel: Channel, payload: RequestOf<Channel>) =>
+    new Promise((resolve) => {
+      calls.push({ channel, payload, answer: resolve as (result: Result<unknown>) => void });
+    })) as Invoke;
+  const api: KioskApi = createKioskApi(invoke);
+  return {
+    api,
+    calls,
+    last(channel: Channel): PendingCall {
+      const call = calls.filter((c) => c.channel === channel).at(-1);
+      if (call === undefined) throw new Error(`no call to ${channel}`);
+      return call;
+    },
+  };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const identify: SessionView = { stage: 'identify' };
+const chooseMethod: SessionView = { stage: 'choose_method', purpose: 'reset', username: 'amira.khan', methods: ['email'] };
+const codeSent = (delivery: 'pending' | 'failed'): SessionView => ({
+  stage: 'code_sent',
+  purpose: 'reset',
+  username: 'amira.khan',
+  method: 'email',
+  delivery,
+  codeLength: 6,
+  expiresInSeconds: 600,
+});
+const newPassword: SessionView = { stage: 'new_password', purpose: 'reset', username: 'amira.khan' };
+
+describe('flow store', () => {
+  it('starts empty and shows whatever stage main reports', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    expect(useFlow.getState()).toMatchObject({ view: null, error: null, busy: false, usernameDraft: '' });
+
+    const begun = useFlow.getState().begin('amira.khan');
+    expect(useFlow.getState().busy).toBe(true);
+    expect(main.last('reset:begin').payload).toEqual({ username: 'amira.khan' });
+    main.last('reset:begin').answer(ok(chooseMethod));
+    expect(await begun).toBe(true);
+    expect(useFlow.getState()).toMatchObject({ view: chooseMethod, busy: false, error: null });
+  });
+
+  it('keeps the stage and holds the refusal when main says no', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending') });
+
+    const verified = useFlow.getState().verifyCode('111111');
+    main.last('reset:verifyCode').answer(fail('CODE_WRONG', { triesLeft: 4 }));
+    expect(await verified).toBe(false);
+    expect(useFlow.getState().view).toEqual(codeSent('pending'));
+    expect(useFlow.getState().error).toEqual({ code: 'CODE_WRONG', details: { triesLeft: 4 } });
+  });
+
+  it('clears the previous refusal when the next call starts', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending'), error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
+
+    const verified = useFlow.getState().verifyCode('482913');
+    expect(useFlow.getState().error).toBeNull();
+    main.last('reset:verifyCode').answer(ok(newPassword));
+    await verified;
+    expect(useFlow.getState().view).toEqual(newPassword);
+  });
+
+  it('asks main for the current stage after a refusal that means the screen is out of date', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending') });
+
+    const verified = useFlow.getState().verifyCode('482913');
+    main.last('reset:verifyCode').answer(fail('SESSION_EXPIRED'));
+    await flush();
+    main.last('session:get').answer(ok(identify));
+    await verified;
+    expect(useFlow.getState().view).toEqual(identify);
+    expect(useFlow.getState().error).toEqual({ code: 'SESSION_EXPIRED' });
+  });
+
+  it('ignores a second tap while a call is in flight', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: chooseMethod });
+
+    const first = useFlow.getState().chooseMethod('email');
+    expect(await useFlow.getState().chooseMethod('email')).toBe(false);
+    expect(main.calls.filter((c) => c.channel === 'reset:chooseMethod')).toHaveLength(1);
+    main.last('reset:chooseMethod').answer(ok(codeSent('pending')));
+    expect(await first).toBe(true);
+  });
+
+  it('lets "start over" through even while another call is in flight', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: chooseMethod });
+
+    const sending = useFlow.getState().chooseMethod('email');
+    const startingOver = useFlow.getState().startOver();
+    expect(main.calls.map((c) => c.channel)).toEqual(['reset:chooseMethod', 'session:startOver']);
+    main.last('reset:chooseMethod').answer(ok(codeSent('pending')));
+    main.last('session:startOver').answer(ok(identify));
+    await Promise.all([sending, startingOver]);
+    expect(useFlow.getState().view).toEqual(identify);
+  });
+
+  it('reset() restores the initial state, including the typed username', () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.getState().setUsernameDraft('amira.khan');
+    useFlow.setState({ view: newPassword, error: { code: 'PASSWORDS_DIFFER' }, busy: true });
+
+    useFlow.getState().reset();
+    expect(useFlow.getState()).toMatchObject({ view: null, error: null, busy: false, usernameDraft: '' });
+    expect(useFlow.getState()).toMatchObject(
+      Object.fromEntries(
+        Object.entries(useFlow.getInitialState()).filter(([, value]) => typeof value !== 'function'),
+      ),
+    );
+  });
+
+  it('drops an answer that arrives after a wipe, so the old session cannot come back', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending') });
+
+    const verified = useFlow.getState().verifyCode('482913');
+    useFlow.getState().reset();
+    main.last('reset:verifyCode').answer(ok(newPassword));
+    expect(await verified).toBe(false);
+    expect(useFlow.getState().view).toBeNull();
+  });
+
+  it('polls quietly: a failed poll shows nothing and changes nothing', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending') });
+
+    const polled = useFlow.getState().poll();
+    main.last('session:get').answer(fail('INTERNAL'));
+    await polled;
+    expect(useFlow.getState()).toMatchObject({ view: codeSent('pending'), error: null });
+
+    const polledAgain = useFlow.getState().poll();
+    main.last('session:get').answer(ok(codeSent('failed')));
+    await polledAgain;
+    expect(useFlow.getState().view).toEqual(codeSent('failed'));
+  });
+
+  it('never lets a poll that started earlier overwrite the result of an action', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending') });
+
+    const polled = useFlow.getState().poll();
+    const verified = useFlow.getState().verifyCode('482913');
+    main.last('reset:verifyCode').answer(ok(newPassword));
+    await verified;
+    main.last('session:get').answer(ok(codeSent('pending')));
+    await polled;
+    expect(useFlow.getState().view).toEqual(newPassword);
+  });
+
+  it('does not poll while an action is in flight', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending') });
+
+    const verified = useFlow.getState().verifyCode('482913');
+    await useFlow.getState().poll();
+    expect(main.calls.map((c) => c.channel)).toEqual(['reset:verifyCode']);
+    main.last('reset:verifyCode').answer(ok(newPassword));
+    await verified;
+  });
+
+  it('turns a broken transport into an INTERNAL refusal instead of a stuck screen', async () => {
+    const throwing: KioskApi = createKioskApi((() => Promise.reject(new Error('channel closed'))) as Invoke);
+    const useFlow = createFlowStore(() => throwing);
+    useFlow.setState({ view: newPassword });
+
+    expect(await useFlow.getState().setPassword('GreenTulip7Harbour', 'GreenTulip7Harbour')).toBe(false);
+    expect(useFlow.getState()).toMatchObject({ view: newPassword, error: { code: 'INTERNAL' }, busy: false });
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../../../shared/ipc/result.js';
+import { presets } from '../../../shared/policy/policy-config.js';
+import { policyRuleCodes } from '../../../shared/policy/rule-codes.js';
+import {
+  errorMessage,
+  errorMessages,
+  rejectedRuleProblems,
+  ruleProblems,
+  ruleRequirements,
+  type MessageContext,
+} from '../../../renderer/src/messages.js';
+
+const campus: MessageContext = { rules: presets.campus, organisationName: 'Northfield University', deskName: 'Service Desk' };
+const standards: MessageContext = { rules: presets.standards, organisationName: 'Northfield University', deskName: 'IT Help Centre' };
+
+const looksBroken = /undefined|NaN|null|\[object|\$\{/;
+
+describe('renderer messages', () => {
+  it('has plain words for every error code main can return', () => {
+    for (const code of errorCodes) {
+      const text = errorMessage({ code }, campus);
+      expect(text, code).toMatch(/^[A-Z].{10,}/);
+      expect(text, code).not.toMatch(looksBroken);
+    }
+    expect(Object.keys(errorMessages).sort()).toEqual([...errorCodes].sort());
+  });
+
+  it('has a checklist line and a refusal line for every password rule, under both presets', () => {
+    for (const context of [campus, standards]) {
+      for (const rule of policyRuleCodes) {
+        for (const text of [ruleRequirements[rule](context), ruleProblems[rule](context)]) {
+          expect(text, rule).toMatch(/^[A-Z].{8,}/);
+          expect(text, rule).not.toMatch(looksBroken);
+        }
+      }
+    }
+    expect(Object.keys(ruleRequirements).sort()).toEqual([...policyRuleCodes].sort());
+    expect(Object.keys(ruleProblems).sort()).toEqual([...policyRuleCodes].sort());
+  });
+
+  it('states the configured lengths rather than fixed numbers', () => {
+    expect(ruleRequirements.too_short(campus)).toBe('At least 12 characters');
+    expect(ruleRequirements.too_long(campus)).toBe('No more than 20 characters');
+    expect(ruleRequirements.too_short(standards)).toBe('At least 15 characters');
+    expect(ruleProblems.too_short(standards)).toContain('shorter than 15 characters');
+  });
+
+  it('explains the character rule the way the active preset means it', () => {
+    expect(ruleRequirements.forbidden_character(campus)).toContain('Only letters and numbers');
+    expect(ruleRequirements.forbidden_character(standards)).toContain('control characters');
+  });
+
+  it('tells the person how many code tries are left, in words that fit the number', () => {
+    expect(errorMessage({ code: 'CODE_WRONG', details: { triesLeft: 3 } }, campus)).toBe(
+      'That code is not right. You have 3 tries left.',
+    );
+    expect(errorMessage({ code: 'CODE_WRONG', details: { triesLeft: 1 } }, campus)).toBe(
+      'That code is not right. You have 1 try left.',
+    );
+    expect(errorMessage({ code: 'CODE_WRONG' }, campus)).toBe('That code is not right. Please check it and try again.');
+  });
+
+  it('says how long to wait after too many tries, and where else to go', () => {
+    expect(errorMessage({ code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 86_400 } }, campus)).toBe(
+      'Too many tries. Please wait 24 hours and try again, or visit the Service Desk.',
+    );
+    expect(errorMessage({ code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 540 } }, standards)).toBe(
+      'Too many tries. Please wait 9 minutes and try again, or visit the IT Help Centre.',
+    );
+    expect(errorMessage({ code: 'TOO_MANY_ATTEMPTS' }, campus)).toContain('wait a while');
+  });
+
+  it('gives the same words for a failed delivery as for a refused send', () => {
+    expect(errorMessage({ code: 'SEND_FAILED' }, campus)).toBe(
+      'We could not send the code. Try again, or visit the Service Desk.',
+    );
+  });
+
+  it('lists each refused rule of a rejected password once, and still says something for a code it does not know', () => {
+    const problems = rejectedRuleProblems(
+      { code: 'PASSWORD_REJECTED', details: { rules: ['too_short', 'breached', 'too_short', 'some_future_rule'] } },
+      campus,
+    );
+    expect(problems).toEqual([
+      'It is shorter than 12 characters. Make it longer.',
+      'It appears in lists of leaked passwords, which attackers try first. Choose a different one.',
+      'It does not meet the password rules.',
+    ]);
+    expect(rejectedRuleProblems({ code: 'PASSWORD_REJECTED' }, campus)).toEqual([]);
+  });
+
+  it('names the organisation when the password contains it', () => {
+    expect(ruleProblems.contains_org_name(campus)).toContain('"Northfield University"');
+  });
+
+  it('never repeats text it received, so a password that reached an error by mistake is not shown', () => {
+    const leaked = 'GreenTulip7Harbour';
+    const error = { code: 'PASSWORD_REJECTED' as const, details: { rules: [leaked, 'too_short'] } };
+    const shown = [errorMessage(error, campus), ...rejectedRuleProblems(error, campus)].join(' ');
+    expect(shown).not.toContain(leaked);
+    expect(shown).toContain('It does not meet the password rules.');
+    for (const code of errorCodes) {
+      expect(errorMessage({ code, details: { triesLeft: 2, retryAfterSeconds: 60, rules: [leaked] } }, campus)).not.toContain(leaked);
+    }
+  });
+});
