@@ -11,13 +11,16 @@ import type { PolicyRuleCode } from '../policy/rule-codes.js';
 
 // eslint-disable-next-line no-control-regex -- NUL and other control characters are refused at the boundary
 const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+/** A lone surrogate is not text: hashing would turn every one into U+FFFD, so two passwords would collide. */
+const wellFormed = (value: string) => !/\p{Cs}/u.test(value);
 
 export const usernameSchema = z
   .string()
   .trim()
   .min(1)
   .max(256)
-  .refine(noControlCharacters, 'must not contain control characters');
+  .refine(noControlCharacters, 'must not contain control characters')
+  .refine(wellFormed, 'must be well-formed Unicode');
 
 export const codeSchema = z
   .string()
@@ -25,7 +28,12 @@ export const codeSchema = z
   .pipe(z.string().regex(/^[0-9]{4,10}$/));
 
 /** Long enough for any preset; the policy (not the schema) says "too long" in words. */
-export const passwordSchema = z.string().min(1).max(1024).refine((value) => !value.includes('\u0000'), 'must not contain NUL');
+export const passwordSchema = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((value) => !value.includes('\u0000'), 'must not contain NUL')
+  .refine(wellFormed, 'must be well-formed Unicode');
 
 const empty = z.object({}).strict();
 

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { configSchema, describeConfigIssues, type KioskConfig } from '../../../shared/config/config-schema.js';
+import { ConfigError } from './config-error.js';
+import { effectivePolicy } from './effective-policy.js';
+
+/**
+ * Reads the kiosk's JSON or YAML configuration, validates it, and resolves relative paths against the
+ * file's own folder (so the kiosk behaves the same whatever folder it was started from).
+ */
+export function loadConfig(file: string): KioskConfig {
+  const source = path.resolve(file);
+  const text = readText(source);
+  const raw = parseText(source, text);
+  return validateConfig(raw, source, path.dirname(source));
+}
+
+/** Validation shared by loadConfig and tests that build a config in memory. */
+export function validateConfig(raw: unknown, source: string, baseDir: string): KioskConfig {
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(source, describeConfigIssues(parsed.error));
+  const config = resolvePaths(parsed.data, baseDir);
+  const problems = crossFieldProblems(config);
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  return config;
+}
+
+function readText(source: string): string {
+  try {
+    return readFileSync(source, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : 'the file could not be read';
+    throw new ConfigError(source, [`(file): ${reason}`]);
+  }
+}
+
+function parseText(source: string, text: string): unknown {
+  const isJson = path.extname(source).toLowerCase() === '.json';
+  try {
+    // YAML is a superset of JSON, but JSON.parse gives the clearer message for a .json file.
+    return isJson ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
+    throw new ConfigError(source, [`(file): expected valid ${isJson ? 'JSON' : 'YAML'} (${detail})`]);
+  }
+}
+
+function resolvePaths(config: KioskConfig, baseDir: string): KioskConfig {
+  const resolve = (value: string) => (value === ':memory:' ? value : path.resolve(baseDir, value));
+  const { logoPath } = config.branding;
+  const tls = config.mail.smtp?.tls;
+  return {
+    ...config,
+    database: { ...config.database, path: resolve(config.database.path) },
+    branding: logoPath === undefined ? config.branding : { ...config.branding, logoPath: resolve(logoPath) },
+    mail:
+      config.mail.smtp === undefined || tls?.caFile === undefined
+        ? config.mail
+        : { ...config.mail, smtp: { ...config.mail.smtp, tls: { ...tls, caFile: resolve(tls.caFile) } } },
+  };
+}
+
+const logoTypes = ['.png', '.svg', '.jpg', '.jpeg', '.webp'];
+
+function crossFieldProblems(config: KioskConfig): string[] {
+  const problems: string[] = [];
+  const rules = effectivePolicy(config);
+  if (rules.minLength > rules.maxLength) {
+    problems.push(`policy.overrides: minLength (${rules.minLength}) must not be larger than maxLength (${rules.maxLength})`);
+  }
+  if (!config.demo && config.mail.smtp === undefined) {
+    problems.push('mail.smtp: required unless demo is true (the kiosk must be able to send codes)');
+  }
+  const { logoPath } = config.branding;
+  if (logoPath !== undefined) {
+    if (!logoTypes.includes(path.extname(logoPath).toLowerCase())) {
+      problems.push(`branding.logoPath: expected a ${logoTypes.join(', ')} file`);
+    } else if (!existsSync(logoPath)) {
+      problems.push(`branding.logoPath: expected an existing file (${logoPath})`);
+    }
+  }
+  const caFile = config.mail.smtp?.tls.caFile;
+  if (caFile !== undefined && !existsSync(caFile)) problems.push(`mail.smtp.tls.caFile: expected an existing file (${caFile})`);
+  return problems;
+}

@@ -1,0 +1,70 @@
+/**
+ * The demo's fictional people. README, browser tests and the seed all read this one list, so the
+ * passwords printed for a presenter are the ones the demo database really holds. Every password
+ * follows the campus policy (12-20 letters and digits, upper, lower and digit, no name in it).
+ */
+export interface DemoAccount {
+  username: string;
+  firstName: string;
+  lastName: string;
+  password: string;
+  /** Passwords this person used before, oldest first: reuse of these is refused too. */
+  earlierPasswords: string[];
+  emails: { address: string; verified: boolean }[];
+  phones: { number: string; verified: boolean }[];
+  locked: boolean;
+  description: string;
+}
+
+export const demoAccounts: readonly DemoAccount[] = [
+  {
+    username: 'amira.khan',
+    firstName: 'Amira',
+    lastName: 'Khan',
+    password: 'Wq3nVb8zHt5kLp',
+    earlierPasswords: ['Rj6tYe2mXc9vGd'],
+    emails: [
+      { address: 'amira.khan@northfield.example', verified: true },
+      { address: 'amira.k@home.example', verified: false },
+    ],
+    phones: [],
+    locked: false,
+    description: 'Registered for reset by email (one verified address; an unverified one that never receives mail).',
+  },
+  {
+    username: 'ben.okafor',
+    firstName: 'Ben',
+    lastName: 'Okafor',
+    password: 'Lp9xRm4cYd7sQw',
+    earlierPasswords: [],
+    emails: [
+      { address: 'ben.okafor@northfield.example', verified: true },
+      { address: 'ben.okafor@mail.example', verified: true },
+    ],
+    phones: [{ number: '+447700900123', verified: true }],
+    locked: false,
+    description: 'Registered with two verified email addresses and a verified mobile number.',
+  },
+  {
+    username: 'chloe.martin',
+    firstName: 'Chloe',
+    lastName: 'Martin',
+    password: 'Fz6hTk2wNq8jBm',
+    earlierPasswords: [],
+    emails: [],
+    phones: [],
+    locked: false,
+    description: 'Not registered: sees the same screens as everyone, but no code ever arrives.',
+  },
+  {
+    username: 'dev.patel',
+    firstName: 'Dev',
+    lastName: 'Patel',
+    password: 'Gm5rXv3bPc9yTs',
+    earlierPasswords: [],
+    emails: [{ address: 'dev.patel@northfield.example', verified: true }],
+    phones: [],
+    locked: true,
+    description: 'Locked out after too many sign-in attempts; a reset by email also unlocks the account.',
+  },
+];

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { channels } from '../../../shared/ipc/contract.js';
+import type { Result } from '../../../shared/ipc/result.js';
+import { appFrame, codeIn, startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
+import { dumpDatabase } from '../../support/database-dump.js';
+import { createTempDirs } from '../../support/temp-dirs.js';
+
+const dirs = createTempDirs();
+let t: TestKiosk | undefined;
+afterEach(async () => {
+  await t?.kiosk.close();
+  t = undefined;
+  dirs.removeAll();
+});
+
+const long = 'a'.repeat(10_000);
+const longUnicode = 'ü'.repeat(10_000);
+/** Values that are never a string: the shapes a hostile page could hand to invoke(). */
+const nonStrings: unknown[] = [undefined, null, 0, 123456, true, [], ['amira.khan'], { toString: 'x' }, Number.NaN];
+
+const badUsernames: unknown[] = [
+  '',
+  '   ',
+  long,
+  longUnicode,
+  'amira\u0000khan',
+  '\u0000',
+  'amira\u001bkhan',
+  'amira\nkhan',
+  'amira\ud800',
+  '\udfffkhan',
+  `${'ü'.repeat(257)}`,
+  ...nonStrings,
+];
+const badCodes: unknown[] = ['', '   ', 'abcdef', '12345a', '123', '12345678901', '１２３４５６', '١٢٣٤٥٦', '12\u00003456', '123456\u0000', long, longUnicode, ...nonStrings];
+const badPasswords: unknown[] = ['', long, 'ü'.repeat(1025), 'Abcdefgh1234\u0000', '\u0000', 'Abc\ud800defgh1234', '\udc00', ...nonStrings];
+
+/** Every malformed payload for every channel, including wrong shapes of the whole payload. */
+function badPayloads(): [string, unknown][] {
+  const list: [string, unknown][] = [];
+  for (const username of badUsernames) list.push(['reset:begin', { username }]);
+  for (const code of badCodes) list.push(['reset:verifyCode', { code }]);
+  for (const password of badPasswords) {
+    list.push(['policy:check', { password }]);
+    list.push(['reset:setPassword', { password, confirmation: password }]);
+    list.push(['reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: password }]);
+  }
+  for (const method of ['', 'SMS', 'pigeon', long, 'email\u0000', ...nonStrings]) list.push(['reset:chooseMethod', { method }]);
+  for (const channel of channels) {
+    for (const payload of [undefined, null, 'text', 42, [], long]) list.push([channel, payload]);
+    list.push([channel, { unexpected: 'field', username: 'amira.khan', code: '123456', password: 'x', confirmation: 'x', method: 'email' }]);
+  }
+  return list;
+}
+
+/** The session at each stage where input is accepted, reached through the router. */
+async function atStage(stage: 'identify' | 'choose_method' | 'code_sent' | 'new_password'): Promise<TestKiosk> {
+  const kiosk = await startTestKiosk({ dataDir: dirs.make() });
+  if (stage === 'identify') return kiosk;
+  valueOf(await kiosk.call('reset:begin', { username: 'amira.khan' }));
+  if (stage === 'choose_method') return kiosk;
+  valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
+  const [message] = await kiosk.waitForMessages(1);
+  if (stage === 'code_sent') return kiosk;
+  valueOf(await kiosk.call('reset:verifyCode', { code: codeIn(message!.text) }));
+  return kiosk;
+}
+
+describe('bad input at the IPC boundary', () => {
+  for (const stage of ['identify', 'choose_method', 'code_sent', 'new_password'] as const) {
+    it(`gets BAD_INPUT and changes nothing in the database or the session (at ${stage})`, async () => {
+      t = await atStage(stage);
+      const sessionBefore = valueOf(await t.call('session:get', {}));
+      const before = dumpDatabase(t.kiosk.db);
+      const outbox = t.kiosk.demoOutbox!.messages().length;
+
+      const answers: { channel: string; payload: unknown; result: Result<unknown> }[] = [];
+      for (const [channel, payload] of badPayloads()) {
+        answers.push({ channel, payload, result: await t.callRaw(channel, payload) });
+      }
+      const notBadInput = answers.filter((answer) => JSON.stringify(answer.result) !== JSON.stringify({ ok: false, error: { code: 'BAD_INPUT' } }));
+      expect(notBadInput.map((answer) => `${answer.channel} ${String(JSON.stringify(answer.payload)).slice(0, 60)}`)).toEqual([]);
+      expect(answers.length).toBeGreaterThan(150);
+
+      expect(dumpDatabase(t.kiosk.db)).toBe(before);
+      expect(valueOf(await t.call('session:get', {}))).toEqual(sessionBefore);
+      expect(t.kiosk.demoOutbox!.messages()).toHaveLength(outbox);
+    });
+  }
+
+  it('gets UNKNOWN_CHANNEL or FORBIDDEN for calls outside the contract or from outside the app, and changes nothing', async () => {
+    t = await atStage('code_sent');
+    const before = dumpDatabase(t.kiosk.db);
+    for (const channel of ['', 'reset:unlock', 'admin:dump', '__proto__', long, 'reset:begin\u0000']) {
+      expect(await t.callRaw(channel, { username: 'amira.khan' })).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+    const strangers = [
+      { url: 'https://evil.example/', isMainFrame: true },
+      { url: appFrame.url, isMainFrame: false },
+      { url: 'file:///index.html', isMainFrame: true },
+    ];
+    for (const sender of strangers) {
+      expect(await t.callRaw('reset:verifyCode', { code: '123456' }, sender)).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await t.callRaw('session:startOver', {}, sender)).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(dumpDatabase(t.kiosk.db)).toBe(before);
+    expect(valueOf(await t.call('session:get', {})).stage).toBe('code_sent');
+  });
+
+  it('gets WRONG_STAGE for well-formed input (Unicode included) at the wrong moment, and changes nothing', async () => {
+    t = await atStage('identify');
+    const before = dumpDatabase(t.kiosk.db);
+    const wellFormedButEarly: [string, unknown][] = [
+      ['reset:verifyCode', { code: '123456' }],
+      ['reset:verifyCode', { code: '12 34-56' }],
+      ['policy:check', { password: 'Pässwörd😀12345' }],
+      ['reset:setPassword', { password: 'Ωmega12345678', confirmation: 'Ωmega12345678' }],
+      ['reset:setPassword', { password: long.slice(0, 1024), confirmation: long.slice(0, 1024) }],
+      ['reset:resendCode', {}],
+      ['reset:chooseMethod', { method: 'email' }],
+    ];
+    for (const [channel, payload] of wellFormedButEarly) {
+      expect(await t.callRaw(channel, payload), channel).toEqual({ ok: false, error: { code: 'WRONG_STAGE' } });
+    }
+    expect(dumpDatabase(t.kiosk.db)).toBe(before);
+  });
+
+  it('treats an unusual but well-formed username like any unknown one', async () => {
+    t = await atStage('identify');
+    for (const username of ['Ωμέγα.χρήστης', '李.小龍', '😀', "o'brien; DROP TABLE accounts;--", 'x'.repeat(256)]) {
+      expect(valueOf(await t.call('reset:begin', { username }))).toEqual({ stage: 'choose_method', purpose: 'reset', username, methods: ['email'] });
+      valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+      valueOf(await t.call('session:startOver', {}));
+    }
+    expect(t.kiosk.demoOutbox!.messages()).toEqual([]);
+    expect(t.kiosk.db.prepare('SELECT COUNT(*) AS n FROM accounts').get()).toEqual({ n: 4 });
+  });
+});

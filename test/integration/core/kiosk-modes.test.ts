@@ -1,0 +1,164 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../../electron/core/config/load-config.js';
+import { seedDemoDatabase } from '../../../electron/core/demo/seed-demo.js';
+import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
+import { createKiosk, type Kiosk } from '../../../electron/core/kiosk.js';
+import { openDatabase } from '../../../electron/core/store/database.js';
+import { presets } from '../../../shared/policy/policy-config.js';
+import type { KioskConfig } from '../../../shared/config/config-schema.js';
+import { appFrame, codeIn, startTestKiosk, testAppOrigin, valueOf } from '../../support/core-kiosk.js';
+import { rowsOf } from '../../support/database-dump.js';
+import { insertTestAccount } from '../../support/core-store.js';
+import { createRecordingEmailSender } from '../../support/recording-email.js';
+import { startSmtpCapture } from '../../support/smtp-capture.js';
+import { createTempDirs } from '../../support/temp-dirs.js';
+import { createTestClock } from '../../support/test-clock.js';
+import { createTestGuessability } from '../../support/test-guessability.js';
+import { waitUntil } from '../../support/wait-until.js';
+
+const dirs = createTempDirs();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  dirs.removeAll();
+});
+
+function productionConfig(dir: string, smtpPort: number, extra: Record<string, unknown> = {}): KioskConfig {
+  return validateConfig(
+    {
+      kiosk: { id: 'library-1', location: 'Main library, level 2' },
+      branding: {
+        organisationName: 'Example College',
+        serviceDesk: { name: 'Help Desk', email: 'help@college.example' },
+      },
+      database: { path: 'kiosk.db' },
+      mail: { from: 'IT <it@college.example>', smtp: { host: '127.0.0.1', port: smtpPort, requireTLS: false } },
+      ...extra,
+    },
+    path.join(dir, 'kiosk.yaml'),
+    dir,
+  );
+}
+
+async function start(config: KioskConfig, options: { email?: ReturnType<typeof createRecordingEmailSender>['sender'] } = {}): Promise<Kiosk> {
+  const kiosk = await createKiosk({ config, appOrigin: testAppOrigin, clock: createTestClock(), guessability: createTestGuessability(), ...options });
+  cleanups.push(() => kiosk.close());
+  return kiosk;
+}
+
+describe('the kiosk outside demo mode', () => {
+  it('sends codes and notifications over real SMTP and keeps no demo inbox', async () => {
+    const smtp = await startSmtpCapture();
+    cleanups.push(() => smtp.close());
+    const dir = dirs.make();
+    const config = productionConfig(dir, smtp.port);
+    const db = openDatabase(config.database.path);
+    await seedDemoDatabase(db, createArgon2Hasher(), createTestClock());
+    db.close();
+
+    const kiosk = await start(config);
+    const call = (channel: string, payload: unknown) => kiosk.router.handle(channel, appFrame, payload);
+    expect(await call('demo:inbox', {})).toEqual({ ok: false, error: { code: 'NOT_AVAILABLE' } });
+    expect(kiosk.demoOutbox).toBeNull();
+
+    valueOf(await call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await call('reset:chooseMethod', { method: 'email' }));
+    await waitUntil(() => smtp.mails.length === 1, 'the code email reached the SMTP server');
+    const [codeMail] = smtp.mails;
+    expect(codeMail!.to).toEqual(['amira.khan@northfield.example']);
+    expect(codeMail!.parsed.from?.text).toContain('it@college.example');
+    valueOf(await call('reset:verifyCode', { code: codeIn(codeMail!.parsed.text ?? '') }));
+    valueOf(await call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
+    await waitUntil(() => smtp.mails.length === 2, 'the notification reached the SMTP server');
+    expect(smtp.mails[1]!.parsed.text).toContain('Main library, level 2');
+  });
+
+  it('keeps its database across restarts, while demo mode starts afresh each time', async () => {
+    const dir = dirs.make();
+    const config = productionConfig(dir, 2525);
+    const mail = createRecordingEmailSender();
+    const first = await start(config, { email: mail.sender });
+    valueOf(await first.router.handle('reset:begin', appFrame, { username: 'someone' }));
+    await first.close();
+    const second = await start(config, { email: mail.sender });
+    expect(rowsOf(second.db, 'audit_log')).toHaveLength(1);
+
+    const demoDir = dirs.make();
+    const demo = await startTestKiosk({ dataDir: demoDir });
+    cleanups.push(() => demo.kiosk.close());
+    valueOf(await demo.call('reset:begin', { username: 'someone' }));
+    await demo.kiosk.close();
+    const again = await startTestKiosk({ dataDir: demoDir });
+    cleanups.push(() => again.kiosk.close());
+    expect(rowsOf(again.kiosk.db, 'audit_log')).toEqual([]);
+    expect(rowsOf(again.kiosk.db, 'accounts')).toHaveLength(4);
+  });
+});
+
+describe('the demo database file', () => {
+  it('is created in a folder that does not exist yet', async () => {
+    const dir = path.join(dirs.make(), 'not', 'yet');
+    const t = await startTestKiosk({ dataDir: dir });
+    cleanups.push(() => t.kiosk.close());
+    expect(rowsOf(t.kiosk.db, 'accounts')).toHaveLength(4);
+  });
+
+  it('is never wiped when it holds accounts that are not demo people', async () => {
+    const dir = dirs.make();
+    const config = productionConfig(dir, 2525);
+    const db = openDatabase(config.database.path);
+    insertTestAccount(db, 'real.person');
+    db.close();
+    await expect(
+      createKiosk({ config: { ...config, demo: true }, appOrigin: testAppOrigin, guessability: createTestGuessability() }),
+    ).rejects.toThrow(/not demo accounts/);
+    const after = openDatabase(config.database.path);
+    expect(rowsOf<{ username: string }>(after, 'accounts').map((row) => row.username)).toEqual(['real.person']);
+    after.close();
+  });
+});
+
+describe('kiosk:info', () => {
+  it('gives branding, the logo as a data URL, the effective policy, the kiosk id and the idle time', async () => {
+    const dir = dirs.make();
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+    writeFileSync(path.join(dir, 'logo.svg'), svg);
+    const config = productionConfig(dir, 2525, {
+      branding: {
+        organisationName: 'Example College',
+        departmentName: 'Digital Services',
+        logoPath: 'logo.svg',
+        serviceDesk: { name: 'Help Desk', location: 'Hall B', phone: '0100', email: 'help@college.example', hours: '9-5' },
+      },
+      policy: { preset: 'campus', overrides: { minLength: 14 } },
+      kiosk: { id: 'library-1', idleSeconds: 90 },
+    });
+    const kiosk = await start(config, { email: createRecordingEmailSender().sender });
+    expect(valueOf(await kiosk.router.handle('kiosk:info', appFrame, {}))).toEqual({
+      organisationName: 'Example College',
+      departmentName: 'Digital Services',
+      colours: { primary: '#1d3f73', accent: '#0b7a4b', background: '#f6f7f9', text: '#111827' },
+      logoDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+      serviceDesk: { name: 'Help Desk', location: 'Hall B', phone: '0100', email: 'help@college.example', hours: '9-5' },
+      demo: false,
+      kioskId: 'library-1',
+      policy: { ...presets.campus, minLength: 14 },
+      idleSeconds: 90,
+    });
+  });
+
+  it('says demo and shows no logo for the demo organisation', async () => {
+    const t = await startTestKiosk({ dataDir: dirs.make() });
+    cleanups.push(() => t.kiosk.close());
+    expect(valueOf(await t.call('kiosk:info', {}))).toMatchObject({
+      organisationName: 'Northfield University',
+      demo: true,
+      logoDataUrl: null,
+      kioskId: 'demo-kiosk-1',
+      policy: presets.campus,
+      idleSeconds: 120,
+    });
+  });
+});

@@ -1,0 +1,189 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSqliteDirectory } from '../../../electron/core/directory/sqlite-directory.js';
+import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
+import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
+import { fail } from '../../../shared/ipc/result.js';
+import { codeIn, startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
+import { rowsOf } from '../../support/database-dump.js';
+import { createTempDirs } from '../../support/temp-dirs.js';
+
+const dirs = createTempDirs();
+let t: TestKiosk | undefined;
+afterEach(async () => {
+  await t?.kiosk.close();
+  t = undefined;
+  dirs.removeAll();
+});
+
+const demo = (username: string) => demoAccounts.find((account) => account.username === username)!;
+const directoryOf = (kiosk: TestKiosk) =>
+  createSqliteDirectory(kiosk.kiosk.db, createArgon2Hasher(kiosk.kiosk.config.hashing), kiosk.clock);
+
+/** Walks begin -> chooseMethod -> (code from the demo outbox) -> verify, through the router. */
+async function proveIdentity(kiosk: TestKiosk, username: string): Promise<void> {
+  const before = kiosk.kiosk.demoOutbox!.messages().length;
+  valueOf(await kiosk.call('reset:begin', { username }));
+  valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
+  const messages = await kiosk.waitForMessages(before + 1);
+  const code = codeIn(messages.at(-1)!.text);
+  expect(valueOf(await kiosk.call('reset:verifyCode', { code }))).toEqual({ stage: 'new_password', purpose: 'reset', username });
+}
+
+describe('the whole reset journey through the IPC router', () => {
+  it('changes the password: the old one stops working, the new one works', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    const amira = demo('amira.khan');
+    const directory = directoryOf(t);
+    const account = directory.findAccount('amira.khan')!;
+    expect(await directory.verifyPassword(account.id, amira.password)).toBe(true);
+
+    expect(valueOf(await t.call('reset:begin', { username: 'amira.khan' }))).toEqual({
+      stage: 'choose_method',
+      purpose: 'reset',
+      username: 'amira.khan',
+      methods: ['email'],
+    });
+    expect(valueOf(await t.call('reset:chooseMethod', { method: 'email' }))).toEqual({
+      stage: 'code_sent',
+      purpose: 'reset',
+      username: 'amira.khan',
+      method: 'email',
+      delivery: 'pending',
+      codeLength: 6,
+      expiresInSeconds: 600,
+    });
+    const [codeMail] = await t.waitForMessages(1);
+    expect(codeMail).toMatchObject({ channel: 'email', to: 'amira.khan@northfield.example' });
+    const code = codeIn(codeMail!.text);
+    expect(valueOf(await t.call('reset:verifyCode', { code })).stage).toBe('new_password');
+
+    const newPassword = 'Nt4kRw8pZm2xCv';
+    expect(valueOf(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword }))).toEqual({
+      stage: 'done',
+      purpose: 'reset',
+      returnAfterSeconds: 10,
+    });
+    expect(await directory.verifyPassword(account.id, amira.password)).toBe(false);
+    expect(await directory.verifyPassword(account.id, newPassword)).toBe(true);
+    // No automatic sign-in: the only way on is back to the start.
+    expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'done', purpose: 'reset', returnAfterSeconds: 10 });
+    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('WRONG_STAGE'));
+    expect(valueOf(await t.call('session:startOver', {}))).toEqual({ stage: 'identify' });
+  });
+
+  it('refuses the current password and every earlier one, naming the rule', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    const amira = demo('amira.khan');
+    await proveIdentity(t, 'amira.khan');
+    for (const used of [amira.password, ...amira.earlierPasswords]) {
+      expect(await t.call('reset:setPassword', { password: used, confirmation: used })).toEqual(
+        fail('PASSWORD_REJECTED', { rules: ['reused'] }),
+      );
+    }
+    const first = 'Nt4kRw8pZm2xCv';
+    valueOf(await t.call('reset:setPassword', { password: first, confirmation: first }));
+    valueOf(await t.call('session:startOver', {}));
+
+    await proveIdentity(t, 'amira.khan');
+    for (const used of [first, amira.password, ...amira.earlierPasswords]) {
+      expect(await t.call('reset:setPassword', { password: used, confirmation: used })).toEqual(
+        fail('PASSWORD_REJECTED', { rules: ['reused'] }),
+      );
+    }
+    const second = 'Hq8cVm3tLw6pRz';
+    expect(valueOf(await t.call('reset:setPassword', { password: second, confirmation: second })).stage).toBe('done');
+    expect(rowsOf(t.kiosk.db, 'password_history')).toHaveLength(3);
+  });
+
+  it('lists every failed rule together, and refuses two different entries as PASSWORDS_DIFFER', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    await proveIdentity(t, 'amira.khan');
+    expect(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCw' })).toEqual(
+      fail('PASSWORDS_DIFFER'),
+    );
+    expect(await t.call('reset:setPassword', { password: 'khan!', confirmation: 'khan!' })).toEqual(
+      fail('PASSWORD_REJECTED', { rules: ['too_short', 'needs_upper', 'needs_digit', 'forbidden_character', 'contains_name'] }),
+    );
+    expect(await t.call('reset:setPassword', { password: 'Northfield2026ab', confirmation: 'Northfield2026ab' })).toEqual(
+      fail('PASSWORD_REJECTED', { rules: ['banned_term'] }),
+    );
+    // Refusals leave the person where they were, free to try again.
+    expect(valueOf(await t.call('session:get', {})).stage).toBe('new_password');
+  });
+
+  it('notifies every verified address after the change, and never an unverified one', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    await proveIdentity(t, 'ben.okafor');
+    const newPassword = 'Jd5wPq9xNb2kTm';
+    valueOf(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword }));
+    const messages = await t.waitForMessages(4);
+    const codeMails = messages.slice(0, 2);
+    const notices = messages.slice(2);
+    expect(codeMails.map((message) => message.to).sort()).toEqual(['ben.okafor@mail.example', 'ben.okafor@northfield.example']);
+    expect(notices.map((message) => message.to).sort()).toEqual(['ben.okafor@mail.example', 'ben.okafor@northfield.example']);
+    for (const notice of notices) {
+      expect(notice.subject).not.toBe(codeMails[0]!.subject);
+      expect(notice.text).toContain(t.kiosk.config.kiosk.location);
+      expect(notice.text).not.toContain(newPassword);
+      expect(notice.text).not.toMatch(/https?:\/\//);
+    }
+
+    await t.kiosk.close();
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    await proveIdentity(t, 'amira.khan');
+    valueOf(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword }));
+    const amiraMessages = await t.waitForMessages(2);
+    expect(amiraMessages.map((message) => message.to)).toEqual(['amira.khan@northfield.example', 'amira.khan@northfield.example']);
+  });
+
+  it('unlocks a locked account by the reset', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    const directory = directoryOf(t);
+    const dev = directory.findAccount('dev.patel')!;
+    expect(dev.locked).toBe(true);
+    await proveIdentity(t, 'dev.patel');
+    valueOf(await t.call('reset:setPassword', { password: 'Cv7nXt2mQp8wLs', confirmation: 'Cv7nXt2mQp8wLs' }));
+    expect(directory.isLocked(dev.id)).toBe(false);
+    expect(t.kiosk.db.prepare('SELECT locked, locked_at FROM accounts WHERE id = ?').get(dev.id)).toEqual({ locked: 0, locked_at: null });
+  });
+
+  it('clears the account’s failure count after a successful reset', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    const code = codeIn((await t.waitForMessages(1))[0]!.text);
+    const wrong = code === '000000' ? '000001' : '000000';
+    for (const triesLeft of [4, 3, 2]) expect(await t.call('reset:verifyCode', { code: wrong })).toEqual(fail('CODE_WRONG', { triesLeft }));
+    valueOf(await t.call('reset:verifyCode', { code }));
+    valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
+    expect(rowsOf(t.kiosk.db, 'throttle_events').filter((row) => row['subject'] === 'amira.khan')).toEqual([]);
+
+    valueOf(await t.call('session:startOver', {}));
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    const next = codeIn((await t.waitForMessages(3)).at(-1)!.text);
+    expect(await t.call('reset:verifyCode', { code: next === '000000' ? '000001' : '000000' })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+  });
+
+  it('audits every step with the kiosk id and the username as typed', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    await proveIdentity(t, 'Amira.Khan');
+    valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
+    await t.kiosk.close();
+    // close() waited for the background notification, so its audit row is in the file too.
+    const file = new BetterSqlite3(t.kiosk.config.database.path, { readonly: true });
+    const rows = rowsOf<{ event: string; username: string; outcome: string; kiosk_id: string; at: string }>(file, 'audit_log');
+    file.close();
+    expect(rows.map((row) => [row.event, row.outcome])).toEqual([
+      ['reset.begin', 'ok'],
+      ['reset.code_requested', 'ok'],
+      ['reset.code_checked', 'ok'],
+      ['reset.password_set', 'ok'],
+      ['reset.notification', 'ok'],
+    ]);
+    expect(new Set(rows.map((row) => row.username))).toEqual(new Set(['Amira.Khan']));
+    expect(new Set(rows.map((row) => row.kiosk_id))).toEqual(new Set(['demo-kiosk-1']));
+    expect(rows[0]!.at).toBe('2026-03-02T09:00:00.000Z');
+  });
+});

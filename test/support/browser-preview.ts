@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import type { KioskConfig } from '../../shared/config/config-schema.js';
+import type { Stage } from '../../shared/flow/stages.js';
+import type { SenderInfo } from '../../electron/core/ipc/sender.js';
+import { defaultRendererDir, startPreview, type Preview, type PreviewOptions } from '../../tools/preview/host.js';
+
+/**
+ * Browser tests drive the real kiosk (createKiosk + the built renderer) in Debian's Chromium through
+ * the preview host: headless, demo mode, one preview per test file, back to the start between tests.
+ */
+
+export function requireBuiltRenderer(): void {
+  if (!existsSync(path.join(defaultRendererDir, 'index.html')))
+    throw new Error(
+      `Browser tests need the built renderer in ${defaultRendererDir}: run \`npm run build:renderer\` (npm test does this first).`,
+    );
+}
+
+export async function startBrowserPreview(options: Omit<PreviewOptions, 'headless' | 'demo' | 'configPath'> = {}): Promise<Preview> {
+  requireBuiltRenderer();
+  const preview = await startPreview({ ...options, demo: true, headless: true });
+  await startScreen(preview.page).waitFor();
+  return preview;
+}
+
+/** Shortens the kiosk's timings for tests without touching anything else in the demo config. */
+export function withKiosk(patch: Partial<KioskConfig['kiosk']>) {
+  return (config: KioskConfig): KioskConfig => ({ ...config, kiosk: { ...config.kiosk, ...patch } });
+}
+
+/** What the Electron shell reports for the kiosk's own page. */
+export function appSender(preview: Preview): SenderInfo {
+  return { url: preview.url, isMainFrame: true };
+}
+
+/** Ends the walk-up session in main and reloads the page, as a fresh person at the kiosk would find it. */
+export async function backToStart(preview: Preview): Promise<void> {
+  await preview.kiosk.router.handle('session:startOver', appSender(preview), {});
+  await preview.page.goto(preview.url);
+  await startScreen(preview.page).waitFor();
+}
+
+export async function mainStage(preview: Preview): Promise<Stage> {
+  const result = await preview.kiosk.router.handle('session:get', appSender(preview), {});
+  if (!result.ok) throw new Error(`session:get failed: ${result.error.code}`);
+  return (result.value as { stage: Stage }).stage;
+}
+
+export function stageContainer(page: Page, stage: Stage): Locator {
+  return page.getByTestId(`stage-${stage}`);
+}
+
+/**
+ * Waits for a stage; on timeout says which stage the page shows instead and what its alerts say, so a
+ * refusal from another area (e.g. a password engine that changed its mind) is obvious in the failure.
+ */
+export async function expectStage(page: Page, stage: Stage, timeout = 10_000): Promise<void> {
+  try {
+    await stageContainer(page, stage).waitFor({ timeout });
+  } catch (error) {
+    const shown = await page.locator('[data-testid^="stage-"]').first().getAttribute('data-testid').catch(() => null);
+    const alerts = (await page.getByRole('alert').allInnerTexts().catch(() => [])).map((text) => text.trim()).filter(Boolean);
+    throw new Error(`Expected stage-${stage}, the page shows ${shown ?? 'no stage'}; alerts: ${alerts.join(' | ') || 'none'}`, {
+      cause: error,
+    });
+  }
+}
+
+export function startScreen(page: Page): Locator {
+  return page.getByRole('heading', { name: 'Forgot your password?' });
+}
+
+export function demoMessages(page: Page): Locator {
+  return page.getByTestId('demo-message');
+}
+
+export async function demoMessageCount(page: Page): Promise<number> {
+  return demoMessages(page).count();
+}
+
+/** Waits until the demo inbox panel in the page lists more than `before` messages; returns the newest one's text. */
+export async function newestDemoMessageText(page: Page, before: number): Promise<string> {
+  await demoMessages(page).nth(before).waitFor({ timeout: 15_000 });
+  // The panel lists the newest message first.
+  return demoMessages(page).first().innerText();
+}
+
+/** Reads the code from the newest message in the page's demo inbox, as a presenter would. */
+export async function readCodeFromDemoInbox(page: Page, before: number, codeLength: number): Promise<string> {
+  const text = await newestDemoMessageText(page, before);
+  const match = new RegExp(`(?<![0-9])([0-9]{${codeLength}})(?![0-9])`).exec(text);
+  if (match?.[1] === undefined) throw new Error(`No ${codeLength}-digit code in the newest demo message:\n${text}`);
+  return match[1];
+}
+
+export async function enterUsername(page: Page, username: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await stageContainer(page, 'choose_method').waitFor();
+}
+
+export async function askForEmailCode(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Email me a code' }).click();
+  await stageContainer(page, 'code_sent').waitFor();
+}
+
+export function codeField(page: Page): Locator {
+  return stageContainer(page, 'code_sent').getByLabel('Code', { exact: true });
+}
+
+/** Everything the stage's alert regions say right now (they stay in the page, empty, between errors). */
+export async function alertText(page: Page, stage: Stage): Promise<string> {
+  return (await stageContainer(page, stage).getByRole('alert').allInnerTexts()).join('\n').trim();
+}
+
+/** The password checklist's items, by whether the screen says they are met (in text, not colour alone). */
+export function checklistItems(page: Page, met: boolean): Locator {
+  return page
+    .getByRole('list', { name: 'Password rules' })
+    .getByRole('listitem')
+    .filter({ hasText: met ? /^\s*Met:/ : /^\s*Not met:/ });
+}
+
+export async function submitCode(page: Page, code: string): Promise<void> {
+  await codeField(page).fill(code);
+  await page.getByRole('button', { name: 'Verify' }).click();
+}
+
+/** From the start screen to "choose a new password" for an account with a verified email address. */
+export async function proveByEmail(preview: Preview, username: string): Promise<void> {
+  const { page } = preview;
+  await enterUsername(page, username);
+  const before = await demoMessageCount(page);
+  await askForEmailCode(page);
+  const code = await readCodeFromDemoInbox(page, before, preview.kiosk.config.codes.length);
+  await submitCode(page, code);
+  await expectStage(page, 'new_password');
+}
+
+export function newPasswordField(page: Page): Locator {
+  return page.getByLabel('New password', { exact: true });
+}
+
+export function repeatPasswordField(page: Page): Locator {
+  return page.getByLabel('Type it again', { exact: true });
+}
+
+export async function typeNewPassword(page: Page, password: string, confirmation = password): Promise<void> {
+  await newPasswordField(page).fill(password);
+  await repeatPasswordField(page).fill(confirmation);
+}
+
+/** A digit string of the same length that is certainly not `code`. */
+export function wrongCodeFor(code: string): string {
+  return [...code].map((digit) => String((Number(digit) + 1) % 10)).join('');
+}
+
+/** A TCP port that was free a moment ago, for --remote-debugging-port. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,145 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../electron/core/config/config-error.js';
+import { createDemoConfig } from '../../../electron/core/config/demo-config.js';
+import { effectivePolicy } from '../../../electron/core/config/effective-policy.js';
+import { loadConfig } from '../../../electron/core/config/load-config.js';
+import { configSchema } from '../../../shared/config/config-schema.js';
+import { presets } from '../../../shared/policy/policy-config.js';
+import { createTempDirs } from '../../support/temp-dirs.js';
+
+const dirs = createTempDirs();
+afterEach(() => dirs.removeAll());
+
+const minimal = {
+  branding: { organisationName: 'Example College', serviceDesk: { name: 'Help Desk' } },
+  database: { path: 'data/kiosk.db' },
+  mail: { from: 'IT <it@college.example>', smtp: { host: 'smtp.college.example' } },
+};
+
+function write(name: string, text: string): string {
+  const file = path.join(dirs.make(), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('Expected a ConfigError');
+}
+
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('Expected an error');
+}
+
+describe('loading the configuration', () => {
+  it('reads JSON, fills in defaults and resolves paths against the file’s folder', () => {
+    const file = write('kiosk.json', JSON.stringify(minimal));
+    const config = loadConfig(file);
+    expect(config.database.path).toBe(path.join(path.dirname(file), 'data', 'kiosk.db'));
+    expect(config.demo).toBe(false);
+    expect(config.kiosk).toEqual({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 });
+    expect(config.codes).toEqual({ length: 6, ttlMinutes: 10, maxTriesPerCode: 5 });
+    expect(config.hashing).toEqual({ memoryKiB: 19456, timeCost: 2, parallelism: 1 });
+    expect(config.mail.smtp).toMatchObject({ host: 'smtp.college.example', port: 587, requireTLS: true });
+  });
+
+  it('reads YAML the same way, including logo and CA file paths', () => {
+    const dir = dirs.make();
+    writeFileSync(path.join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(path.join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----');
+    const file = path.join(dir, 'kiosk.yaml');
+    writeFileSync(
+      file,
+      [
+        'branding:',
+        '  organisationName: Example College',
+        '  logoPath: logo.svg',
+        '  serviceDesk: { name: Help Desk, phone: "0100 000" }',
+        'database: { path: /var/lib/kiosk/kiosk.db }',
+        'mail:',
+        '  from: IT <it@college.example>',
+        '  smtp: { host: smtp.college.example, tls: { caFile: ca.pem } }',
+        'policy: { preset: standards, overrides: { minLength: 16 } }',
+      ].join('\n'),
+    );
+    const config = loadConfig(file);
+    expect(config.branding.logoPath).toBe(path.join(dir, 'logo.svg'));
+    expect(config.mail.smtp?.tls.caFile).toBe(path.join(dir, 'ca.pem'));
+    expect(config.database.path).toBe('/var/lib/kiosk/kiosk.db');
+    expect(effectivePolicy(config)).toEqual({ ...presets.standards, minLength: 16 });
+  });
+
+  it('lists every problem as `key: what was expected`', () => {
+    const file = write(
+      'kiosk.json',
+      JSON.stringify({
+        ...minimal,
+        kiosk: { sessionMinutes: 0 },
+        codes: { length: 4 },
+        branding: { ...minimal.branding, colours: { primary: 'blue' } },
+        surprise: true,
+      }),
+    );
+    const problems = problemsOf(() => loadConfig(file));
+    expect(problems.some((line) => line.startsWith('kiosk.sessionMinutes: '))).toBe(true);
+    expect(problems.some((line) => line.startsWith('codes.length: '))).toBe(true);
+    expect(problems).toContain('branding.colours.primary: a colour like #1a2b3c');
+    expect(problems.some((line) => line.startsWith('(top level): ') && line.includes('surprise'))).toBe(true);
+    const message = messageOf(() => loadConfig(file));
+    expect(message).toContain(file);
+    expect(message).toContain('\n  codes.length: ');
+  });
+
+  it('refuses a policy whose minimum length exceeds its maximum', () => {
+    const file = write('kiosk.json', JSON.stringify({ ...minimal, policy: { overrides: { minLength: 30 } } }));
+    expect(problemsOf(() => loadConfig(file))).toEqual(['policy.overrides: minLength (30) must not be larger than maxLength (20)']);
+  });
+
+  it('requires SMTP outside demo mode, and a logo file that exists', () => {
+    const file = write('kiosk.json', JSON.stringify({ ...minimal, mail: { from: 'IT <it@college.example>' }, branding: { ...minimal.branding, logoPath: 'missing.png' } }));
+    const problems = problemsOf(() => loadConfig(file));
+    expect(problems[0]).toBe('mail.smtp: required unless demo is true (the kiosk must be able to send codes)');
+    expect(problems[1]).toMatch(/^branding\.logoPath: expected an existing file/);
+  });
+
+  it('says clearly when the file is missing or not valid JSON / YAML', () => {
+    expect(problemsOf(() => loadConfig(path.join(dirs.make(), 'none.json')))).toEqual(['(file): the file does not exist']);
+    expect(problemsOf(() => loadConfig(write('bad.json', '{ "demo": ')))[0]).toMatch(/^\(file\): expected valid JSON/);
+    expect(problemsOf(() => loadConfig(write('bad.yaml', 'branding: [unclosed')))[0]).toMatch(/^\(file\): expected valid YAML/);
+  });
+
+  it('never accepts an SMTP password in the file, only the name of an environment variable', () => {
+    const file = write('kiosk.json', JSON.stringify({ ...minimal, mail: { ...minimal.mail, smtp: { host: 'h', auth: { user: 'u', password: 'p' } } } }));
+    expect(problemsOf(() => loadConfig(file)).some((line) => line.startsWith('mail.smtp.auth'))).toBe(true);
+  });
+});
+
+describe('the demo configuration', () => {
+  it('is a valid configuration for a fictional organisation, in demo mode, with its database in the data folder', () => {
+    const dir = dirs.make();
+    const config = createDemoConfig(dir);
+    expect(configSchema.parse(config)).toEqual(config);
+    expect(config.demo).toBe(true);
+    expect(config.branding.organisationName).toBe('Northfield University');
+    expect(config.branding.departmentName).toBe('IT Services');
+    expect(config.branding.serviceDesk).toMatchObject({ location: expect.any(String), phone: expect.any(String), hours: expect.any(String) });
+    expect(config.branding.serviceDesk.email).toMatch(/@northfield\.example$/);
+    expect(config.mail.from).toBe('IT Services <it-services@northfield.example>');
+    expect(config.mail.smtp).toBeUndefined();
+    expect(config.sms.provider).toBe('demo');
+    expect(path.dirname(config.database.path)).toBe(dir);
+    expect(effectivePolicy(config)).toEqual(presets.campus);
+  });
+});

@@ -1,0 +1,257 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fail } from '../../../shared/ipc/result.js';
+import { codeIn, startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
+import { dumpDatabase } from '../../support/database-dump.js';
+import { createTempDirs } from '../../support/temp-dirs.js';
+
+const dirs = createTempDirs();
+let t: TestKiosk;
+const day = 24 * 60 * 60;
+
+beforeEach(async () => {
+  t = await startTestKiosk({ dataDir: dirs.make() });
+});
+afterEach(async () => {
+  await t.kiosk.close();
+  dirs.removeAll();
+});
+
+/** begin + chooseMethod for a username; returns the code from the outbox when one was sent. */
+async function requestCode(username = 'amira.khan'): Promise<string> {
+  const before = t.kiosk.demoOutbox!.messages().length;
+  valueOf(await t.call('reset:begin', { username }));
+  valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+  const messages = await t.waitForMessages(before + 1);
+  return codeIn(messages.at(-1)!.text);
+}
+
+async function resend(): Promise<string> {
+  const before = t.kiosk.demoOutbox!.messages().length;
+  valueOf(await t.call('reset:resendCode', {}));
+  return codeIn((await t.waitForMessages(before + 1)).at(-1)!.text);
+}
+
+const wrongCodeFor = (code: string) => (code === '000000' ? '000001' : '000000');
+
+describe('the walk-up session follows the stage table', () => {
+  it('starts at identify', async () => {
+    expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'identify' });
+  });
+
+  it('refuses every out-of-order call with WRONG_STAGE and changes nothing', async () => {
+    const before = dumpDatabase(t.kiosk.db);
+    const outOfOrderAtIdentify = [
+      () => t.call('reset:chooseMethod', { method: 'email' }),
+      () => t.call('reset:resendCode', {}),
+      () => t.call('reset:verifyCode', { code: '123456' }),
+      () => t.call('policy:check', { password: 'Abcdefgh1234' }),
+      () => t.call('reset:setPassword', { password: 'Abcdefgh1234', confirmation: 'Abcdefgh1234' }),
+    ];
+    for (const call of outOfOrderAtIdentify) expect(await call()).toEqual(fail('WRONG_STAGE'));
+    expect(dumpDatabase(t.kiosk.db)).toBe(before);
+    expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'identify' });
+  });
+
+  it('refuses to begin twice, to verify before a code was sent, and to set a password before a proof', async () => {
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    const atChooseMethod = dumpDatabase(t.kiosk.db);
+    expect(await t.call('reset:begin', { username: 'ben.okafor' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('reset:resendCode', {})).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('reset:verifyCode', { code: '123456' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('reset:setPassword', { password: 'Abcdefgh1234', confirmation: 'Abcdefgh1234' })).toEqual(fail('WRONG_STAGE'));
+    expect(dumpDatabase(t.kiosk.db)).toBe(atChooseMethod);
+
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    expect(await t.call('reset:chooseMethod', { method: 'email' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('policy:check', { password: 'Abcdefgh1234' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('reset:setPassword', { password: 'Abcdefgh1234', confirmation: 'Abcdefgh1234' })).toEqual(fail('WRONG_STAGE'));
+    expect(valueOf(await t.call('session:get', {})).stage).toBe('code_sent');
+  });
+
+  it('offers email to every username and answers NOT_AVAILABLE for text messages', async () => {
+    expect(valueOf(await t.call('reset:begin', { username: 'nobody.here' }))).toEqual({
+      stage: 'choose_method',
+      purpose: 'reset',
+      username: 'nobody.here',
+      methods: ['email'],
+    });
+    expect(await t.call('reset:chooseMethod', { method: 'sms' })).toEqual(fail('NOT_AVAILABLE'));
+    expect(valueOf(await t.call('session:get', {})).stage).toBe('choose_method');
+  });
+
+  it('goes back to identify on start over, from any stage', async () => {
+    await requestCode();
+    expect(valueOf(await t.call('session:startOver', {}))).toEqual({ stage: 'identify' });
+    expect(valueOf(await t.call('reset:begin', { username: 'ben.okafor' })).stage).toBe('choose_method');
+  });
+
+  it('serialises overlapping calls, so a double tap cannot run a step twice', async () => {
+    const [first, second] = await Promise.all([
+      t.call('reset:begin', { username: 'amira.khan' }),
+      t.call('reset:begin', { username: 'amira.khan' }),
+    ]);
+    expect(first.ok).toBe(true);
+    expect(second).toEqual(fail('WRONG_STAGE'));
+  });
+});
+
+describe('the 15-minute session limit', () => {
+  it('still allows a call just before 15 minutes', async () => {
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    t.clock.advance({ minutes: 15, ms: -1 });
+    expect(valueOf(await t.call('reset:chooseMethod', { method: 'email' })).stage).toBe('code_sent');
+  });
+
+  it('answers SESSION_EXPIRED at 15 minutes and is back at identify', async () => {
+    const code = await requestCode();
+    t.clock.advance({ minutes: 15 });
+    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('SESSION_EXPIRED'));
+    expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'identify' });
+    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('WRONG_STAGE'));
+  });
+
+  it('counts from begin, not from the last call', async () => {
+    const code = await requestCode();
+    t.clock.advance({ minutes: 9 });
+    valueOf(await t.call('reset:verifyCode', { code }));
+    t.clock.advance({ minutes: 6 });
+    expect(await t.call('policy:check', { password: 'Abcdefgh1234' })).toEqual(fail('SESSION_EXPIRED'));
+  });
+
+  it('reports the expiry to session:get as well', async () => {
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    t.clock.advance({ minutes: 20 });
+    expect(await t.call('session:get', {})).toEqual(fail('SESSION_EXPIRED'));
+    expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'identify' });
+  });
+});
+
+describe('codes in the journey', () => {
+  it('shows the code length and the time left on the code', async () => {
+    await requestCode();
+    t.clock.advance({ minutes: 3, seconds: 30 });
+    const view = valueOf(await t.call('session:get', {}));
+    expect(view).toMatchObject({ stage: 'code_sent', codeLength: 6, expiresInSeconds: 390, delivery: 'pending' });
+  });
+
+  it('takes a code with spaces or dashes as typed from the email', async () => {
+    const code = await requestCode();
+    valueOf(await t.call('reset:verifyCode', { code: `${code.slice(0, 3)} ${code.slice(3)}` }));
+  });
+
+  it('answers CODE_EXPIRED exactly at 10 minutes, without counting a failed proof', async () => {
+    const code = await requestCode();
+    t.clock.advance({ minutes: 10 });
+    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('CODE_EXPIRED'));
+    const fresh = await resend();
+    expect(await t.call('reset:verifyCode', { code: wrongCodeFor(fresh) })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+  });
+
+  it('counts down tries and blocks on the 5th wrong code for 24 hours', async () => {
+    const code = await requestCode();
+    const wrong = wrongCodeFor(code);
+    for (const triesLeft of [4, 3, 2, 1]) {
+      expect(await t.call('reset:verifyCode', { code: wrong })).toEqual(fail('CODE_WRONG', { triesLeft }));
+    }
+    expect(await t.call('reset:verifyCode', { code: wrong })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day }));
+    // Blocked means blocked: even the right code is not looked at.
+    t.clock.advance({ minutes: 1 });
+    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day - 60 }));
+    expect(valueOf(await t.call('session:get', {})).stage).toBe('code_sent');
+  });
+
+  it('does not reset the failure count when a new code is requested', async () => {
+    const first = await requestCode();
+    for (let i = 0; i < 3; i += 1) await t.call('reset:verifyCode', { code: wrongCodeFor(first) });
+    const second = await resend();
+    // The new code has 5 tries, but the account has only 2 proofs left this day.
+    expect(await t.call('reset:verifyCode', { code: wrongCodeFor(second) })).toEqual(fail('CODE_WRONG', { triesLeft: 1 }));
+    expect(await t.call('reset:verifyCode', { code: wrongCodeFor(second) })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day }));
+  });
+
+  it('keeps the failure count across sessions and for any spelling of the username', async () => {
+    const first = await requestCode('amira.khan');
+    for (let i = 0; i < 4; i += 1) await t.call('reset:verifyCode', { code: wrongCodeFor(first) });
+    valueOf(await t.call('session:startOver', {}));
+    const second = await requestCode('AMIRA.KHAN');
+    expect(await t.call('reset:verifyCode', { code: wrongCodeFor(second) })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day }));
+  });
+
+  it('refuses to send a code to a blocked account and says how long to wait', async () => {
+    const code = await requestCode();
+    for (let i = 0; i < 5; i += 1) await t.call('reset:verifyCode', { code: wrongCodeFor(code) });
+    valueOf(await t.call('session:startOver', {}));
+    const sentBefore = t.kiosk.demoOutbox!.messages().length;
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    expect(await t.call('reset:chooseMethod', { method: 'email' })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day }));
+    expect(t.kiosk.demoOutbox!.messages()).toHaveLength(sentBefore);
+  });
+
+  it('makes an old code useless once a new one is sent', async () => {
+    const old = await requestCode();
+    const fresh = await resend();
+    expect(fresh).not.toBe(old);
+    // The session now holds only the new challenge: the old digits are just a wrong code.
+    expect(await t.call('reset:verifyCode', { code: old })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+    expect(valueOf(await t.call('reset:verifyCode', { code: fresh })).stage).toBe('new_password');
+  });
+
+  it('accepts a code only once', async () => {
+    const code = await requestCode();
+    valueOf(await t.call('reset:verifyCode', { code }));
+    valueOf(await t.call('session:startOver', {}));
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    await t.waitForMessages(2);
+    // The first code was consumed; typing it into the new request is simply wrong.
+    const fresh = codeIn(t.kiosk.demoOutbox!.messages().at(-1)!.text);
+    expect(fresh).not.toBe(code);
+    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+  });
+
+  it('limits email sends per account: 10 in 10 minutes, then 24 hours', async () => {
+    valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    for (let i = 0; i < 9; i += 1) valueOf(await t.call('reset:resendCode', {}));
+    expect(await t.call('reset:resendCode', {})).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day }));
+    // Ben has two verified addresses: ten requests, twenty messages, nothing more.
+    await t.kiosk.close();
+    expect(t.kiosk.demoOutbox!.messages()).toHaveLength(20);
+  });
+});
+
+describe('the per-kiosk limit', () => {
+  it('caps code requests from one kiosk across all usernames and says how long to wait', async () => {
+    await t.kiosk.close();
+    t = await startTestKiosk({
+      dataDir: dirs.make(),
+      configure: (config) => ({ ...config, throttle: { ...config.throttle, kioskRequests: { limit: 3, windowMinutes: 10, blockMinutes: 15 } } }),
+    });
+    for (const username of ['amira.khan', 'no.one', 'chloe.martin']) {
+      valueOf(await t.call('reset:begin', { username }));
+      valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+      valueOf(await t.call('session:startOver', {}));
+    }
+    valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
+    expect(await t.call('reset:chooseMethod', { method: 'email' })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: 15 * 60 }));
+    t.clock.advance({ minutes: 15 });
+    valueOf(await t.call('session:startOver', {}));
+    valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
+    expect(valueOf(await t.call('reset:chooseMethod', { method: 'email' })).stage).toBe('code_sent');
+  });
+});
+
+describe('checking a new password before submitting', () => {
+  it('reports the rules a password fails, with the account’s names, and passes a good one', async () => {
+    const code = await requestCode();
+    valueOf(await t.call('reset:verifyCode', { code }));
+    expect(valueOf(await t.call('policy:check', { password: 'amira' }))).toEqual({
+      failed: ['too_short', 'needs_upper', 'needs_digit', 'contains_name'],
+    });
+    expect(valueOf(await t.call('policy:check', { password: 'Xamira.khan7' }))).toEqual({
+      failed: ['forbidden_character', 'contains_username', 'contains_name'],
+    });
+    expect(valueOf(await t.call('policy:check', { password: 'Northfield2026x' }))).toEqual({ failed: ['banned_term'] });
+    expect(valueOf(await t.call('policy:check', { password: 'Kx7mQ2vLp9Tz' }))).toEqual({ failed: [] });
+  });
+});
