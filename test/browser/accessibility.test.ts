@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Preview } from '../../tools/preview/host.js';
+import {
+  alertText,
+  askForEmailCode,
+  backToStart,
+  demoMessageCount,
+  expectStage,
+  enterUsername,
+  readCodeFromDemoInbox,
+  startBrowserPreview,
+  startScreen,
+  submitCode,
+  typeNewPassword,
+  withKiosk,
+  wrongCodeFor,
+} from '../support/browser-preview.js';
+import { seriousAccessibilityFindings } from '../support/browser-axe.js';
+
+describe('axe-core finds no serious or critical accessibility problems on any screen', () => {
+  let preview: Preview;
+
+  beforeAll(async () => {
+    // A long done countdown, so the done screen is still there while axe looks at it.
+    preview = await startBrowserPreview({ adjustConfig: withKiosk({ doneReturnSeconds: 60 }) });
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+  beforeEach(async () => {
+    await backToStart(preview);
+  });
+
+  it('on every screen of the reset journey, errors included', async () => {
+    const { page, kiosk } = preview;
+    const audit = async (screen: string) => ({ screen, findings: await seriousAccessibilityFindings(page) });
+    const audits = [];
+
+    await startScreen(page).waitFor();
+    audits.push(await audit('start'));
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => alertText(page, 'identify')).toBe('Please type your username.');
+    audits.push(await audit('start, username missing'));
+
+    await enterUsername(page, 'amira.khan');
+    audits.push(await audit('choose method'));
+
+    const before = await demoMessageCount(page);
+    await askForEmailCode(page);
+    const code = await readCodeFromDemoInbox(page, before, kiosk.config.codes.length);
+    audits.push(await audit('code sent, with a message in the demo inbox'));
+
+    await submitCode(page, wrongCodeFor(code));
+    await expect.poll(() => alertText(page, 'code_sent')).toContain('That code is not right.');
+    audits.push(await audit('code sent, wrong code'));
+
+    await submitCode(page, code);
+    await expectStage(page, 'new_password');
+    audits.push(await audit('new password, empty'));
+
+    await typeNewPassword(page, 'short1A', 'different');
+    audits.push(await audit('new password, checklist partly met'));
+
+    await page.getByRole('button', { name: 'Show passwords' }).click();
+    audits.push(await audit('new password, shown'));
+
+    await typeNewPassword(page, 'Zr4Kx8Nv2Bq6Hm');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expectStage(page, 'done');
+    audits.push(await audit('done'));
+
+    expect(audits.filter((entry) => entry.findings.length > 0)).toEqual([]);
+    expect(audits).toHaveLength(9);
+  });
+
+  it('sees a problem planted in the page, so a clean result means the audit really ran', async () => {
+    const { page } = preview;
+    await page.evaluate(() => {
+      const { document } = globalThis as unknown as {
+        document: { createElement(tag: string): { id: string; type: string }; body: { append(node: unknown): void } };
+      };
+      const unlabelled = document.createElement('input');
+      unlabelled.id = 'planted-unlabelled-input';
+      unlabelled.type = 'text';
+      document.body.append(unlabelled);
+    });
+    const findings = await seriousAccessibilityFindings(page);
+    expect(findings.map((finding) => finding.id)).toContain('label');
+    expect(findings.flatMap((finding) => finding.targets)).toContain('#planted-unlabelled-input');
+  });
+
+  // Last in this file: the fake clock stays installed on the page for the rest of its life.
+  it('on the "Are you still there?" warning before the walk-away wipe', async () => {
+    const { page } = preview;
+    await page.clock.install();
+    await page.goto(preview.url);
+    await startScreen(page).waitFor();
+    await page.getByLabel('Username').fill('amira.khan');
+    const warning = page.getByRole('dialog', { name: 'Are you still there?' });
+    await page.clock.runFor((preview.kiosk.config.kiosk.idleSeconds - 10) * 1000);
+    await warning.waitFor();
+    const findings = await seriousAccessibilityFindings(page);
+    await page.getByRole('button', { name: 'I need more time' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    expect(findings).toEqual([]);
+  });
+});
