@@ -24,7 +24,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     password: 'Wq3nVb8zHt5kLp',
     earlierPasswords: ['Rj6tYe2mXc9vGd'],
     emails: [
-      { address: 'amira.khan@northfield.example', verified: true },
+      { address: 'amira.khan@homemail.example', verified: true },
       { address: 'amira.k@home.example', verified: false },
     ],
     phones: [],
@@ -38,7 +38,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     password: 'Lp9xRm4cYd7sQw',
     earlierPasswords: [],
     emails: [
-      { address: 'ben.okafor@northfield.example', verified: true },
+      { address: 'ben.okafor@homemail.example', verified: true },
       { address: 'ben.okafor@mail.example', verified: true },
     ],
     phones: [{ number: '+447700900123', verified: true }],
@@ -62,7 +62,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     lastName: 'Patel',
     password: 'Gm5rXv3bPc9yTs',
     earlierPasswords: [],
-    emails: [{ address: 'dev.patel@northfield.example', verified: true }],
+    emails: [{ address: 'dev.patel@homemail.example', verified: true }],
     phones: [],
     locked: true,
     description: 'Locked out after too many sign-in attempts; a reset by email also unlocks the account.',

@@ -31,7 +31,7 @@ describe('sending the code', () => {
     expect(mail.sent).toEqual([]);
     mail.releaseHeld();
     await waitUntil(() => mail.sent.length === 1, 'the held message is sent');
-    expect(mail.sent[0]!.to).toBe('amira.khan@northfield.example');
+    expect(mail.sent[0]!.to).toBe('amira.khan@homemail.example');
     expect(await deliveryOf(t)).toBe('pending');
   });
 
@@ -79,7 +79,7 @@ describe('sending the code', () => {
     valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     await t.kiosk.close();
-    expect(mail.sent.map((message) => message.to)).toEqual(['ben.okafor@northfield.example']);
+    expect(mail.sent.map((message) => message.to)).toEqual(['ben.okafor@homemail.example']);
     const { audit, events } = readDatabaseFile(t.kiosk.config.database.path, (db) => ({
       audit: rowsOf<{ event: string; detail: string }>(db, 'audit_log'),
       events: rowsOf(db, 'throttle_events'),

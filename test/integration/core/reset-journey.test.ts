@@ -54,7 +54,7 @@ describe('the whole reset journey through the IPC router', () => {
       expiresInSeconds: 600,
     });
     const [codeMail] = await t.waitForMessages(1);
-    expect(codeMail).toMatchObject({ channel: 'email', to: 'amira.khan@northfield.example' });
+    expect(codeMail).toMatchObject({ channel: 'email', to: 'amira.khan@homemail.example' });
     const code = codeIn(codeMail!.text);
     expect(valueOf(await t.call('reset:verifyCode', { code })).stage).toBe('new_password');
 
@@ -120,8 +120,8 @@ describe('the whole reset journey through the IPC router', () => {
     const messages = await t.waitForMessages(4);
     const codeMails = messages.slice(0, 2);
     const notices = messages.slice(2);
-    expect(codeMails.map((message) => message.to).sort()).toEqual(['ben.okafor@mail.example', 'ben.okafor@northfield.example']);
-    expect(notices.map((message) => message.to).sort()).toEqual(['ben.okafor@mail.example', 'ben.okafor@northfield.example']);
+    expect(codeMails.map((message) => message.to).sort()).toEqual(['ben.okafor@homemail.example', 'ben.okafor@mail.example']);
+    expect(notices.map((message) => message.to).sort()).toEqual(['ben.okafor@homemail.example', 'ben.okafor@mail.example']);
     for (const notice of notices) {
       expect(notice.subject).not.toBe(codeMails[0]!.subject);
       expect(notice.text).toContain(t.kiosk.config.kiosk.location);
@@ -134,7 +134,7 @@ describe('the whole reset journey through the IPC router', () => {
     await proveIdentity(t, 'amira.khan');
     valueOf(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword }));
     const amiraMessages = await t.waitForMessages(2);
-    expect(amiraMessages.map((message) => message.to)).toEqual(['amira.khan@northfield.example', 'amira.khan@northfield.example']);
+    expect(amiraMessages.map((message) => message.to)).toEqual(['amira.khan@homemail.example', 'amira.khan@homemail.example']);
   });
 
   it('unlocks a locked account by the reset', async () => {
