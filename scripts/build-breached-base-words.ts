@@ -1,16 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readRankedTopMillion, type BreachSource } from './build-breached-sources.js';
+import type { BreachSource } from './build-breached-sources.js';
 
 /**
  * Builds data/banned-terms/breach-base-words.txt: the words people build passwords from, taken from
  * real leaked passwords. Each maximal run of 4-16 letters in a lower-cased password of the SecLists
  * top-1M list is a candidate ("liverpool" from "Liverpool1987!", "iloveyou" from "iloveyou2");
  * a candidate that occurs in at least `minPasswords` different passwords becomes a banned term.
- * Deterministic; run with `npm run build:data`.
+ * Deterministic; built by `npm run build:data`.
  */
-export const baseWordRule = { minLength: 4, maxLength: 16, minPasswords: 10 } as const;
+export const baseWordRule = { minLength: 4, maxLength: 16, minPasswords: 3 } as const;
 
 export function extractBaseWords(source: BreachSource, rule = baseWordRule): { word: string; passwords: number }[] {
   const letterRun = new RegExp(`[a-z]{${rule.minLength},}`, 'g');
@@ -40,8 +37,3 @@ export function baseWordsFile(source: BreachSource): string {
   return `${[...header, ...words.map((entry) => entry.word)].join('\n')}\n`;
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const target = fileURLToPath(new URL('../data/banned-terms/breach-base-words.txt', import.meta.url));
-  writeFileSync(target, baseWordsFile(readRankedTopMillion()));
-  console.log(`wrote ${join('data', 'banned-terms', 'breach-base-words.txt')}`);
-}

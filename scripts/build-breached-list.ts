@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { breachedKey, buildBreachedListBytes, parseBreachedList } from '../electron/core/guessability/breached-list.js';
 import { readBreachSources, type BreachSource } from './build-breached-sources.js';
 
 /**
  * Builds data/breached-passwords.bin (and its manifest) from the pinned npm packages.
- * Run with `npm run build:data`. Deterministic: the same packages always give the same bytes, which
+ * Built by `npm run build:data` (scripts/build-breached-data.ts). Deterministic: the same packages always give the same bytes, which
  * test/integration/guessability/breached-list-build.test.ts checks against the committed file.
  */
 export interface BuiltBreachedList {
@@ -46,16 +43,4 @@ export function buildBreachedList(sources: BreachSource[] = readBreachSources())
   };
 }
 
-export const dataDirectory = fileURLToPath(new URL('../data/', import.meta.url));
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const started = performance.now();
-  const built = buildBreachedList();
-  writeFileSync(join(dataDirectory, 'breached-passwords.bin'), built.bytes);
-  writeFileSync(join(dataDirectory, 'breached-passwords.json'), `${JSON.stringify(built.manifest, null, 2)}\n`);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `data/breached-passwords.bin: ${built.manifest.sourceEntries} passwords, ${built.bytes.length} bytes, ` +
-      `sha256 ${built.manifest.sha256} (${seconds} s)`,
-  );
-}

@@ -1,0 +1,80 @@
+import type { BenchResult, QualityRow } from './result.js';
+
+/** The human table of `npm run bench`. */
+const us = (value: number) => `${value.toFixed(1)} µs`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MiB`;
+const pct = (value: number) => `${(value * 100).toFixed(2)}%`;
+const mark = (ok: boolean | undefined) => (ok === true ? 'met' : 'NOT met');
+
+function table(rows: string[][]): string {
+  const widths = (rows[0] as string[]).map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ').trimEnd()).join('\n');
+}
+
+function qualityRow(name: string, row: QualityRow): string[] {
+  return [name, pct(row.weakRejected), pct(row.randomFalseRejected), pct(row.passphraseFalseRejected)];
+}
+
+export function printTable(result: BenchResult): void {
+  const { engine, set, zxcvbn, quality, submit, targets, inputs } = result;
+  const out: string[] = [];
+  out.push(`Guessable-password engine benchmark${inputs.quick ? ' (QUICK run: small sets)' : ''}`);
+  out.push(`inputs: ${inputs.weak} human-pattern, ${inputs.random} random, ${inputs.passphrase} passphrases; zxcvbn-ts on the first ${inputs.zxcvbnSubsetPerSet} of each`);
+  out.push('');
+  out.push(
+    table([
+      ['speed (same inputs)', 'p50', 'p99', 'mean', 'checks/s'],
+      ['engine', us(engine.p50Us), us(engine.p99Us), us(engine.meanUs), Math.round(engine.checksPerSecond).toLocaleString('en')],
+      ['zxcvbn-ts', us(zxcvbn.p50Us), us(zxcvbn.p99Us), us(zxcvbn.meanUs), Math.round(1e6 / zxcvbn.meanUs).toLocaleString('en')],
+      ['zxcvbn / engine', `${(zxcvbn.p50Us / engine.p50Us).toFixed(0)}x`, `${(zxcvbn.p99Us / engine.p99Us).toFixed(0)}x`, '', ''],
+    ]),
+  );
+  out.push('');
+  out.push(
+    table([
+      ['breached list', 'entries', 'memory', 'lookup p50', 'lookup p99'],
+      ['engine (sorted fingerprints)', engine.breachedEntries.toLocaleString('en'), mb(engine.breachedBytes), '(inside check)', ''],
+      ['plain JS Set', set.entries.toLocaleString('en'), mb(set.bytes), us(set.lookupP50Us), us(set.lookupP99Us)],
+      ['Set / engine', '', `${(set.bytes / engine.breachedBytes).toFixed(1)}x`, '', ''],
+    ]),
+  );
+  out.push(
+    `load time of all lists: ${ms(engine.loadMs)}; global banned terms: ${engine.globalTerms.toLocaleString('en')} (${mb(engine.globalTermsBytes)}); ` +
+      `breached false-positive rate measured on random passwords: ${pct(engine.breachedFalsePositiveRate)}`,
+  );
+  out.push('');
+  out.push(
+    table([
+      ['quality', 'weak refused', 'random falsely refused', 'passphrases falsely refused'],
+      qualityRow('engine (full sets)', quality.engine),
+      qualityRow('engine (zxcvbn subset)', quality.engineOnZxcvbnSubset),
+      qualityRow('zxcvbn-ts score >= 3', quality.zxcvbn3),
+      qualityRow('zxcvbn-ts score >= 4', quality.zxcvbn4),
+    ]),
+  );
+  out.push('');
+  out.push(
+    table([
+      ['weak pattern', 'engine', 'zxcvbn>=3', 'zxcvbn>=4'],
+      ...Object.entries(quality.weakByPattern).map(([pattern, row]) => [pattern, pct(row.engine), pct(row.zxcvbn3), pct(row.zxcvbn4)]),
+    ]),
+  );
+  out.push('');
+  out.push(
+    table([
+      ['submit path', 'p50', 'p95', 'floor', 'p95 / floor'],
+      [
+        `judge + ${submit.storedHashes} argon2 verifies + hash`,
+        ms(submit.p50Ms),
+        ms(submit.p95Ms),
+        ms(submit.floorMs),
+        `${(submit.p95Ms / submit.floorMs).toFixed(2)}x`,
+      ],
+    ]),
+  );
+  out.push(`floor = ceil(25 / ${submit.cores} cores) x ${ms(submit.verifyMs)} verify + ${ms(submit.hashMs)} hash (argon2id m=19456 KiB, t=2, p=1)`);
+  out.push('');
+  out.push(table([['target', 'result'], ...Object.entries(targets).map(([name, ok]) => [name, mark(ok)])]));
+  process.stdout.write(`${out.join('\n')}\n`);
+}

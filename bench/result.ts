@@ -1,0 +1,36 @@
+import type { SubmitResult } from './submit-path.js';
+
+/** The shape of `npm run --silent bench -- --json`. Rates are fractions (0.01 = 1%). */
+export interface QualityRow {
+  weakRejected: number;
+  randomFalseRejected: number;
+  passphraseFalseRejected: number;
+}
+
+export interface BenchResult {
+  inputs: { weak: number; random: number; passphrase: number; zxcvbnSubsetPerSet: number; quick: boolean };
+  engine: {
+    p50Us: number;
+    p99Us: number;
+    meanUs: number;
+    checksPerSecond: number;
+    loadMs: number;
+    loadHeapBytes: number;
+    breachedEntries: number;
+    breachedBytes: number;
+    globalTerms: number;
+    globalTermsBytes: number;
+    breachedFalsePositiveRate: number;
+  };
+  set: { bytes: number; entries: number; lookupP50Us: number; lookupP99Us: number };
+  zxcvbn: { p50Us: number; p99Us: number; meanUs: number; checks: number };
+  quality: {
+    engine: QualityRow;
+    engineOnZxcvbnSubset: QualityRow;
+    zxcvbn3: QualityRow;
+    zxcvbn4: QualityRow;
+    weakByPattern: Record<string, { engine: number; zxcvbn3: number; zxcvbn4: number }>;
+  };
+  submit: SubmitResult;
+  targets: Record<string, boolean>;
+}

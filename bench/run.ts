@@ -1,0 +1,172 @@
+import { breachedKey } from '../electron/core/guessability/breached-list.js';
+import { loadGuessabilityEngine } from '../electron/core/guessability/index.js';
+import { buildSetBaseline, createZxcvbn } from './baselines.js';
+import { settledMemory } from './memory.js';
+import { passphrases, randomPasswords, weakPasswords } from './password-sets.js';
+import { printTable } from './report.js';
+import type { BenchResult } from './result.js';
+import { measureSubmitPath } from './submit-path.js';
+import { summarise, timeEachUs } from './timing.js';
+
+/**
+ * `npm run bench` (a table) and `npm run --silent bench -- --json` (only JSON on stdout).
+ * Everything is measured in this one run on the same generated inputs. `--quick` shrinks the
+ * sets for a smoke run; the numbers in reports come from a full run.
+ */
+const args = new Set(process.argv.slice(2));
+const json = args.has('--json');
+const quick = args.has('--quick');
+const sizes = quick
+  ? { weak: 900, random: 1000, passphrase: 1000, zxcvbnPerSet: 40, submitRuns: 5 }
+  : { weak: 9000, random: 10000, passphrase: 10000, zxcvbnPerSet: 500, submitRuns: 30 };
+const progress = (message: string) => {
+  if (!json) process.stderr.write(`${message}\n`);
+};
+
+const person = { username: 'bench.user', firstName: 'Bench', lastName: 'User' };
+const rate = (hits: number, total: number) => (total === 0 ? Number.NaN : hits / total);
+
+async function main() {
+  progress('generating password sets...');
+  const weak = weakPasswords(sizes.weak);
+  const random = randomPasswords(sizes.random);
+  const phrases = passphrases(sizes.passphrase);
+
+  progress('loading the engine...');
+  const memoryBefore = settledMemory();
+  const loadStarted = process.hrtime.bigint();
+  const engine = loadGuessabilityEngine({ customTerms: [], organisationName: 'Northfield University', minScore: 5 });
+  const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
+  const memoryAfter = settledMemory();
+
+  // Timing inputs: the zxcvbn subset of every set, so both tools are timed on the same passwords.
+  const subset = {
+    weak: weak.slice(0, sizes.zxcvbnPerSet).map((entry) => entry.password),
+    random: random.slice(0, sizes.zxcvbnPerSet),
+    passphrase: phrases.slice(0, sizes.zxcvbnPerSet),
+  };
+  const timingInputs = [...subset.weak, ...subset.random, ...subset.passphrase];
+
+  progress('timing the engine...');
+  timeEachUs(timingInputs, (password) => engine.check(password, person)); // warm-up
+  const engineSamples = timeEachUs(timingInputs, (password) => engine.check(password, person));
+  const allInputs = [...weak.map((entry) => entry.password), ...random, ...phrases];
+  const batchStarted = process.hrtime.bigint();
+  for (const password of allInputs) engine.check(password, person);
+  const checksPerSecond = allInputs.length / (Number(process.hrtime.bigint() - batchStarted) / 1e9);
+  const engineTimings = summarise(engineSamples);
+
+  progress('engine quality on the full sets...');
+  const refused = (password: string) => engine.check(password, person).length > 0;
+  const weakRefused = weak.filter((entry) => refused(entry.password));
+  const byPattern = new Map<string, { total: number; engine: number; zxcvbn3: number; zxcvbn4: number; zxcvbnTotal: number }>();
+  for (const entry of weak) {
+    const row = byPattern.get(entry.pattern) ?? { total: 0, engine: 0, zxcvbn3: 0, zxcvbn4: 0, zxcvbnTotal: 0 };
+    row.total += 1;
+    if (refused(entry.password)) row.engine += 1;
+    byPattern.set(entry.pattern, row);
+  }
+  const engineQuality = {
+    weakRejected: rate(weakRefused.length, weak.length),
+    randomFalseRejected: rate(random.filter(refused).length, random.length),
+    passphraseFalseRejected: rate(phrases.filter(refused).length, phrases.length),
+  };
+  const engineOnSubset = {
+    weakRejected: rate(subset.weak.filter(refused).length, subset.weak.length),
+    randomFalseRejected: rate(subset.random.filter(refused).length, subset.random.length),
+    passphraseFalseRejected: rate(subset.passphrase.filter(refused).length, subset.passphrase.length),
+  };
+
+  progress('breached list against a plain Set...');
+  const lookups = [...random.slice(0, 5000), ...weak.slice(0, 5000).map((entry) => entry.password)];
+  const breached = engine.stats;
+  const baseline = buildSetBaseline();
+  timeEachUs(lookups, (password) => baseline.set.has(breachedKey(password)));
+  const setLookup = summarise(timeEachUs(lookups, (password) => baseline.set.has(breachedKey(password))));
+  const falseHits = random.filter((password) => engine.assess(password, person).breached && !baseline.set.has(breachedKey(password))).length;
+
+  progress(`zxcvbn-ts on ${timingInputs.length} passwords (slow)...`);
+  const zxcvbn = createZxcvbn();
+  zxcvbn.check('warm up the matchers'); // the first call builds its dictionaries
+  const scores = new Map<string, number>();
+  const zxcvbnSamples = timeEachUs(timingInputs, (password) => scores.set(password, zxcvbn.check(password).score));
+  const zxcvbnTimings = summarise(zxcvbnSamples);
+  // zxcvbn "rejects" a password whose score is below the threshold a site would set (3 or 4).
+  const zxcvbnRate = (passwords: string[], minimum: number) =>
+    rate(passwords.filter((password) => (scores.get(password) as number) < minimum).length, passwords.length);
+  const zxcvbnQuality = (minimum: number) => ({
+    weakRejected: zxcvbnRate(subset.weak, minimum),
+    randomFalseRejected: zxcvbnRate(subset.random, minimum),
+    passphraseFalseRejected: zxcvbnRate(subset.passphrase, minimum),
+  });
+  for (const entry of weak.slice(0, sizes.zxcvbnPerSet)) {
+    const row = byPattern.get(entry.pattern);
+    const score = scores.get(entry.password) as number;
+    if (row === undefined) continue;
+    row.zxcvbnTotal += 1;
+    if (score < 3) row.zxcvbn3 += 1;
+    if (score < 4) row.zxcvbn4 += 1;
+  }
+
+  progress(`submit path: ${sizes.submitRuns} submits against 25 stored argon2 hashes...`);
+  const submit = await measureSubmitPath(engine, random.slice(0, sizes.submitRuns), sizes.submitRuns);
+
+  const result: BenchResult = {
+    inputs: { weak: weak.length, random: random.length, passphrase: phrases.length, zxcvbnSubsetPerSet: sizes.zxcvbnPerSet, quick },
+    engine: {
+      p50Us: engineTimings.p50,
+      p99Us: engineTimings.p99,
+      meanUs: engineTimings.mean,
+      checksPerSecond,
+      loadMs,
+      loadHeapBytes: memoryAfter.heap - memoryBefore.heap,
+      breachedEntries: breached.breachedEntries,
+      breachedBytes: breached.breachedBytes,
+      globalTerms: breached.globalTerms,
+      globalTermsBytes: breached.globalTermsBytes,
+      breachedFalsePositiveRate: rate(falseHits, random.length),
+    },
+    set: {
+      bytes: baseline.bytes,
+      entries: baseline.entries,
+      lookupP50Us: setLookup.p50,
+      lookupP99Us: setLookup.p99,
+    },
+    zxcvbn: { p50Us: zxcvbnTimings.p50, p99Us: zxcvbnTimings.p99, meanUs: zxcvbnTimings.mean, checks: zxcvbnSamples.length },
+    quality: {
+      engine: engineQuality,
+      engineOnZxcvbnSubset: engineOnSubset,
+      zxcvbn3: zxcvbnQuality(3),
+      zxcvbn4: zxcvbnQuality(4),
+      weakByPattern: Object.fromEntries(
+        [...byPattern].map(([pattern, row]) => [
+          pattern,
+          {
+            engine: rate(row.engine, row.total),
+            zxcvbn3: rate(row.zxcvbn3, row.zxcvbnTotal),
+            zxcvbn4: rate(row.zxcvbn4, row.zxcvbnTotal),
+          },
+        ]),
+      ),
+    },
+    submit,
+    targets: {
+      engineP99AtMost1ms: engineTimings.p99 <= 1000,
+      engineAtLeast10xFasterThanZxcvbn: zxcvbnTimings.p50 / engineTimings.p50 >= 10 && zxcvbnTimings.p99 / engineTimings.p99 >= 10,
+      breachedAtMostOneTwentiethOfSet: breached.breachedBytes * 20 <= baseline.bytes,
+      loadAtMost100ms: loadMs <= 100,
+      weakRejectedAtLeast99: engineQuality.weakRejected >= 0.99,
+      randomFalseRejectedAtMostHalfPercent: engineQuality.randomFalseRejected <= 0.005,
+      passphraseFalseRejectedAtMost1Percent: engineQuality.passphraseFalseRejected <= 0.01,
+      submitP95AtMost1_5xFloor: submit.p95Ms <= 1.5 * submit.floorMs,
+    },
+  };
+
+  if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else printTable(result);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

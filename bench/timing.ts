@@ -1,0 +1,41 @@
+/** Percentiles of a sample (nearest-rank), and a per-call timer with sub-microsecond resolution. */
+export function percentile(sorted: Float64Array, fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+export interface Timings {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  count: number;
+}
+
+export function summarise(samples: number[]): Timings {
+  const sorted = Float64Array.from(samples).sort();
+  const total = samples.reduce((sum, value) => sum + value, 0);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), mean: total / samples.length, count: samples.length };
+}
+
+/** Microseconds taken by each call of `work` on each input. */
+export function timeEachUs<T>(inputs: readonly T[], work: (input: T) => unknown): number[] {
+  const samples: number[] = [];
+  for (const input of inputs) {
+    const started = process.hrtime.bigint();
+    work(input);
+    samples.push(Number(process.hrtime.bigint() - started) / 1000);
+  }
+  return samples;
+}
+
+export async function timeEachMsAsync(count: number, work: (index: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = process.hrtime.bigint();
+    await work(i);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return samples;
+}

@@ -1,0 +1,151 @@
+/**
+ * A trie laid out in typed arrays, breadth first, so that it can be written to a file at build time
+ * and used straight from the bytes at start-up (no per-node objects: ~60,000 banned terms load in a
+ * few milliseconds). Node 0 is the root; the children of node i are the nodes
+ * firstChild[i] .. firstChild[i+1]-1, sorted by the code point on the edge into them (label).
+ */
+
+/**
+ * Where a term came from; decides which rule code a match reports. One bit each, most specific
+ * first. 'dictionary' terms (common English words and first names from dictionaries) are global
+ * terms matched exactly only: one edit away from some word among 60,000 is almost any string
+ * ("blankf" is one letter from "blanks"), so fuzziness there would ban ordinary passwords.
+ */
+export const termSources = ['username', 'name', 'organisation', 'custom', 'global', 'dictionary'] as const;
+export type TermSource = (typeof termSources)[number];
+export const sourceBit: Readonly<Record<TermSource, number>> = {
+  username: 1,
+  name: 2,
+  organisation: 4,
+  custom: 8,
+  global: 16,
+  dictionary: 32,
+};
+export const sourceRank: Readonly<Record<TermSource, number>> = { username: 0, name: 1, organisation: 2, custom: 3, global: 4, dictionary: 5 };
+/** Sources whose terms also match at edit distance 1. */
+export const fuzzySourceBits = 1 | 2 | 4 | 8 | 16;
+
+export interface FlatTrie {
+  nodes: number;
+  firstChild: Int32Array;
+  label: Int32Array;
+  /** Bit set of the sources whose term ends at the node. */
+  ends: Uint8Array;
+  /** Letters from the root (capped at 255: only compared with small numbers). */
+  depth: Uint8Array;
+}
+
+export interface SourcedTerm {
+  term: readonly number[];
+  source: TermSource;
+}
+
+function compareFrom(a: readonly number[], b: readonly number[], from: number): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = from; i < length; i += 1) {
+    const difference = (a[i] as number) - (b[i] as number);
+    if (difference !== 0) return difference;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Builds the trie of the terms starting at letter `from` of each (1 gives the "tails" trie: every
+ * term without its first letter). Terms shorter than `from + 1` letters are left out.
+ */
+export function buildFlatTrie(entries: readonly SourcedTerm[], from = 0): FlatTrie {
+  const sorted = entries.filter((entry) => entry.term.length > from).sort((a, b) => compareFrom(a.term, b.term, from));
+  // Breadth first over ranges of the sorted terms: a node is the range of terms sharing its prefix.
+  const rangeStart: number[] = [0];
+  const rangeEnd: number[] = [sorted.length];
+  const labels: number[] = [-1];
+  const firstChild: number[] = [];
+  const ends: number[] = [];
+  const depths: number[] = [0];
+  for (let node = 0; node < rangeStart.length; node += 1) {
+    const depth = depths[node] as number;
+    const position = from + depth;
+    let i = rangeStart[node] as number;
+    const end = rangeEnd[node] as number;
+    let bits = 0;
+    // Sorted order puts the terms that end exactly here first.
+    while (i < end && (sorted[i] as SourcedTerm).term.length === position) {
+      bits |= sourceBit[(sorted[i] as SourcedTerm).source];
+      i += 1;
+    }
+    ends.push(bits);
+    firstChild.push(rangeStart.length);
+    while (i < end) {
+      const codePoint = (sorted[i] as SourcedTerm).term[position] as number;
+      const groupStart = i;
+      while (i < end && (sorted[i] as SourcedTerm).term[position] === codePoint) i += 1;
+      rangeStart.push(groupStart);
+      rangeEnd.push(i);
+      labels.push(codePoint);
+      depths.push(Math.min(depth + 1, 255));
+    }
+  }
+  firstChild.push(rangeStart.length);
+  return {
+    nodes: rangeStart.length,
+    firstChild: Int32Array.from(firstChild),
+    label: Int32Array.from(labels),
+    ends: Uint8Array.from(ends),
+    depth: Uint8Array.from(depths),
+  };
+}
+
+/** The child of `node` along `codePoint`, or -1. Binary search: the root has dozens of children. */
+export function childOf(trie: FlatTrie, node: number, codePoint: number): number {
+  let low = trie.firstChild[node] as number;
+  let high = (trie.firstChild[node + 1] as number) - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const label = trie.label[middle] as number;
+    if (label === codePoint) return middle;
+    if (label < codePoint) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+// File layout, little-endian: "SSPRTRI1", u32 nodes, then firstChild (i32 x nodes+1), label (i32 x
+// nodes), ends (u8 x nodes), depth (u8 x nodes), zero padding to a multiple of 4.
+const magic = 'SSPRTRI1';
+
+function paddedLength(nodes: number): number {
+  const raw = 12 + 4 * (nodes + 1) + 4 * nodes + 2 * nodes;
+  return raw + ((4 - (raw % 4)) % 4);
+}
+
+export function serialiseFlatTrie(trie: FlatTrie): Buffer {
+  const bytes = Buffer.alloc(paddedLength(trie.nodes));
+  bytes.write(magic, 0, 'latin1');
+  bytes.writeUInt32LE(trie.nodes, 8);
+  let at = 12;
+  for (const value of trie.firstChild) at = bytes.writeInt32LE(value, at);
+  for (const value of trie.label) at = bytes.writeInt32LE(value, at);
+  Buffer.from(trie.ends.buffer, trie.ends.byteOffset, trie.ends.length).copy(bytes, at);
+  Buffer.from(trie.depth.buffer, trie.depth.byteOffset, trie.depth.length).copy(bytes, at + trie.nodes);
+  return bytes;
+}
+
+/** Reads a trie written by serialiseFlatTrie; `offset` must be a multiple of 4 within `bytes`. */
+export function parseFlatTrie(bytes: Buffer, offset: number): { trie: FlatTrie; next: number } {
+  if (bytes.length < offset + 12 || bytes.toString('latin1', offset, offset + 8) !== magic) {
+    throw new Error('not a banned-term trie');
+  }
+  const nodes = bytes.readUInt32LE(offset + 8);
+  const length = paddedLength(nodes);
+  if (bytes.length < offset + length) throw new Error('banned-term trie is cut short');
+  const base = bytes.byteOffset + offset + 12;
+  const trie: FlatTrie = {
+    nodes,
+    firstChild: new Int32Array(bytes.buffer, base, nodes + 1),
+    label: new Int32Array(bytes.buffer, base + 4 * (nodes + 1), nodes),
+    ends: new Uint8Array(bytes.buffer, base + 8 * nodes + 4, nodes),
+    depth: new Uint8Array(bytes.buffer, base + 9 * nodes + 4, nodes),
+  };
+  if (trie.firstChild[nodes] !== nodes) throw new Error('banned-term trie is inconsistent');
+  return { trie, next: offset + length };
+}

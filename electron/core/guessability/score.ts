@@ -1,0 +1,67 @@
+import { sourceRank, type TermMatch } from './term-trie.js';
+
+/**
+ * Entra's score: each banned term found counts 1 point, each remaining character 1 point.
+ *
+ * Entra does not publish what happens when found terms overlap ("summerin" holds "summer" and
+ * "merin"...). Our rule: the password is split the way the cheapest guess would build it -- the set
+ * of non-overlapping terms plus single characters with the fewest points. Overlapping terms can
+ * never both count, a term can never make the score worse than its letters would, and the result
+ * does not depend on the order in which terms were found. On a tie a term is preferred over loose
+ * characters, an exact match over a fuzzy one, and a more specific source over a general one (the
+ * person's own name over the global list), so the verdict names the most telling reason.
+ */
+export interface ScoredSplit {
+  score: number;
+  /** The terms of the cheapest split, in password order. */
+  terms: TermMatch[];
+}
+
+function preference(match: TermMatch): number {
+  return sourceRank[match.source] * 2 + match.edits;
+}
+
+/** On a tie: a term beats loose characters, exact beats fuzzy, the person's own words beat the lists. */
+function preferred(candidate: TermMatch, current: TermMatch | null): boolean {
+  return current === null || preference(candidate) < preference(current);
+}
+
+export function cheapestSplit(length: number, matches: readonly TermMatch[]): ScoredSplit {
+  // Matches starting at each position, as linked lists in typed arrays: no per-position arrays.
+  const head = new Int32Array(length).fill(-1);
+  const next = new Int32Array(matches.length);
+  for (let m = matches.length - 1; m >= 0; m -= 1) {
+    const start = (matches[m] as TermMatch).start;
+    next[m] = head[start] as number;
+    head[start] = m;
+  }
+
+  // best[i]: fewest points for the characters from i to the end; via[i]: the match used at i, or -1.
+  const best = new Int32Array(length + 1);
+  const via = new Int32Array(length + 1).fill(-1);
+  for (let i = length - 1; i >= 0; i -= 1) {
+    best[i] = (best[i + 1] as number) + 1;
+    for (let m = head[i] as number; m !== -1; m = next[m] as number) {
+      const match = matches[m] as TermMatch;
+      const cost = 1 + (best[match.end] as number);
+      const current = via[i] as number;
+      if (cost < (best[i] as number) || (cost === best[i] && preferred(match, current === -1 ? null : (matches[current] as TermMatch)))) {
+        best[i] = cost;
+        via[i] = m;
+      }
+    }
+  }
+
+  const terms: TermMatch[] = [];
+  for (let i = 0; i < length; ) {
+    const m = via[i] as number;
+    if (m === -1) {
+      i += 1;
+    } else {
+      const match = matches[m] as TermMatch;
+      terms.push(match);
+      i = match.end;
+    }
+  }
+  return { score: best[0] as number, terms };
+}

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+function admin(args: string[], input = '') {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'admin.ts'), ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function configFile(policy: object): string {
+  const folder = mkdtempSync(join(tmpdir(), 'sspr-admin-'));
+  folders.push(folder);
+  const file = join(folder, 'kiosk.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      demo: true,
+      branding: { organisationName: 'Contoso', serviceDesk: {} },
+      database: { path: 'kiosk.db' },
+      mail: { from: 'it@contoso.example' },
+      policy,
+    }),
+  );
+  return file;
+}
+
+describe('npm run admin -- policy check', () => {
+  it('prints one JSON verdict per input line, in order, and never the password', () => {
+    const passwords = ['Password12345', 'Liverpool2024', 'Xq7vPz3mWk9tRb', 'weakpw', 'JohnSmith2024x'];
+    const run = admin(['policy', 'check', '--username', 'jsmith', '--first', 'John', '--last', 'Smith'], `${passwords.join('\n')}\n`);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { line: number; accepted: boolean; rules: string[] });
+    expect(lines).toEqual([
+      { line: 1, accepted: false, rules: ['banned_term', 'breached'] },
+      { line: 2, accepted: false, rules: ['banned_term'] },
+      { line: 3, accepted: true, rules: [] },
+      { line: 4, accepted: false, rules: ['too_short', 'needs_upper', 'needs_digit', 'banned_term'] },
+      expect.objectContaining({ line: 5, accepted: false, rules: expect.arrayContaining(['contains_name']) }),
+    ]);
+    for (const password of passwords) expect(run.stdout + run.stderr).not.toContain(password);
+  });
+
+  it("uses the config's organisation name and custom terms, and the preset asked for", () => {
+    const config = configFile({ customBannedTerms: ['blank'] });
+    const campus = admin(['policy', 'check', '--config', config], 'C0ntos0Blank12\nContoS0Bl@nkf9!\n');
+    expect(campus.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      { line: 1, accepted: false, rules: ['contains_org_name', 'banned_term'] },
+      { line: 2, accepted: false, rules: ['forbidden_character'] },
+    ]);
+    const standards = admin(['policy', 'check', '--config', config, '--preset', 'standards'], 'ContoS0Bl@nkf9!\n');
+    expect(JSON.parse(standards.stdout)).toEqual({ line: 1, accepted: true, rules: [] });
+  });
+
+  it('stops with a clear error naming the key when the custom list breaks the limits', () => {
+    const run = admin(['policy', 'check', '--config', configFile({ customBannedTerms: ['ok!!', 'abc'] })]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/policy\.customBannedTerms\.1/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('explains its usage when asked for an unknown preset or option', () => {
+    expect(admin(['policy', 'check', '--preset', 'lenient'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/--preset must be one of campus, standards/) });
+    expect(admin(['policy', 'check', '--colour', 'red'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown option --colour/) });
+  });
+});

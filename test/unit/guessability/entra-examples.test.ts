@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { failedPureRules } from '../../../shared/policy/composition.js';
+import { presets } from '../../../shared/policy/policy-config.js';
+import { nobody, shippedEngine } from './shipped-engine.js';
+
+// The examples Microsoft publishes for Entra Password Protection: organisation "contoso", custom term "blank".
+const contoso = () => shippedEngine({ organisationName: 'contoso', customTerms: ['blank'] });
+
+describe("Microsoft's published scoring examples", () => {
+  it('scores C0ntos0Blank12 at 4 (contoso + blank + 1 + 2) and refuses it', () => {
+    const verdict = contoso().assess('C0ntos0Blank12', nobody);
+    expect(verdict.score).toBe(4);
+    expect(verdict.accepted).toBe(false);
+    expect(verdict.terms.map((term) => term.source)).toEqual(['organisation', 'custom']);
+    expect(verdict.rules).toEqual(['contains_org_name', 'banned_term']);
+  });
+
+  it('scores ContoS0Bl@nkf9! at 5 (contoso + blank + f + 9 + !) and accepts it', () => {
+    const verdict = contoso().assess('ContoS0Bl@nkf9!', nobody);
+    expect(verdict.score).toBe(5);
+    expect(verdict.accepted).toBe(true);
+    expect(contoso().check('ContoS0Bl@nkf9!', nobody)).toEqual([]);
+  });
+
+  it('lets ContoS0Bl@nkf9! through the standards preset as a whole, while campus refuses its "!"', () => {
+    expect(failedPureRules('ContoS0Bl@nkf9!', nobody, presets.standards)).toEqual([]);
+    expect(failedPureRules('ContoS0Bl@nkf9!', nobody, presets.campus)).toContain('forbidden_character');
+  });
+
+  it('refuses the passwords the issue says the composition rules alone let through', () => {
+    const engine = shippedEngine();
+    for (const password of ['Password12345', 'Liverpool2024', 'Qwertyuiop123', 'Summer2024London']) {
+      expect(failedPureRules(password, nobody, presets.campus)).toEqual([]);
+      expect(engine.check(password, nobody)).toContain('banned_term');
+    }
+  });
+
+  it('accepts at a configurable threshold', () => {
+    const strict = shippedEngine({ organisationName: 'contoso', customTerms: ['blank'], minScore: 6 });
+    expect(strict.assess('ContoS0Bl@nkf9!', nobody)).toMatchObject({ score: 5, accepted: false, rules: ['contains_org_name', 'banned_term'] });
+  });
+});

@@ -1,0 +1,19 @@
+/** `--name value` pairs after the command words; a flag given twice or without a value is an error. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function parseFlags(args: readonly string[], allowed: readonly string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (expected one of ${allowed.map((a) => `--${a}`).join(', ')})`);
+    if (flags.has(name)) throw new UsageError(`--${name} given twice`);
+    const value = inline ?? args[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    flags.set(name, value);
+  }
+  return flags;
+}
