@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { configSchema, describeConfigIssues, type KioskConfig } from '../../../shared/config/config-schema.js';
+import { MailInputError } from '../mail/mail-errors.js';
+import { assertMailBranding } from '../mail/templates.js';
+import { checkedValue } from '../mail/template-values.js';
 import { ConfigError } from './config-error.js';
 import { effectivePolicy } from './effective-policy.js';
 
@@ -82,5 +85,30 @@ function crossFieldProblems(config: KioskConfig): string[] {
   }
   const caFile = config.mail.smtp?.tls.caFile;
   if (caFile !== undefined && !existsSync(caFile)) problems.push(`mail.smtp.tls.caFile: expected an existing file (${caFile})`);
+  problems.push(...mailTextProblems(config));
+  return problems;
+}
+
+/**
+ * Values the emails carry go through the templates' own checks (no link, no line break) here, so a
+ * value the templates would refuse stops start-up instead of leaving every code and notice unsent.
+ */
+function mailTextProblems(config: KioskConfig): string[] {
+  const { organisationName, departmentName, serviceDesk } = config.branding;
+  const checks: Array<() => void> = [
+    () => assertMailBranding({ organisationName, departmentName, serviceDesk }),
+    () => checkedValue('kiosk.id', config.kiosk.id, { required: true }),
+    () => checkedValue('kiosk.location', config.kiosk.location, { required: false }),
+  ];
+  const problems: string[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (error) {
+      // The message names the key and the problem, never the value.
+      if (error instanceof MailInputError) problems.push(error.message);
+      else throw error;
+    }
+  }
   return problems;
 }

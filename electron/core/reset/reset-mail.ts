@@ -1,5 +1,6 @@
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
-import { codeEmail, resetNotificationEmail, type MailBranding } from '../mail/templates.js';
+import { MailInputError } from '../mail/mail-errors.js';
+import { codeEmail, resetNotificationEmail, type MailBranding, type RenderedEmail } from '../mail/templates.js';
 import type { AccountRecord, AuditLog, Clock, EmailSender } from '../ports.js';
 import type { Throttle } from '../throttle/throttle.js';
 import { createBackgroundTasks } from './background-tasks.js';
@@ -28,6 +29,17 @@ export function createResetMail(deps: ResetMailDeps) {
   const background = createBackgroundTasks(deps.log);
   const branding = mailBrandingOf(config);
 
+  /** The message, or null (logged by field, never by value) when a template refuses its input. */
+  function rendered(render: () => RenderedEmail): RenderedEmail | null {
+    try {
+      return render();
+    } catch (error) {
+      if (!(error instanceof MailInputError)) throw error;
+      deps.log(`email not written: ${error.message}`);
+      return null;
+    }
+  }
+
   /** Sends to every address; resolves to how many sends failed. */
   async function sendToAll(recipients: string[], message: { subject: string; text: string; html: string }): Promise<number> {
     const results = await Promise.allSettled(recipients.map((to) => Promise.resolve().then(() => email.send({ to, ...message }))));
@@ -42,7 +54,9 @@ export function createResetMail(deps: ResetMailDeps) {
     sendCode(request: { username: string; code: string; recipients: string[]; throttleEvents: number[]; onUndelivered: () => void }): void {
       const { username, code, recipients, throttleEvents } = request;
       background.start('code email', async () => {
-        const failed = await sendToAll(recipients, codeEmail({ branding, code, ttlMinutes: config.codes.ttlMinutes, purpose: 'reset' }));
+        // A message the template refuses to write is a send that failed: the person must hear of it too.
+        const message = rendered(() => codeEmail({ branding, code, ttlMinutes: config.codes.ttlMinutes, purpose: 'reset' }));
+        const failed = message === null ? recipients.length : await sendToAll(recipients, message);
         if (failed === 0) return;
         const nobodyReached = failed === recipients.length;
         transaction(() => {
@@ -55,15 +69,13 @@ export function createResetMail(deps: ResetMailDeps) {
 
     /** `typed` goes to the audit (as typed); the message names the account as the directory spells it. */
     sendResetNotice(typed: string, account: AccountRecord, recipients: string[]): void {
-      const message = resetNotificationEmail({
-        branding,
-        username: account.username,
-        when: clock.now(),
-        kioskId: config.kiosk.id,
-        kioskLocation: config.kiosk.location,
-      });
+      const when = clock.now();
+      // Written in the background too: the password has already changed, so the reset must not fail here.
       background.start('reset notification', async () => {
-        const failed = await sendToAll(recipients, message);
+        const message = rendered(() =>
+          resetNotificationEmail({ branding, username: account.username, when, kioskId: config.kiosk.id, kioskLocation: config.kiosk.location }),
+        );
+        const failed = message === null ? recipients.length : await sendToAll(recipients, message);
         transaction(() =>
           audit.record({
             event: 'reset.notification',

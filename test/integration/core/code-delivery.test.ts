@@ -89,6 +89,49 @@ describe('sending the code', () => {
     t = undefined;
   });
 
+  it('treats a code email that cannot be written like one that cannot be sent: told, audited, nothing used up', async () => {
+    // A configuration that skipped start-up validation (or a template refusing a value) must not leave
+    // the person waiting for a code that was never sent.
+    const mail = createRecordingEmailSender('deliver');
+    t = await startTestKiosk({
+      dataDir: dirs.make(),
+      email: mail.sender,
+      configure: (config) => ({
+        ...config,
+        branding: { ...config.branding, serviceDesk: { ...config.branding.serviceDesk, hours: 'see www.northfield.example/hours' } },
+      }),
+    });
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    await waitUntil(async () => (await deliveryOf(t!)) === 'failed', 'session:get shows the delivery failed');
+    expect(mail.attempted).toEqual([]);
+    const audit = rowsOf<{ event: string; outcome: string; detail: string }>(t.kiosk.db, 'audit_log');
+    expect(audit.at(-1)).toMatchObject({ event: 'reset.code_send_failed', outcome: 'failed' });
+    expect(rowsOf(t.kiosk.db, 'throttle_events')).toEqual([]);
+  });
+
+  it('finishes the reset when the notification cannot be written, and audits that it was not sent', async () => {
+    const mail = createRecordingEmailSender('deliver');
+    t = await startTestKiosk({
+      dataDir: dirs.make(),
+      email: mail.sender,
+      // Only the notification names the kiosk's location.
+      configure: (config) => ({ ...config, kiosk: { ...config.kiosk, location: 'www.northfield.example/library' } }),
+    });
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    await waitUntil(() => mail.sent.length === 1, 'the code is sent');
+    valueOf(await t.call('reset:verifyCode', { code: codeIn(mail.sent[0]!.text) }));
+    // The password is changed at this point: the person must be told so, not shown an error.
+    expect(valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' })).stage).toBe('done');
+    await t.kiosk.close();
+    const audit = readDatabaseFile(t.kiosk.config.database.path, (db) => rowsOf<{ event: string; outcome: string; detail: string }>(db, 'audit_log'));
+    expect(audit.at(-1)).toMatchObject({ event: 'reset.notification', outcome: 'failed' });
+    expect(JSON.parse(audit.at(-1)!.detail)).toEqual({ recipients: 1, failed: 1 });
+    expect(mail.sent).toHaveLength(1);
+    t = undefined;
+  });
+
   it('logs a failed notification after a reset without failing the reset', async () => {
     const mail = createRecordingEmailSender('deliver');
     t = await startTestKiosk({ dataDir: dirs.make(), email: mail.sender });

@@ -114,6 +114,24 @@ describe('loading the configuration', () => {
     expect(problems[1]).toMatch(/^branding\.logoPath: expected an existing file/);
   });
 
+  it('refuses, at start-up, text that the emails could not carry: a link, or a line break', () => {
+    // These values are written into every code email and notification; a link there would break the
+    // promise that IT Services never emails links, so the templates refuse them. Finding out at the
+    // first reset would leave every code unsent.
+    const file = write(
+      'kiosk.json',
+      JSON.stringify({
+        ...minimal,
+        kiosk: { location: 'Library\nground floor' },
+        branding: { ...minimal.branding, serviceDesk: { name: 'Help Desk', location: 'see help.college.example/desk' } },
+      }),
+    );
+    const problems = problemsOf(() => loadConfig(file));
+    expect(problems.some((line) => line.startsWith('kiosk.location: '))).toBe(true);
+    expect(problems.some((line) => line.startsWith('branding.serviceDesk.location: ') && line.includes('link'))).toBe(true);
+    expect(problems.join('\n')).not.toContain('help.college.example/desk');
+  });
+
   it('says clearly when the file is missing or not valid JSON / YAML', () => {
     expect(problemsOf(() => loadConfig(path.join(dirs.make(), 'none.json')))).toEqual(['(file): the file does not exist']);
     expect(problemsOf(() => loadConfig(write('bad.json', '{ "demo": ')))[0]).toMatch(/^\(file\): expected valid JSON/);
