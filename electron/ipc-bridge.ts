@@ -36,6 +36,11 @@ export interface IpcBridgeOptions {
    * the payload: it may hold a password or a code.
    */
   onUnexpectedError?: (channel: string, error: unknown) => void;
+  /**
+   * Told about every answer the router gave, before the page gets it, so main can act when a
+   * session ends (e.g. clear the clipboard). Gets the result only, never the payload.
+   */
+  onAnswered?: (channel: string, result: Result<unknown>) => void;
 }
 
 /**
@@ -68,13 +73,16 @@ export function registerIpc(
     ipcMain.handle(channel, async (event, ...args) => {
       const sender = senderInfoOf(event);
       if (sender === null) return fail('FORBIDDEN');
+      let result: Result<unknown>;
       try {
-        return await router.handle(channel, sender, args[0]);
+        result = await router.handle(channel, sender, args[0]);
       } catch (error) {
         // A throw through invoke would reach the renderer as a bare message; errors travel as values.
         options.onUnexpectedError?.(channel, error);
         return fail('INTERNAL');
       }
+      options.onAnswered?.(channel, result);
+      return result;
     });
   }
   return () => {

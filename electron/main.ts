@@ -1,8 +1,8 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { channels } from '../shared/ipc/contract.js';
+import { channels, type Channel } from '../shared/ipc/contract.js';
 import { createKiosk } from './core/kiosk.js';
 import { loadConfig } from './core/config/load-config.js';
 import { createDemoConfig } from './core/config/demo-config.js';
@@ -54,6 +54,20 @@ function lockDownSession(): void {
   );
 }
 
+/** Start over, the idle wipe and the Done screen all end a walk-up session with this call. */
+const sessionEndChannel: Channel = 'session:startOver';
+
+/**
+ * security.md 26: a copied username, code or password must not be left for the next person. The
+ * page cannot clear the clipboard itself (every permission, clipboard writes included, is denied,
+ * and an idle timeout is no user gesture), so main clears it whenever a session ends.
+ */
+function clearClipboards(): void {
+  clipboard.clear();
+  // On Linux, selecting text also fills the primary selection, which a middle click pastes.
+  if (process.platform === 'linux') clipboard.selection.clear();
+}
+
 function loadKioskConfig() {
   const source = resolveConfigSource(process.argv, process.env);
   if (source.kind === 'invalid') throw new Error(source.message);
@@ -97,6 +111,9 @@ async function start(): Promise<void> {
 
   const unregister = registerIpc(ipcMain, kiosk.router, channels, {
     onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
+    onAnswered: (channel, result) => {
+      if (channel === sessionEndChannel && result.ok) clearClipboards();
+    },
   });
   shutdown.add({ name: 'remove IPC handlers', run: unregister });
 

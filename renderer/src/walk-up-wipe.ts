@@ -19,7 +19,8 @@ function clearBrowserTraces(): void {
   } catch {
     // Storage can be disabled by the host; there is then nothing to clear.
   }
-  // A copied password or code must not be left for the next person to paste. Without focus or
-  // permission the browser refuses; that is fine, there is nothing else to try.
+  // A copied password or code must not be left for the next person to paste. Electron denies the
+  // page this write (every permission is refused), so main clears the clipboard itself when
+  // startOver answers; this line covers hosts that allow it, such as the preview.
   navigator.clipboard?.writeText('').catch(() => undefined);
 }

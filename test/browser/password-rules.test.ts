@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Preview } from '../../tools/preview/host.js';
-import { alertText, backToStart, expectStage, proveByEmail, stageContainer, startBrowserPreview, typeNewPassword } from '../support/browser-preview.js';
+import {
+  alertText,
+  backToStart,
+  expectStage,
+  newPasswordField,
+  proveByEmail,
+  repeatPasswordField,
+  stageContainer,
+  startBrowserPreview,
+  typeNewPassword,
+} from '../support/browser-preview.js';
 import { demoEarlierPasswordsOf, demoPasswordOf, directoryVerifies } from '../support/browser-directory.js';
 
 const username = 'amira.khan';
@@ -55,6 +65,18 @@ describe('the kiosk refuses passwords that break a rule, saying which rule in wo
       expect(await directoryVerifies(preview.kiosk, username, startingPassword)).toBe(true);
     });
   }
+
+  it('drops a refusal once the password is edited, so it never describes text that is gone', async () => {
+    const { page } = preview;
+    await submitPassword(preview, 'Ab3Quill7');
+    expect(await refusalText(preview)).toContain('It is shorter than 12 characters.');
+    expect(await newPasswordField(page).getAttribute('aria-invalid')).toBe('true');
+
+    await newPasswordField(page).fill('Zr4Kx8Nv2Bq6Hm');
+    expect(await alertText(page, 'new_password')).toBe('');
+    expect(await newPasswordField(page).getAttribute('aria-invalid')).toBe('false');
+    expect(await repeatPasswordField(page).getAttribute('aria-invalid')).toBe('false');
+  });
 
   it('accepts a password that meets every rule', async () => {
     const good = 'Zr4Kx8Nv2Bq6Hm';

@@ -25,17 +25,21 @@ export function NewPasswordScreen({ username }: { username: string }) {
   const [confirmation, setConfirmation] = useState('');
   const [visible, setVisible] = useState(false);
   const [missing, setMissing] = useState(false);
+  // A refusal describes the password that was sent; once either box changes it no longer applies.
+  const [editedSinceSubmit, setEditedSinceSubmit] = useState(false);
   const mainVerdict = usePasswordVerdict(password);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const incomplete = password === '' || confirmation === '';
     setMissing(incomplete);
+    setEditedSinceSubmit(false);
     if (!incomplete) void setPassword(password, confirmation);
   };
 
-  const message = missing ? inputProblems.passwordMissing : error === null ? null : errorMessage(error, context);
-  const problems = !missing && error?.code === 'PASSWORD_REJECTED' ? rejectedRuleProblems(error, context) : [];
+  const refusal = error === null || editedSinceSubmit ? null : error;
+  const message = missing ? inputProblems.passwordMissing : refusal === null ? null : errorMessage(refusal, context);
+  const problems = !missing && refusal?.code === 'PASSWORD_REJECTED' ? rejectedRuleProblems(refusal, context) : [];
   const fieldType = visible ? 'text' : 'password';
 
   return (
@@ -59,6 +63,7 @@ export function NewPasswordScreen({ username }: { username: string }) {
             aria-describedby="checklist-heading password-error"
             onChange={(event) => {
               setMissing(false);
+              setEditedSinceSubmit(true);
               setPasswordText(event.target.value);
             }}
           />
@@ -78,6 +83,7 @@ export function NewPasswordScreen({ username }: { username: string }) {
             aria-describedby="password-error"
             onChange={(event) => {
               setMissing(false);
+              setEditedSinceSubmit(true);
               setConfirmation(event.target.value);
             }}
           />

@@ -77,6 +77,8 @@ function freshState() {
     permissionCheckHandler: null as Listener | null,
     devicePermissionHandler: null as Listener | null,
     beforeRequest: null as { filter: { urls: string[] }; listener: Listener } | null,
+    /** What the system clipboards hold, by Electron's clipboard type. */
+    clipboards: { clipboard: '', selection: '' } as Record<'clipboard' | 'selection', string>,
     appEvents: new Emitter(),
   };
 }
@@ -202,6 +204,22 @@ export const Menu = {
   },
 };
 
+/** Like Electron's: `selection` is the Linux primary selection, with the same methods. */
+function fakeClipboard(type: 'clipboard' | 'selection') {
+  return {
+    writeText: (text: string) => {
+      state.clipboards[type] = text;
+      return Promise.resolve();
+    },
+    clear: () => {
+      state.calls.push(`clipboard.clear ${type}`);
+      state.clipboards[type] = '';
+    },
+  };
+}
+
+export const clipboard = { ...fakeClipboard('clipboard'), selection: fakeClipboard('selection') };
+
 export const BrowserWindow = FakeBrowserWindow;
 
-export const electronModule = { app, protocol, ipcMain, session, dialog, Menu, BrowserWindow };
+export const electronModule = { app, protocol, ipcMain, session, dialog, Menu, BrowserWindow, clipboard };

@@ -165,6 +165,23 @@ describe('registerIpc', () => {
     expect(JSON.stringify(reported)).not.toContain('123456');
   });
 
+  it('tells main about each answer the router gave, without the payload, before the page gets it', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const { router } = recordingRouter(async (channel) => (channel === 'reset:verifyCode' ? fail('CODE_WRONG') : ok({ channel })));
+    const answered: unknown[][] = [];
+    registerIpc(ipcMain, router, channels, { onAnswered: (...args) => answered.push(args) });
+
+    await invoke('session:startOver', { senderFrame: mainFrame() }, {});
+    await invoke('reset:verifyCode', { senderFrame: mainFrame() }, { code: '123456' });
+    await invoke('session:get', { senderFrame: null }, {});
+
+    expect(answered).toEqual([
+      ['session:startOver', ok({ channel: 'session:startOver' })],
+      ['reset:verifyCode', fail('CODE_WRONG')],
+    ]);
+    expect(JSON.stringify(answered)).not.toContain('123456');
+  });
+
   it('removes every handler again when unregistered', () => {
     const { ipcMain, handlers } = fakeIpcMain();
     const unregister = registerIpc(ipcMain, recordingRouter().router, channels);

@@ -135,6 +135,21 @@ describe('electron/main.ts in demo mode', () => {
     expect(await handler(mainFrameEvent(), { username: 'jdoe', extra: 1 })).toEqual({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
+  it('clears the clipboard (and the Linux selection) when a walk-up session ends, as the page cannot', async () => {
+    // The page's own clipboard write is refused: every permission is denied, and an idle timeout is no gesture.
+    const { state } = launched;
+    const startOver = state.ipcHandlers.get('session:startOver')!;
+    state.clipboards.clipboard = 'Tx7mQz4kWv9pLr';
+    state.clipboards.selection = 'amira.khan';
+
+    expect(await startOver({ senderFrame: null }, {})).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(state.clipboards.clipboard).toBe('Tx7mQz4kWv9pLr');
+
+    expect(await startOver(mainFrameEvent(), {})).toMatchObject({ ok: true, value: { stage: 'identify' } });
+    expect(state.clipboards.clipboard).toBe('');
+    if (process.platform === 'linux') expect(state.clipboards.selection).toBe('');
+  });
+
   it('serves the renderer over app:// with the CSP, and refuses traversal', async () => {
     const handler = launched.state.protocolHandlers.get('app')!;
     const page = (await handler({ url: 'app://kiosk/index.html', method: 'GET' })) as Response;
