@@ -18,6 +18,8 @@ export interface BenchResult {
     loadHeapBytes: number;
     breachedEntries: number;
     breachedBytes: number;
+    breachedLookupP50Us: number;
+    breachedLookupP99Us: number;
     globalTerms: number;
     globalTermsBytes: number;
     breachedFalsePositiveRate: number;

@@ -20,8 +20,8 @@ export const policyRulesSchema = z.object({
   forbidNames: z.boolean(),
   /** How many earlier passwords may not be reused; 'all' keeps every one (the organisation's rule). */
   history: z.union([z.literal('all'), z.number().int().min(0).max(1000)]),
-  /** Entra-style score threshold for the guessable-password engine. */
-  minScore: z.number().int().min(1).max(64),
+  /** Entra-style score threshold; below Entra's 5 the blocklist would be off, which no preset may allow. */
+  minScore: z.number().int().min(5).max(64),
 });
 export type PolicyRules = z.infer<typeof policyRulesSchema>;
 

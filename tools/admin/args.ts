@@ -7,7 +7,8 @@ export function parseFlags(args: readonly string[], allowed: readonly string[]):
   const flags = new Map<string, string>();
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] as string;
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    // Not echoed: the likeliest stray argument is a password typed where stdin was meant.
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument number ${i + 1} (not shown; passwords go on stdin, one per line)`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (expected one of ${allowed.map((a) => `--${a}`).join(', ')})`);
     if (flags.has(name)) throw new UsageError(`--${name} given twice`);

@@ -47,6 +47,11 @@ export function judgeCandidate(password: string, setup: PolicyCheckSetup): Polic
   return [...new Set([...failedPureRules(password, person, rules), ...engine.check(normalizeForPolicy(password, rules), person)])];
 }
 
+/** The issue's exact shape, spaces included: {"line": 1, "accepted": false, "rules": ["banned_term", "breached"]}. */
+export function verdictLine(line: number, rules: readonly PolicyRuleCode[]): string {
+  return `{"line": ${line}, "accepted": ${rules.length === 0}, "rules": [${rules.map((rule) => JSON.stringify(rule)).join(', ')}]}`;
+}
+
 /**
  * One JSON object per input line, in order. The password itself is never written anywhere:
  * only its line number and the codes of the rules it breaks.
@@ -56,8 +61,7 @@ export async function runPolicyCheck(setup: PolicyCheckSetup, input: Readable, o
   let line = 0;
   for await (const password of lines) {
     line += 1;
-    const rules = judgeCandidate(password, setup);
-    output.write(`${JSON.stringify({ line, accepted: rules.length === 0, rules })}\n`);
+    output.write(`${verdictLine(line, judgeCandidate(password, setup))}\n`);
   }
   return line;
 }

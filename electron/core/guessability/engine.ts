@@ -2,7 +2,7 @@ import { policyRuleCodes, type PolicyRuleCode } from '../../../shared/policy/rul
 import type { GuessabilityChecker, GuessabilityContext } from '../ports.js';
 import type { BreachedList } from './breached-list.js';
 import { personTerms, termsOfName } from './context-terms.js';
-import { assertValidCustomTerms } from './custom-terms.js';
+import { assertValidCustomTerms, GuessabilityConfigError } from './custom-terms.js';
 import type { SourcedTerm, TermSource } from './flat-trie.js';
 import type { GlobalTerms } from './global-terms.js';
 import { normaliseForMatching, normalisePassword } from './normalise.js';
@@ -49,10 +49,19 @@ const codeOfSource: Record<TermSource, PolicyRuleCode> = {
   organisation: 'contains_org_name',
 };
 
+/**
+ * Entra's threshold, and the lowest one the kiosk accepts. The blocklist stays on in every preset and
+ * under every override: below 5, "Liverpool2024" (two banned terms, 2 points) passes at 2, and at 1
+ * every password passes, which would switch the banned-term check off. The threshold may go up.
+ */
+export const minScoreFloor = 5;
+
 export function createGuessabilityEngine(parts: GuessabilityEngineParts): GuessabilityEngine {
   assertValidCustomTerms(parts.customTerms);
-  if (!Number.isInteger(parts.minScore) || parts.minScore < 1) {
-    throw new RangeError(`policy minScore must be a whole number of at least 1 (is ${parts.minScore})`);
+  if (!Number.isInteger(parts.minScore) || parts.minScore < minScoreFloor) {
+    throw new GuessabilityConfigError([
+      `policy.overrides.minScore: must be a whole number of at least ${minScoreFloor} (is ${parts.minScore}); a lower threshold lets banned terms through`,
+    ]);
   }
 
   // The organisation's own terms: a small trie built at start-up. When a word is both the
@@ -95,7 +104,9 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
     const found = new Set<PolicyRuleCode>();
     if (!accepted) {
       for (const term of split.terms) found.add(codeOfSource[term.source]);
-      // Too few points without any banned term: the password is simply too short to be safe.
+      // Too few points without any banned term: fewer characters than minScore once normalised
+      // (combining marks folded away). True to the person only while minScore <= minLength, which
+      // guessabilityOptionsFromConfig enforces; otherwise "too short" would name a length they met.
       if (split.terms.length === 0) found.add('too_short');
     }
     if (breached) found.add('breached');

@@ -50,6 +50,13 @@ describe('npm run admin -- policy check', () => {
     for (const password of passwords) expect(run.stdout + run.stderr).not.toContain(password);
   });
 
+  it("prints each verdict in the issue's exact text form", () => {
+    const run = admin(['policy', 'check'], 'Password12345\nXq7vPz3mWk9tRb\n');
+    expect(run.stdout).toBe(
+      '{"line": 1, "accepted": false, "rules": ["banned_term", "breached"]}\n{"line": 2, "accepted": true, "rules": []}\n',
+    );
+  });
+
   it("uses the config's organisation name and custom terms, and the preset asked for", () => {
     const config = configFile({ customBannedTerms: ['blank'] });
     const campus = admin(['policy', 'check', '--config', config], 'C0ntos0Blank12\nContoS0Bl@nkf9!\n');
@@ -66,6 +73,13 @@ describe('npm run admin -- policy check', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/policy\.customBannedTerms\.1/);
     expect(run.stdout).toBe('');
+  });
+
+  it('does not echo a password given as an argument instead of on stdin', () => {
+    const run = admin(['policy', 'check', '--username', 'jsmith', 'Zorbaquix-Secret-77']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unexpected argument number 3 .*stdin/);
+    expect(run.stdout + run.stderr).not.toContain('Zorbaquix');
   });
 
   it('explains its usage when asked for an unknown preset or option', () => {

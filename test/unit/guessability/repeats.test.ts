@@ -13,6 +13,14 @@ describe('a repeated stretch counts one point for the copy', () => {
     expect(shippedEngine().assess('Xq7vXq7vXq7v', nobody).score).toBe(6);
   });
 
+  it('refuses a run of one or two characters padded to the rules, counting the whole run 1 point', () => {
+    // Campus-compliant, and each once scored 5: the run was priced as "111" plus copies of it.
+    for (const password of ['111111111111Aa', '7777777777777Qq', 'Abababababab12', 'Qq12121212121212']) {
+      expect(shippedEngine().check(password, nobody), password).toEqual(['banned_term']);
+    }
+    expect(shippedEngine().assess('111111111111Aa', nobody)).toMatchObject({ score: 3, terms: [{ start: 0, end: 12, source: 'global', edits: 0 }] });
+  });
+
   it('leaves a random password without repeats alone', () => {
     expect(shippedEngine().check('Xq7vPz3mWk9tRb', nobody)).toEqual([]);
   });
