@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +13,7 @@ describe('startPreview with a config file instead of the demo', () => {
     requireBuiltRenderer();
     folder = await mkdtemp(path.join(os.tmpdir(), 'preview-config-file-'));
     const file = path.join(folder, 'kiosk.yaml');
-    // The core opens the database but does not create its folder; a deployment creates it once.
-    await mkdir(path.join(folder, 'data'));
+    // No data/ folder yet: the core creates the database's folder on first start.
     // Demo mail (nothing leaves the machine), but this file's own organisation and a relative database path.
     await writeFile(
       file,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readDataFile } from './data-files.js';
 
 /**
  * The breached-password list as sorted 32-bit fingerprints, bucketed by their top 16 bits: a
@@ -143,12 +143,5 @@ export function parseBreachedList(file: Buffer, path = '(in memory)'): BreachedL
 }
 
 export function loadBreachedList(path: string): BreachedList {
-  let file: Buffer;
-  try {
-    file = readFileSync(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
-    throw new BreachedListFormatError(path, reason);
-  }
-  return parseBreachedList(file, path);
+  return parseBreachedList(readDataFile(path, (reason) => new BreachedListFormatError(path, reason)), path);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTermList } from './term-list-file.js';
@@ -36,4 +36,13 @@ export function readTermListFolder(folder: string): { fuzzy: string[]; exact: st
     exact: read(files.filter((name) => name.endsWith('.exact.txt'))),
     fuzzy: read(files.filter((name) => !name.endsWith('.exact.txt'))),
   };
+}
+
+/** Reads one shipped binary list; a missing or unreadable file becomes that list's own error, in words. */
+export function readDataFile(path: string, unusable: (reason: string) => Error): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw unusable((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error));
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readDataFile } from './data-files.js';
 import { parseFlatTrie, serialiseFlatTrie, type FlatTrie, type SourcedTerm } from './flat-trie.js';
 import { normaliseForMatching } from './normalise.js';
 import { buildTermTrie, termTrieFrom, type TermTrie } from './term-trie.js';
@@ -85,12 +85,5 @@ export function parseGlobalTerms(file: Buffer, path = '(in memory)'): GlobalTerm
 }
 
 export function loadGlobalTerms(path: string): GlobalTerms {
-  let file: Buffer;
-  try {
-    file = readFileSync(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
-    throw new GlobalTermsFormatError(path, reason);
-  }
-  return parseGlobalTerms(file, path);
+  return parseGlobalTerms(readDataFile(path, (reason) => new GlobalTermsFormatError(path, reason)), path);
 }

@@ -29,6 +29,11 @@ export function NewPasswordScreen({ username }: { username: string }) {
   const [editedSinceSubmit, setEditedSinceSubmit] = useState(false);
   const mainVerdict = usePasswordVerdict(password);
 
+  const edited = () => {
+    setMissing(false);
+    setEditedSinceSubmit(true);
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const incomplete = password === '' || confirmation === '';
@@ -40,7 +45,6 @@ export function NewPasswordScreen({ username }: { username: string }) {
   const refusal = error === null || editedSinceSubmit ? null : error;
   const message = missing ? inputProblems.passwordMissing : refusal === null ? null : errorMessage(refusal, context);
   const problems = !missing && refusal?.code === 'PASSWORD_REJECTED' ? rejectedRuleProblems(refusal, context) : [];
-  const fieldType = visible ? 'text' : 'password';
 
   return (
     <section className="stage" data-testid="stage-new_password">
@@ -48,46 +52,30 @@ export function NewPasswordScreen({ username }: { username: string }) {
         Choose a new password
       </h1>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
-        <div className="field">
-          <label htmlFor="new-password">New password</label>
-          <input
-            id="new-password"
-            name="new-password"
-            type={fieldType}
-            autoComplete="new-password"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            value={password}
-            aria-invalid={message !== null}
-            aria-describedby="checklist-heading password-error"
-            onChange={(event) => {
-              setMissing(false);
-              setEditedSinceSubmit(true);
-              setPasswordText(event.target.value);
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="confirm-password">Type it again</label>
-          <input
-            id="confirm-password"
-            name="confirm-password"
-            type={fieldType}
-            autoComplete="new-password"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            value={confirmation}
-            aria-invalid={message !== null}
-            aria-describedby="password-error"
-            onChange={(event) => {
-              setMissing(false);
-              setEditedSinceSubmit(true);
-              setConfirmation(event.target.value);
-            }}
-          />
-        </div>
+        <PasswordField
+          id="new-password"
+          label="New password"
+          value={password}
+          visible={visible}
+          invalid={message !== null}
+          describedBy="checklist-heading password-error"
+          onEdit={(value) => {
+            edited();
+            setPasswordText(value);
+          }}
+        />
+        <PasswordField
+          id="confirm-password"
+          label="Type it again"
+          value={confirmation}
+          visible={visible}
+          invalid={message !== null}
+          describedBy="password-error"
+          onEdit={(value) => {
+            edited();
+            setConfirmation(value);
+          }}
+        />
         <button
           type="button"
           className="button button-secondary toggle"
@@ -115,5 +103,37 @@ export function NewPasswordScreen({ username }: { username: string }) {
       </form>
       <StartOverButton />
     </section>
+  );
+}
+
+interface PasswordFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  visible: boolean;
+  invalid: boolean;
+  describedBy: string;
+  onEdit: (value: string) => void;
+}
+
+/** One labelled password box; both boxes share the show/hide state and never auto-correct. */
+function PasswordField({ id, label, value, visible, invalid, describedBy, onEdit }: PasswordFieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={id}
+        type={visible ? 'text' : 'password'}
+        autoComplete="new-password"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        value={value}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        onChange={(event) => onEdit(event.target.value)}
+      />
+    </div>
   );
 }
