@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { presets } from '../shared/policy/policy-config.js';
-import { createSqliteDirectory } from '../electron/core/directory/sqlite-directory.js';
+import { createStoreDirectory } from '../electron/core/directory/sqlite-directory.js';
 import { createArgon2Hasher, defaultArgon2Params } from '../electron/core/hashing/argon2-hasher.js';
 import type { GuessabilityChecker } from '../electron/core/ports.js';
 import { createPasswordJudge } from '../electron/core/reset/password-judge.js';
-import { createAccountStore } from '../electron/core/store/accounts.js';
-import { openDatabase } from '../electron/core/store/database.js';
+import { accountRows } from '../electron/core/store/accounts.js';
+import { openSqliteStore } from '../electron/core/store/open-sqlite-store.js';
 import { summarise, timeEachMsAsync } from './timing.js';
 
 export interface SubmitResult {
@@ -30,22 +30,23 @@ const median = (values: number[]) => summarise(values).p50;
  */
 export async function measureSubmitPath(engine: GuessabilityChecker, candidates: string[], runs: number): Promise<SubmitResult> {
   const folder = mkdtempSync(join(tmpdir(), 'sspr-bench-'));
-  const db = openDatabase(join(folder, 'bench.db'));
+  const store = await openSqliteStore(join(folder, 'bench.db'));
   try {
     const hasher = createArgon2Hasher(defaultArgon2Params);
     const clock = { now: () => new Date('2026-03-02T08:00:00.000Z') };
-    const directory = createSqliteDirectory(db, hasher, clock);
-    const accountId = createAccountStore(db).insert({
+    const directory = createStoreDirectory(store, hasher, clock);
+    const initialHash = await hasher.hash('Initial0Password0');
+    const accountId = await store.run((tx) => accountRows.insert(tx, {
       username: 'bench.user',
       firstName: 'Bench',
       lastName: 'User',
-      passwordHash: await hasher.hash('Initial0Password0'),
+      passwordHash: initialHash,
       passwordChangedAt: '2026-01-01T00:00:00.000Z',
-    });
+    }));
     for (let i = 1; i <= 24; i += 1) await directory.setPassword(accountId, `Earlier${i}Password${i}`);
-    const account = directory.findAccount('bench.user');
+    const account = await directory.findAccount('bench.user');
     if (account === null) throw new Error('bench account missing');
-    const storedHashes = directory.passwordHashes(accountId, 'all');
+    const storedHashes = await directory.passwordHashes(accountId, 'all');
 
     const judge = createPasswordJudge({ rules: presets.campus, guessability: engine, directory, hasher });
     // Warm-up: the first argon2 calls pay for thread start-up and page faults.
@@ -74,7 +75,7 @@ export async function measureSubmitPath(engine: GuessabilityChecker, candidates:
       runs,
     };
   } finally {
-    db.close();
+    await store.close();
     rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { channels, type Channel } from '../shared/ipc/contract.js';
+import { channels } from '../shared/ipc/contract.js';
 import { createKiosk } from './core/kiosk.js';
 import { loadConfig } from './core/config/load-config.js';
 import { createDemoConfig } from './core/config/demo-config.js';
@@ -54,9 +54,6 @@ function lockDownSession(): void {
   );
 }
 
-/** Start over, the idle wipe and the Done screen all end a walk-up session with this call. */
-const sessionEndChannel: Channel = 'session:startOver';
-
 /**
  * security.md 26: a copied username, code or password must not be left for the next person. The
  * page cannot clear the clipboard itself (every permission, clipboard writes included, is denied,
@@ -106,14 +103,13 @@ async function start(): Promise<void> {
     nativeBinding: binding.path,
     guessability,
     log: (line) => console.log(`[kiosk] ${line}`),
+    // However the session ends: start over, the Done screen, the page's idle wipe or main's own.
+    onSessionEnded: clearClipboards,
   });
   shutdown.add({ name: 'close kiosk', run: () => kiosk.close() });
 
   const unregister = registerIpc(ipcMain, kiosk.router, channels, {
     onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed:`, error),
-    onAnswered: (channel, result) => {
-      if (channel === sessionEndChannel && result.ok) clearClipboards();
-    },
   });
   shutdown.add({ name: 'remove IPC handlers', run: unregister });
 

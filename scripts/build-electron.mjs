@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const defaultOutDir = path.join(projectRoot, 'dist-electron');
 
-// Native addons and their loaders must be loaded from node_modules at run time, never bundled.
-export const mainExternals = ['electron', 'better-sqlite3', 'argon2', 'nodemailer'];
+// Native addons and their loaders must be loaded from node_modules at run time, never bundled; pg too
+// (CommonJS with an optional native binding that esbuild would try to resolve).
+export const mainExternals = ['electron', 'better-sqlite3', 'argon2', 'nodemailer', 'pg'];
 
 const common = {
   absWorkingDir: projectRoot,

@@ -1,18 +1,38 @@
 import { ConfigError } from '../electron/core/config/config-error.js';
+import { encodeKey, deploymentKeyBytes } from '../electron/core/keys/deployment-key.js';
+import { cryptoRandom } from '../electron/core/system.js';
 import { UsageError } from './admin/args.js';
+import { auditUsage, runAuditFind, runAuditVerify } from './admin/audit-commands.js';
 import { policyCheckUsage, runPolicyCheck, setUpPolicyCheck } from './admin/policy-check.js';
+import { runThrottleClear, throttleUsage } from './admin/throttle-commands.js';
 
 /**
  * Administrator commands: `npm run --silent admin -- <command>`. Results go to stdout, problems to
- * stderr with exit code 2 (usage) or 1 (configuration or data), so scripts can tell them apart.
+ * stderr with exit code 2 (usage) or 1 (configuration, data, or a check that found a problem), so
+ * scripts can tell them apart.
  */
-const usage = `usage: npm run --silent admin -- ${policyCheckUsage}`;
+const usage = [
+  'usage: npm run --silent admin -- <command>',
+  `  ${policyCheckUsage}`,
+  ...auditUsage.map((line) => `  ${line}`),
+  ...throttleUsage.map((line) => `  ${line}`),
+  '  keys generate                              prints a new deployment key (base64) for secrets.keyFile / keyEnv',
+].join('\n');
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
+  const env = process.env;
   if (group === 'policy' && command === 'check') {
     const setup = setUpPolicyCheck(rest);
     await runPolicyCheck(setup, process.stdin, process.stdout);
+    return 0;
+  }
+  if (group === 'audit' && command === 'verify') return runAuditVerify(rest, env, process.stdout);
+  if (group === 'audit' && command === 'find') return runAuditFind(rest, env, process.stdin, process.stdout);
+  if (group === 'throttle' && command === 'clear') return runThrottleClear(rest, env, process.stdout);
+  if (group === 'keys' && command === 'generate') {
+    if (rest.length > 0) throw new UsageError('keys generate takes no options');
+    process.stdout.write(`${encodeKey(cryptoRandom.bytes(deploymentKeyBytes))}\n`);
     return 0;
   }
   if (group === undefined || group === '--help' || group === 'help') {

@@ -40,14 +40,19 @@ export interface ContactRecord {
  * Directory implementation will sit behind the same interface, so nothing here may assume SQL.
  */
 export interface Directory {
-  findAccount(username: string): AccountRecord | null;
+  findAccount(username: string): Promise<AccountRecord | null>;
   verifyPassword(accountId: number, password: string): Promise<boolean>;
   /** Sets the password (already policy-checked), moves the old one into history, clears the lock. */
   setPassword(accountId: number, newPassword: string): Promise<void>;
   /** Every stored hash the new password must not match: current first, then history (newest first). */
-  passwordHashes(accountId: number, limit: number | 'all'): string[];
-  isLocked(accountId: number): boolean;
-  unlock(accountId: number): void;
+  passwordHashes(accountId: number, limit: number | 'all'): Promise<string[]>;
+  /**
+   * When the password last changed, by the directory's own record: after a crash between asking the
+   * directory and writing the audit, this is how the kiosk learns whether the change happened.
+   */
+  passwordChangedAt(accountId: number): Promise<Date | null>;
+  isLocked(accountId: number): Promise<boolean>;
+  unlock(accountId: number): Promise<void>;
 }
 
 export interface OutgoingEmail {
@@ -60,6 +65,11 @@ export interface OutgoingEmail {
 /** Sends one message or throws; callers decide what a failure means to the person. */
 export interface EmailSender {
   send(message: OutgoingEmail): Promise<void>;
+  /**
+   * Checks that the relay can be used at all (connect, TLS, login) without naming any recipient:
+   * the kiosk judges the channel's health by this, the same way whoever asked for a code.
+   */
+  probe(): Promise<void>;
   close(): void;
 }
 
@@ -72,21 +82,8 @@ export interface OutgoingText {
 export interface SmsProvider {
   readonly name: string;
   send(message: OutgoingText): Promise<void>;
-}
-
-export interface AuditEntry {
-  /** e.g. 'reset.begin', 'reset.code_sent', 'reset.code_failed', 'reset.password_set'. */
-  event: string;
-  /** The username exactly as typed (never a password, code or hash). */
-  username: string | null;
-  outcome: 'ok' | 'refused' | 'failed';
-  /** Non-secret detail, e.g. { method: 'email', rules: ['too_short'] }. */
-  detail?: Record<string, string | number | boolean | string[]>;
-  actor?: string;
-}
-
-export interface AuditLog {
-  record(entry: AuditEntry): void;
+  /** The provider's health apart from any one recipient (see EmailSender.probe). */
+  probe(): Promise<void>;
 }
 
 /**

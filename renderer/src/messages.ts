@@ -1,8 +1,9 @@
-import type { VerificationMethod } from '../../shared/flow/stages.js';
+import { missingCaseError, type ChangeOutcome, type NoticeState, type VerificationMethod } from '../../shared/flow/stages.js';
 import type { ErrorCode, ErrorDetails, KioskError } from '../../shared/ipc/result.js';
 import type { PolicyRules } from '../../shared/policy/policy-config.js';
 import { policyRuleCodes, type PolicyRuleCode } from '../../shared/policy/rule-codes.js';
 import { humanDuration } from './human-duration.js';
+import { untilWords } from './time-of-day.js';
 
 /**
  * Every word the kiosk shows for a code lives here. The tables are typed Records over the shared
@@ -73,11 +74,18 @@ export const errorMessages: Record<ErrorCode, ErrorWords> = {
       ? 'That code is not right. Please check it and try again.'
       : `That code is not right. ${triesLeft(details.triesLeft)}`,
   CODE_EXPIRED: () => 'That code has expired. Press "Send a new code" to get a new one.',
-  TOO_MANY_ATTEMPTS: (details, { deskName }) =>
-    `Too many tries. Please wait ${
-      details?.retryAfterSeconds === undefined ? 'a while' : humanDuration(details.retryAfterSeconds)
-    } and try again, or visit the ${deskName}.`,
-  SEND_FAILED: (_details, { deskName }) => `We could not send the code. Try again, or visit the ${deskName}.`,
+  TOO_MANY_ATTEMPTS: (details, { deskName }) => {
+    const wait = details?.retryAfterSeconds === undefined ? 'a while' : humanDuration(details.retryAfterSeconds);
+    const until = details?.until === undefined ? null : untilWords(details.until);
+    return `Too many tries. Please wait ${wait}${until === null ? '' : ` (until ${until})`} and try again, or visit the ${deskName}.`;
+  },
+  SEND_FAILED: (_details, { deskName }) => `Codes cannot be sent right now. Please try again in a few minutes, or visit the ${deskName}.`,
+  DELIVERY_UNAVAILABLE: (details, { deskName }) =>
+    `Codes cannot be sent this way right now. Please try again${
+      details?.retryAfterSeconds === undefined ? ' later' : ` in ${humanDuration(details.retryAfterSeconds)}`
+    }, or visit the ${deskName}.`,
+  BUSY: () => 'The kiosk is busy. Nothing was changed. Please try again in a moment.',
+  UNAVAILABLE: (_details, { deskName }) => `The kiosk cannot save anything right now, so nothing was changed. Please visit the ${deskName}.`,
   PASSWORD_REJECTED: () => 'That password cannot be used:',
   PASSWORDS_DIFFER: () => 'The two passwords are not the same. Please type the same password in both boxes.',
   NOT_AVAILABLE: () => 'That option is not available on this kiosk. Please choose another.',
@@ -129,3 +137,29 @@ export const channelNames: Record<VerificationMethod, string> = {
   email: 'Email',
   sms: 'Text message',
 };
+
+/** What the Done screen says: only what is true (a notice is "on its way" only when one was queued). */
+export function doneWords(outcome: ChangeOutcome, notice: NoticeState, deskName: string): { heading: string; lines: string[] } {
+  const noticeLine = notice === 'queued' ? ['We will email a notice of this change to your registered address.'] : [];
+  switch (outcome) {
+    case 'changed':
+      return { heading: 'Password changed', lines: ['Your password has been changed. You can now sign in with your new password.', ...noticeLine] };
+    case 'changed_records_pending':
+      return {
+        heading: 'Password changed',
+        lines: [
+          'Your password has been changed. You can now sign in with your new password.',
+          'The kiosk could not finish its own records just now. It will finish them, and send you a notice, by itself.',
+        ],
+      };
+    case 'not_changed':
+      return { heading: 'Password not changed', lines: ['Your password was not changed. Your old password still works.', `Please try again later, or visit the ${deskName}.`] };
+    case 'unconfirmed':
+      return {
+        heading: 'We could not confirm the change',
+        lines: ['The password system did not confirm the change.', `Try signing in with your new password. If it does not work, use your old one, or visit the ${deskName}.`],
+      };
+    default:
+      throw missingCaseError(outcome);
+  }
+}

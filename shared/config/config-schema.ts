@@ -16,6 +16,55 @@ const throttleRule = (limit: number, windowMinutes: number, blockMinutes: number
     .strict()
     .default({ limit, windowMinutes, blockMinutes });
 
+/** Per-kiosk pacing (electron/core/throttle/pacing.ts): free events, then doubling waits, and a ceiling. */
+const pacingRule = (defaults: { free: number; limit: number; windowMinutes: number; firstWaitSeconds: number; maxWaitSeconds: number }) =>
+  z
+    .object({
+      free: z.number().int().min(0).max(10_000).default(defaults.free),
+      limit: z.number().int().min(1).max(10_000).default(defaults.limit),
+      windowMinutes: minutes(defaults.windowMinutes),
+      firstWaitSeconds: z.number().int().min(1).max(3600).default(defaults.firstWaitSeconds),
+      maxWaitSeconds: z.number().int().min(1).max(24 * 3600).default(defaults.maxWaitSeconds),
+    })
+    .strict()
+    .refine((rule) => rule.free <= rule.limit, 'free must not be larger than limit')
+    .refine((rule) => rule.firstWaitSeconds <= rule.maxWaitSeconds, 'firstWaitSeconds must not be larger than maxWaitSeconds')
+    .default(defaults);
+
+export const kioskRequestsDefaults = { free: 20, limit: 60, windowMinutes: 10, firstWaitSeconds: 2, maxWaitSeconds: 60 };
+export const kioskFailedProofsDefaults = { free: 5, limit: 30, windowMinutes: 60, firstWaitSeconds: 5, maxWaitSeconds: 300 };
+
+/** Where the kiosk keeps its state: one SQLite file per kiosk, or one PostgreSQL database shared by many. */
+export const storeSchema = z.preprocess(
+  // `kind` may be left out for the embedded default: `store: { path: data/kiosk.db }`.
+  (value) => (typeof value === 'object' && value !== null && !('kind' in value) ? { kind: 'sqlite', ...value } : value),
+  z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sqlite'), path: z.string().min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('postgres'),
+      host: z.string().min(1),
+      port: z.number().int().min(1).max(65535).default(5432),
+      database: z.string().min(1),
+      user: z.string().min(1),
+      /** Name of the environment variable holding the password: secrets never live in the file. */
+      passwordEnv: z.string().min(1).optional(),
+      tls: z
+        .object({
+          /** require: encrypted, certificate checked against caFile or the system CAs; disable: loopback or a trusted network only. */
+          mode: z.enum(['require', 'disable']).default('require'),
+          caFile: z.string().min(1).optional(),
+          servername: z.string().min(1).optional(),
+        })
+        .strict()
+        .default({ mode: 'require' }),
+      poolSize: z.number().int().min(1).max(50).default(4),
+      connectTimeoutSeconds: z.number().int().min(1).max(120).default(10),
+    })
+    .strict(),
+  ]),
+);
+
 export const brandingSchema = z
   .object({
     organisationName: z.string().min(1).max(120),
@@ -89,7 +138,18 @@ export const configSchema = z
       .strict()
       .default({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 }),
     branding: brandingSchema,
-    database: z.object({ path: z.string().min(1) }).strict(),
+    store: storeSchema,
+    /**
+     * The deployment key (32 random bytes, base64 or hex) that protects what the database alone must
+     * not reveal: a file (mode 0600) or an environment variable on each kiosk, never in the database.
+     * Kiosks sharing a database must share the key. Without either, a SQLite kiosk keeps its key in a
+     * file beside its database (created on first start).
+     */
+    secrets: z
+      .object({ keyFile: z.string().min(1).optional(), keyEnv: z.string().min(1).optional() })
+      .strict()
+      .refine((secrets) => secrets.keyFile === undefined || secrets.keyEnv === undefined, 'set keyFile or keyEnv, not both')
+      .default({}),
     mail: z
       .object({
         from: z.string().min(3),
@@ -102,12 +162,13 @@ export const configSchema = z
       .default({ provider: 'none' }),
     codes: z
       .object({
-        length: z.number().int().min(6).max(10).default(6),
+        /** 8 by default: with the per-kiosk ceiling on wrong codes it keeps a guess per kiosk-day under 1 in 10,000. */
+        length: z.number().int().min(6).max(10).default(8),
         ttlMinutes: z.number().int().min(1).max(10).default(10),
         maxTriesPerCode: z.number().int().min(1).max(10).default(5),
       })
       .strict()
-      .default({ length: 6, ttlMinutes: 10, maxTriesPerCode: 5 }),
+      .default({ length: 8, ttlMinutes: 10, maxTriesPerCode: 5 }),
     throttle: z
       .object({
         /** Entra: 5 failed proofs in 24 h -> blocked 24 h. */
@@ -116,16 +177,43 @@ export const configSchema = z
         emailSends: throttleRule(10, 10, 1440),
         /** Entra: 5 text attempts in 1 h -> blocked 24 h. */
         smsSends: throttleRule(5, 60, 1440),
-        /** Whole-kiosk ceiling on code requests, against scripted abuse. */
-        kioskRequests: throttleRule(60, 10, 15),
+        /** Code requests at one kiosk, against scripted abuse: short doubling waits, never a long lock-out. */
+        kioskRequests: pacingRule(kioskRequestsDefaults),
+        /** Wrong codes at one kiosk across all names: bounds the guesses one kiosk can check in a day. */
+        kioskFailedProofs: pacingRule(kioskFailedProofsDefaults),
       })
       .strict()
       .default({
         failedProofs: { limit: 5, windowMinutes: 1440, blockMinutes: 1440 },
         emailSends: { limit: 10, windowMinutes: 10, blockMinutes: 1440 },
         smsSends: { limit: 5, windowMinutes: 60, blockMinutes: 1440 },
-        kioskRequests: { limit: 60, windowMinutes: 10, blockMinutes: 15 },
+        kioskRequests: kioskRequestsDefaults,
+        kioskFailedProofs: kioskFailedProofsDefaults,
       }),
+    /** Code delivery: how the kiosk judges whether mail (or texts) can be sent at all. */
+    delivery: z
+      .object({
+        /** A health verdict older than this is renewed by the next code request (anyone's, alike). */
+        probeMaxAgeSeconds: z.number().int().min(1).max(3600).default(30),
+        /** While a channel is down, probes back off from 5 s, doubling, to at most this. */
+        downRetryMaxSeconds: z.number().int().min(5).max(3600).default(300),
+      })
+      .strict()
+      .default({ probeMaxAgeSeconds: 30, downRetryMaxSeconds: 300 }),
+    /** Notices of changes (e.g. "your password was reset") wait in a persistent outbox until sent. */
+    notifications: z
+      .object({ giveUpAfterHours: z.number().int().min(1).max(24 * 30).default(72) })
+      .strict()
+      .default({ giveUpAfterHours: 72 }),
+    audit: z
+      .object({
+        /** Records older than this are exported to exportDir, then deleted; 0 keeps them for ever. */
+        retentionDays: z.number().int().min(0).max(3650).default(365),
+        /** JSON Lines files of exported records (relative paths: against the config file's folder). */
+        exportDir: z.string().min(1).default('audit-export'),
+      })
+      .strict()
+      .default({ retentionDays: 365, exportDir: 'audit-export' }),
     hashing: z
       .object({
         memoryKiB: z.number().int().min(19456).max(1_048_576).default(19456),
@@ -150,6 +238,8 @@ export const configSchema = z
 export type KioskConfig = z.infer<typeof configSchema>;
 export type BrandingConfig = z.infer<typeof brandingSchema>;
 export type SmtpConfig = z.infer<typeof smtpSchema>;
+export type StoreConfig = z.infer<typeof storeSchema>;
+export type PacingConfig = KioskConfig['throttle']['kioskRequests'];
 
 /** One line per problem, naming the key and what was expected. */
 export function describeConfigIssues(error: z.ZodError): string[] {

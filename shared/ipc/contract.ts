@@ -75,6 +75,8 @@ export const contract = {
   'kiosk:info': { request: empty, response: {} as KioskInfo },
   'session:get': { request: empty, response: {} as SessionView },
   'session:startOver': { request: empty, response: {} as SessionView },
+  /** The person is still there (a key or touch the page saw): main's idle limit starts again. */
+  'session:stillHere': { request: empty, response: {} as SessionView },
   'reset:begin': { request: z.object({ username: usernameSchema }).strict(), response: {} as SessionView },
   'reset:chooseMethod': {
     request: z.object({ method: z.enum(['email', 'sms']) }).strict(),

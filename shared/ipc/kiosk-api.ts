@@ -13,6 +13,7 @@ export function createKioskApi(invoke: Invoke) {
     info: () => invoke('kiosk:info', {}),
     session: () => invoke('session:get', {}),
     startOver: () => invoke('session:startOver', {}),
+    stillHere: () => invoke('session:stillHere', {}),
     beginReset: (username: string) => invoke('reset:begin', { username }),
     chooseMethod: (method: 'email' | 'sms') => invoke('reset:chooseMethod', { method }),
     resendCode: () => invoke('reset:resendCode', {}),

@@ -10,8 +10,11 @@ export const errorCodes = [
   'SESSION_EXPIRED', // the 15-minute walk-up session ran out; the session is back at the start
   'CODE_WRONG', // details.triesLeft
   'CODE_EXPIRED', // ask for a new code
-  'TOO_MANY_ATTEMPTS', // details.retryAfterSeconds
+  'TOO_MANY_ATTEMPTS', // details.retryAfterSeconds, details.until (ISO time the wait ends)
   'SEND_FAILED', // the code could not be sent; no attempt was used
+  'DELIVERY_UNAVAILABLE', // codes cannot be sent by this method right now (for everyone); details.retryAfterSeconds
+  'BUSY', // the kiosk's database was busy for too long; nothing changed, try again
+  'UNAVAILABLE', // the kiosk cannot reach or write its records (disk full, server down); nothing changed
   'PASSWORD_REJECTED', // details.rules: PolicyRuleCode[]
   'PASSWORDS_DIFFER',
   'NOT_AVAILABLE', // e.g. demo-only channel outside demo mode
@@ -22,6 +25,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 export interface ErrorDetails {
   triesLeft?: number;
   retryAfterSeconds?: number;
+  /** When a block or wait ends, as an ISO time, so the screen can name a time of day. */
+  until?: string;
   rules?: string[];
 }
 

@@ -48,7 +48,11 @@ describe('wrong codes at the kiosk', () => {
     await submitCode(page, wrongCodeFor(code));
     await expect
       .poll(() => alert(), { timeout: 5_000 })
-      .toContain(`Too many tries. Please wait ${blockMinutes} minutes and try again, or visit the ${kiosk.config.branding.serviceDesk.name}.`);
+      .toMatch(
+        new RegExp(
+          `Too many tries\\. Please wait ${blockMinutes} minutes \\(until \\d{2}:\\d{2}\\) and try again, or visit the ${kiosk.config.branding.serviceDesk.name}\\.`,
+        ),
+      );
 
     // Once blocked, even the right code is refused, and the person stays where they were.
     await submitCode(page, code);

@@ -101,7 +101,7 @@ describe('npm run preview (tools/preview.ts)', () => {
       expect(await exitCode(running.child)).toBe(1);
       expect(running.stderr()).toContain('branding.organisationName:');
       expect(running.stderr()).toContain('kiosk.idleSeconds:');
-      expect(running.stderr()).toContain('database:');
+      expect(running.stderr()).toContain('store:');
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

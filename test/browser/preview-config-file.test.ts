@@ -24,7 +24,7 @@ describe('startPreview with a config file instead of the demo', () => {
         '  organisationName: Eastbrook College',
         '  departmentName: Digital Services',
         '  serviceDesk: { name: Help Point }',
-        'database: { path: data/kiosk.db }',
+        'store: { path: data/kiosk.db }',
         'mail: { from: "Digital Services <digital@eastbrook.example>" }',
       ].join('\n'),
     );
@@ -43,7 +43,7 @@ describe('startPreview with a config file instead of the demo', () => {
       'Digital Services will never email you a link to change your password.',
     );
     expect(kiosk.config.kiosk.id).toBe('front-desk-2');
-    expect(kiosk.config.database.path).toBe(path.join(folder, 'data', 'kiosk.db'));
+    expect(kiosk.config.store).toEqual({ kind: 'sqlite', path: path.join(folder, 'data', 'kiosk.db') });
     const info = await page.evaluate(() => (globalThis as unknown as { kiosk: { info(): Promise<unknown> } }).kiosk.info());
     expect(info).toMatchObject({ ok: true, value: { organisationName: 'Eastbrook College', idleSeconds: 90, kioskId: 'front-desk-2' } });
   });

@@ -79,7 +79,7 @@ describe('a person resets their password at the kiosk, from the start screen bac
     await expectStage(page, 'done');
     const done = stageContainer(page, 'done');
     expect(await done.innerText()).toContain('Your password has been changed. You can now sign in with your new password.');
-    expect(await done.innerText()).toContain('We have emailed you a notification.');
+    expect(await done.innerText()).toContain('We will email a notice of this change to your registered address.');
 
     // The notification arrives in the demo inbox: it names no secret and carries no link.
     const notification = await newestDemoMessageText(page, inboxBeforeSubmit);

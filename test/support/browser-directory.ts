@@ -1,4 +1,4 @@
-import { createSqliteDirectory } from '../../electron/core/directory/sqlite-directory.js';
+import { createStoreDirectory } from '../../electron/core/directory/sqlite-directory.js';
 import { createArgon2Hasher } from '../../electron/core/hashing/argon2-hasher.js';
 import { systemClock } from '../../electron/core/system.js';
 import { demoAccounts } from '../../electron/core/demo/demo-accounts.js';
@@ -6,11 +6,11 @@ import type { Kiosk } from '../../electron/core/kiosk.js';
 
 /**
  * What the directory behind a running preview says, read through the core's own Directory seam on
- * the kiosk's database, so browser tests check the real outcome rather than what the screen claims.
+ * the kiosk's store, so browser tests check the real outcome rather than what the screen claims.
  */
 export async function directoryVerifies(kiosk: Kiosk, username: string, password: string): Promise<boolean> {
-  const directory = createSqliteDirectory(kiosk.db, createArgon2Hasher(kiosk.config.hashing), systemClock);
-  const account = directory.findAccount(username);
+  const directory = createStoreDirectory(kiosk.store, createArgon2Hasher(kiosk.config.hashing), systemClock);
+  const account = await directory.findAccount(username);
   if (account === null) throw new Error(`No account "${username}" in the kiosk's directory`);
   return directory.verifyPassword(account.id, password);
 }

@@ -1,5 +1,7 @@
 import { createDemoConfig } from '../../electron/core/config/demo-config.js';
 import type { SenderInfo } from '../../electron/core/ipc/sender.js';
+import { seedDemoDatabase } from '../../electron/core/demo/seed-demo.js';
+import { createArgon2Hasher } from '../../electron/core/hashing/argon2-hasher.js';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk.js';
 import type { EmailSender, GuessabilityChecker, RandomSource } from '../../electron/core/ports.js';
 import type { KioskConfig } from '../../shared/config/config-schema.js';
@@ -23,6 +25,16 @@ export interface TestKioskOptions {
   random?: RandomSource;
   /** Adjust the demo configuration, e.g. shorter limits. */
   configure?: (config: KioskConfig) => KioskConfig;
+  /**
+   * A kiosk whose database outlives it (demo mode recreates its database on every start): the demo
+   * people are seeded once, and a later start on the same folder finds everything as it was left.
+   * Needs `email` (there is no demo outbox).
+   */
+  persistent?: boolean;
+  /** Background timers are off unless asked for: tests run the passes themselves. */
+  timers?: boolean;
+  env?: Record<string, string | undefined>;
+  onSessionEnded?: () => void;
 }
 
 export interface TestKiosk {
@@ -43,8 +55,10 @@ export interface TestKiosk {
  */
 export async function startTestKiosk(options: TestKioskOptions): Promise<TestKiosk> {
   const clock = options.clock ?? createTestClock();
-  const base = createDemoConfig(options.dataDir);
+  const demoBase = createDemoConfig(options.dataDir);
+  const base = options.persistent === true ? { ...demoBase, demo: false } : demoBase;
   const config = options.configure ? options.configure(base) : base;
+  if (options.persistent === true && options.email === undefined) throw new Error('A persistent test kiosk needs an email sender');
   const logLines: string[] = [];
   const kiosk = await createKiosk({
     config,
@@ -53,8 +67,14 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
     random: options.random ?? createSeededRandom(),
     guessability: options.guessability ?? createTestGuessability(),
     ...(options.email === undefined ? {} : { email: options.email }),
+    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
+    timers: options.timers ?? false,
     log: (line) => logLines.push(line),
   });
+  if (options.persistent === true && (await kiosk.store.read((db) => db.selectFrom('accounts').select('id').executeTakeFirst())) === undefined) {
+    await seedDemoDatabase(kiosk.store, createArgon2Hasher(config.hashing), clock);
+  }
   return {
     kiosk,
     clock,
@@ -71,7 +91,7 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
 }
 
 /** The code in a code email: the line that is nothing but the code's digits. */
-export function codeIn(text: string, length = 6): string {
+export function codeIn(text: string, length = 8): string {
   const match = new RegExp(`^\\s*(\\d{${length}})\\s*$`, 'm').exec(text);
   if (match === null) throw new Error('No code found in the message');
   return match[1]!;

@@ -1,29 +1,26 @@
+import { sql } from 'kysely';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Db } from '../../electron/core/store/database.js';
+import type { Store } from '../../electron/core/store/store.js';
 
 /**
- * Every row of every table (schema included), in a stable order, as one string: two dumps are equal
- * exactly when nothing in the database changed.
+ * Every row of every table, in a stable order, as one string: two dumps are equal exactly when
+ * nothing in the database changed. Works on either dialect through Kysely's introspection.
  */
-export function dumpDatabase(db: Db): string {
-  const tables = db
-    .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .all();
-  const dump = tables.map((table) => {
-    const quoted = `"${table.name.replaceAll('"', '""')}"`;
-    const rows = db.prepare(`SELECT * FROM ${quoted} ORDER BY rowid`).all();
-    return { table: table.name, sql: table.sql, rows };
-  });
+export async function dumpStore(store: Store): Promise<string> {
+  const tables = (await store.db.introspection.getTables()).map((table) => table.name).sort();
+  const dump: { table: string; rows: unknown[] }[] = [];
+  for (const table of tables) dump.push({ table, rows: await rowsOf(store, table) });
   return JSON.stringify(dump);
 }
 
-/** Rows of one table, for assertions that read like the table itself. */
-export function rowsOf<T = Record<string, unknown>>(db: Db, table: string): T[] {
-  return db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`).all() as T[];
+/** Rows of one table in a stable order (by every column), for assertions that read like the table. */
+export async function rowsOf<T = Record<string, unknown>>(store: Store, table: string): Promise<T[]> {
+  const result = await sql<T>`select * from ${sql.table(table)} order by 1`.execute(store.db);
+  return result.rows;
 }
 
-/** Reads a database file through its own read-only connection (e.g. after the kiosk has closed it). */
-export function readDatabaseFile<T>(file: string, read: (db: Db) => T): T {
+/** Reads a SQLite file through its own read-only connection (e.g. after the kiosk has closed it). */
+export function readDatabaseFile<T>(file: string, read: (db: BetterSqlite3.Database) => T): T {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
     return read(db);

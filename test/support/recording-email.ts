@@ -11,14 +11,23 @@ export function createRecordingEmailSender(behaviour: SendBehaviour = 'deliver')
   const attempted: OutgoingEmail[] = [];
   const held: (() => void)[] = [];
   let mode = behaviour;
+  let probeFails = false;
+  const refused = new Set<string>();
+  let probes = 0;
   let closed = false;
 
   const sender: EmailSender = {
     async send(message) {
       attempted.push(message);
       if (mode === 'fail') throw new Error('550 mailbox unavailable');
+      if (refused.has(message.to)) throw Object.assign(new Error('550 5.1.1 recipient refused'), { failure: 'recipient_rejected', responseCode: 550 });
       if (mode === 'hold') await new Promise<void>((resolve) => held.push(resolve));
       sent.push(message);
+    },
+    async probe() {
+      probes += 1;
+      // Like a relay that refuses connections: the class the kiosk's health check reads.
+      if (probeFails) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:587'), { failure: 'connection' });
     },
     close() {
       closed = true;
@@ -31,6 +40,17 @@ export function createRecordingEmailSender(behaviour: SendBehaviour = 'deliver')
     attempted,
     setBehaviour(next: SendBehaviour) {
       mode = next;
+    },
+    /** The relay refuses this one address at RCPT TO; every other address is delivered. */
+    refuseRecipient(address: string) {
+      refused.add(address);
+    },
+    /** Makes the relay itself unusable (probes fail), or usable again. */
+    setRelayDown(down: boolean) {
+      probeFails = down;
+    },
+    get probes() {
+      return probes;
     },
     releaseHeld() {
       for (const release of held.splice(0)) release();

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
-import type { ChallengeStore } from '../store/challenges.js';
+import { challengeRows } from '../store/challenges.js';
+import type { Tx } from '../store/store.js';
 import type { Clock, RandomSource } from '../ports.js';
 
 export interface CodeSettings {
@@ -10,9 +11,7 @@ export interface CodeSettings {
 }
 
 export interface IssueRequest {
-  /** null for an unknown, unregistered or disabled username: the code is made and stored, never sent. */
-  accountId: number | null;
-  /** The lower-cased username as typed; a new code retires every open one under the same key. */
+  /** The pseudonym of the name as typed; a new code retires every open one under the same key. */
   usernameKey: string;
   purpose: Purpose;
   method: VerificationMethod;
@@ -35,10 +34,9 @@ export type CodeCheck =
   | { outcome: 'exhausted' };
 
 export interface CodeIssuerDeps {
-  challenges: ChallengeStore;
   random: RandomSource;
   clock: Clock;
-  /** 32 random bytes held in memory only: a copied database file alone cannot be used to test guesses. */
+  /** Derived from the deployment key, never stored: a copied database alone cannot be used to test guesses. */
   hmacKey: Buffer;
   settings: CodeSettings;
 }
@@ -48,10 +46,11 @@ const minimumKeyBytes = 32;
 /**
  * One-time codes: drawn from the injected CSPRNG, stored only as an HMAC bound to their challenge,
  * valid for ttlMinutes, once, for at most maxTriesPerCode wrong tries, and only for the account and
- * purpose they were issued for.
+ * purpose they were issued for. A challenge starts with no account: the background delivery binds it
+ * when the typed name turns out to be a registered account, so issuing costs the same for everyone.
  */
 export function createCodeIssuer(deps: CodeIssuerDeps) {
-  const { challenges, random, clock, hmacKey, settings } = deps;
+  const { random, clock, hmacKey, settings } = deps;
   if (hmacKey.length < minimumKeyBytes) throw new Error(`The code HMAC key must be at least ${minimumKeyBytes} bytes.`);
   const codeSpace = 10 ** settings.length;
 
@@ -59,16 +58,16 @@ export function createCodeIssuer(deps: CodeIssuerDeps) {
     createHmac('sha256', hmacKey).update(`${challengeId}:${code}`).digest();
 
   return {
-    issue(request: IssueRequest): IssuedCode {
+    async issue(tx: Tx, request: IssueRequest): Promise<IssuedCode> {
       const now = clock.now();
       const challengeId = random.bytes(16).toString('hex');
       // Every value in [0, 10^length) is equally likely; padding keeps the leading zeros.
       const code = String(random.int(0, codeSpace)).padStart(settings.length, '0');
       const expiresAt = new Date(now.getTime() + settings.ttlMinutes * 60_000);
-      challenges.retireOpen(request.usernameKey, request.purpose, now.toISOString());
-      challenges.insert({
+      await challengeRows.retireOpen(tx, request.usernameKey, request.purpose, now.toISOString());
+      await challengeRows.insert(tx, {
         id: challengeId,
-        accountId: request.accountId,
+        accountId: null,
         usernameKey: request.usernameKey,
         purpose: request.purpose,
         method: request.method,
@@ -81,8 +80,8 @@ export function createCodeIssuer(deps: CodeIssuerDeps) {
     },
 
     /** Checks a typed code. Writes (a counted failure, or consumption) are the caller's transaction. */
-    check(challengeId: string, code: string, expected: { accountId: number | null; purpose: Purpose }): CodeCheck {
-      const challenge = challenges.find(challengeId);
+    async check(tx: Tx, challengeId: string, code: string, expected: { purpose: Purpose }): Promise<CodeCheck> {
+      const challenge = await challengeRows.find(tx, challengeId);
       if (challenge === null) return { outcome: 'expired' };
       if (challenge.consumedAt !== null) return { outcome: 'used' };
       if (challenge.failedTries >= challenge.maxTries) return { outcome: 'exhausted' };
@@ -91,12 +90,18 @@ export function createCodeIssuer(deps: CodeIssuerDeps) {
       const matches = timingSafeEqual(digest(challengeId, code), Buffer.from(challenge.codeHash, 'hex'));
       const { accountId } = challenge;
       // A right code for a challenge with no account can only be a guess, so it fails like any wrong one.
-      if (matches && accountId !== null && accountId === expected.accountId && challenge.purpose === expected.purpose) {
-        challenges.consume(challengeId, clock.now().toISOString());
+      if (matches && accountId !== null && challenge.purpose === expected.purpose) {
+        // Guarded by consumed_at IS NULL: two kiosks checking the same code cannot both win.
+        if (!(await challengeRows.consume(tx, challengeId, clock.now().toISOString()))) return { outcome: 'used' };
         return { outcome: 'accepted', accountId };
       }
-      challenges.recordFailure(challengeId);
+      await challengeRows.recordFailure(tx, challengeId);
       return { outcome: 'wrong', triesLeft: challenge.maxTries - challenge.failedTries - 1 };
+    },
+
+    /** Ties a challenge to the account found behind the typed name; only then can its code be accepted. */
+    async bind(tx: Tx, challengeId: string, accountId: number): Promise<void> {
+      await challengeRows.bindAccount(tx, challengeId, accountId);
     },
 
     /** Seconds until the challenge expires (0 once it has). */

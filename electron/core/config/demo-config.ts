@@ -25,7 +25,8 @@ export function createDemoConfig(dataDir: string): KioskConfig {
         hours: 'Monday to Friday, 08:30 to 18:00',
       },
     },
-    database: { path: path.join(dataDir, demoDatabaseFile) },
+    store: { kind: 'sqlite', path: path.join(dataDir, demoDatabaseFile) },
+    audit: { retentionDays: 365, exportDir: path.join(dataDir, 'audit-export') },
     mail: { from: 'IT Services <it-services@northfield.example>' },
     sms: { provider: 'demo' },
   });

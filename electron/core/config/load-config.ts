@@ -6,7 +6,9 @@ import { MailInputError } from '../mail/mail-errors.js';
 import { assertMailBranding } from '../mail/templates.js';
 import { checkedValue } from '../mail/template-values.js';
 import { ConfigError } from './config-error.js';
+import { maxEventsPerDay } from '../throttle/pacing.js';
 import { effectivePolicy } from './effective-policy.js';
+import { guessChancePerKioskDay, maxGuessChancePerKioskDay } from './guess-bound.js';
 
 /**
  * Reads the kiosk's JSON or YAML configuration, validates it, and resolves relative paths against the
@@ -53,9 +55,15 @@ function resolvePaths(config: KioskConfig, baseDir: string): KioskConfig {
   const resolve = (value: string) => (value === ':memory:' ? value : path.resolve(baseDir, value));
   const { logoPath } = config.branding;
   const tls = config.mail.smtp?.tls;
+  const store = config.store;
   return {
     ...config,
-    database: { ...config.database, path: resolve(config.database.path) },
+    store:
+      store.kind === 'sqlite'
+        ? { ...store, path: resolve(store.path) }
+        : { ...store, tls: store.tls.caFile === undefined ? store.tls : { ...store.tls, caFile: resolve(store.tls.caFile) } },
+    secrets: config.secrets.keyFile === undefined ? config.secrets : { ...config.secrets, keyFile: resolve(config.secrets.keyFile) },
+    audit: { ...config.audit, exportDir: resolve(config.audit.exportDir) },
     branding: logoPath === undefined ? config.branding : { ...config.branding, logoPath: resolve(logoPath) },
     mail:
       config.mail.smtp === undefined || tls?.caFile === undefined
@@ -83,10 +91,32 @@ function crossFieldProblems(config: KioskConfig): string[] {
       problems.push(`branding.logoPath: expected an existing file (${logoPath})`);
     }
   }
+  if (config.store.kind === 'postgres' && config.secrets.keyFile === undefined && config.secrets.keyEnv === undefined) {
+    problems.push('secrets: keyFile or keyEnv is required when store.kind is postgres (every kiosk sharing the database needs the same deployment key)');
+  }
+  if (config.store.kind === 'postgres' && config.store.tls.caFile !== undefined && !existsSync(config.store.tls.caFile)) {
+    problems.push(`store.tls.caFile: expected an existing file (${config.store.tls.caFile})`);
+  }
+  problems.push(...guessBoundProblems(config));
   const caFile = config.mail.smtp?.tls.caFile;
   if (caFile !== undefined && !existsSync(caFile)) problems.push(`mail.smtp.tls.caFile: expected an existing file (${caFile})`);
   problems.push(...mailTextProblems(config));
   return problems;
+}
+
+/**
+ * The chance that someone at one kiosk guesses a live code in a day is bounded by the wrong codes the
+ * kiosk accepts in a day (throttle.kioskFailedProofs) over the number of possible codes. A
+ * configuration that lets it reach 1 in 10,000 is refused rather than run.
+ */
+function guessBoundProblems(config: KioskConfig): string[] {
+  const guesses = maxEventsPerDay(config.throttle.kioskFailedProofs) + 1;
+  const chance = guessChancePerKioskDay(guesses, config.codes.length);
+  if (chance < maxGuessChancePerKioskDay) return [];
+  const rule = config.throttle.kioskFailedProofs;
+  return [
+    `codes.length: ${config.codes.length} digits with throttle.kioskFailedProofs at ${rule.limit} per ${rule.windowMinutes} min lets one kiosk check ${guesses} guesses a day, a ${chance.toExponential(1)} chance of guessing a live code; use longer codes or a lower limit (the chance must stay under ${maxGuessChancePerKioskDay})`,
+  ];
 }
 
 /**

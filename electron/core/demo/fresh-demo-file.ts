@@ -13,7 +13,7 @@ export function removeDemoDatabaseFile(file: string, nativeBinding?: string): vo
   if (foreign > 0) {
     throw new Error(
       `Demo mode recreates its database on every start, but ${file} holds ${foreign} account(s) that are not demo accounts. ` +
-        'Point database.path at another file, or turn demo mode off.',
+        'Point store.path at another file, or turn demo mode off.',
     );
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });

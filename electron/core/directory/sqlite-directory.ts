@@ -1,55 +1,59 @@
-import type { Db } from '../store/database.js';
-import { createAccountStore } from '../store/accounts.js';
-import { createPasswordHistoryStore } from '../store/password-history.js';
 import type { AccountRecord, Clock, Directory, PasswordHasher } from '../ports.js';
+import { accountRows } from '../store/accounts.js';
+import { passwordHistoryRows } from '../store/password-history.js';
+import type { Store } from '../store/store.js';
 
 /**
- * The embedded directory. Everything the reset flow needs from "the directory" goes through the
- * Directory port, so an LDAP / Active Directory implementation can replace this file alone.
+ * The embedded directory, kept in the kiosk's own store (SQLite, or PostgreSQL shared by several
+ * kiosks). Everything the journeys need from "the directory" goes through the Directory port, so an
+ * LDAP / Active Directory implementation can replace this file alone.
  */
-export function createSqliteDirectory(db: Db, hasher: PasswordHasher, clock: Clock): Directory {
-  const accounts = createAccountStore(db);
-  const history = createPasswordHistoryStore(db);
-
-  function requireAccount(accountId: number) {
-    const account = accounts.findById(accountId);
+export function createStoreDirectory(store: Store, hasher: PasswordHasher, clock: Clock): Directory {
+  async function requireAccount(accountId: number) {
+    const account = await store.read((db) => accountRows.findById(db, accountId));
     if (account === null) throw new Error(`No account with id ${accountId}`);
     return account;
   }
 
-  const replacePassword = db.transaction((accountId: number, newHash: string, at: string) => {
-    const account = requireAccount(accountId);
-    history.add(accountId, account.passwordHash, account.passwordChangedAt, at);
-    accounts.replacePassword(accountId, newHash, at);
-  });
-
   return {
-    findAccount(username): AccountRecord | null {
-      const account = accounts.findByUsername(username);
+    async findAccount(username): Promise<AccountRecord | null> {
+      const account = await store.read((db) => accountRows.findByUsername(db, username));
       if (account === null) return null;
       const { id, firstName, lastName, status, locked } = account;
       return { id, username: account.username, firstName, lastName, status, locked };
     },
-    verifyPassword(accountId, password) {
-      const account = accounts.findById(accountId);
-      return account === null ? Promise.resolve(false) : hasher.verify(account.passwordHash, password);
+    async verifyPassword(accountId, password) {
+      const account = await store.read((db) => accountRows.findById(db, accountId));
+      return account === null ? false : hasher.verify(account.passwordHash, password);
     },
     async setPassword(accountId, newPassword) {
-      requireAccount(accountId);
+      await requireAccount(accountId);
       // Always hashed with the current parameters, so an older, weaker hash is upgraded by the change.
       const newHash = await hasher.hash(newPassword);
-      replacePassword(accountId, newHash, clock.now().toISOString());
+      await store.run(async (tx) => {
+        const account = await accountRows.findById(tx, accountId);
+        if (account === null) throw new Error(`No account with id ${accountId}`);
+        const at = clock.now().toISOString();
+        await passwordHistoryRows.add(tx, accountId, account.passwordHash, account.passwordChangedAt, at);
+        await accountRows.replacePassword(tx, accountId, newHash, at);
+      });
     },
-    passwordHashes(accountId, limit) {
-      const account = accounts.findById(accountId);
-      if (account === null) return [];
-      return [account.passwordHash, ...history.hashes(accountId, limit)];
+    async passwordHashes(accountId, limit) {
+      return store.read(async (db) => {
+        const account = await accountRows.findById(db, accountId);
+        if (account === null) return [];
+        return [account.passwordHash, ...(await passwordHistoryRows.hashes(db, accountId, limit))];
+      });
     },
-    isLocked(accountId) {
-      return accounts.findById(accountId)?.locked ?? false;
+    async passwordChangedAt(accountId) {
+      const account = await store.read((db) => accountRows.findById(db, accountId));
+      return account === null ? null : new Date(account.passwordChangedAt);
     },
-    unlock(accountId) {
-      accounts.setLocked(accountId, null);
+    async isLocked(accountId) {
+      return (await store.read((db) => accountRows.findById(db, accountId)))?.locked ?? false;
+    },
+    async unlock(accountId) {
+      await store.run((tx) => accountRows.setLocked(tx, accountId, null));
     },
   };
 }

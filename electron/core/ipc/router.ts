@@ -1,5 +1,6 @@
 import { contract, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract.js';
 import { fail, type Result } from '../../../shared/ipc/result.js';
+import { isKioskFailure } from '../errors/kiosk-failure.js';
 import type { SenderInfo } from './sender.js';
 
 export type ChannelHandler<C extends Channel> = (input: ParsedRequestOf<C>) => Result<ResponseOf<C>> | Promise<Result<ResponseOf<C>>>;
@@ -41,6 +42,11 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
       try {
         return await (options.handlers[channel] as ChannelHandler<Channel>)(parsed.data as never);
       } catch (error) {
+        // Expected failures (a busy or unavailable database) reach the person in words, not as INTERNAL.
+        if (isKioskFailure(error)) {
+          log(`ipc ${channel} refused: ${describeFailure(error)}`);
+          return fail(error.kioskError);
+        }
         // The error's own first line (SQLite, argon2 and mail errors never carry the bound values), never the payload.
         log(`ipc ${channel} failed: ${describeFailure(error)}`);
         return fail('INTERNAL');

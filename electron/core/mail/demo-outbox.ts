@@ -27,12 +27,18 @@ export function createDemoOutbox(clock: Clock): DemoOutbox {
       async send(message: OutgoingEmail): Promise<void> {
         keep({ channel: 'email', to: message.to, subject: message.subject, text: message.text });
       },
+      async probe(): Promise<void> {
+        // The demo's outbox is always there: nothing to reach.
+      },
       close(): void {
         // Nothing to release: the outbox lives as long as the demo session does.
       },
     },
     sms: {
       name: 'demo',
+      async probe(): Promise<void> {
+        // As for email: the demo never depends on a provider.
+      },
       async send(message: OutgoingText): Promise<void> {
         keep({ channel: 'sms', to: message.to, subject: '', text: message.text });
       },

@@ -175,6 +175,14 @@ export function createSmtpEmailSender(options: {
         throw new MailDeliveryError('rejected', `email not accepted by ${smtp.host}:${smtp.port} (rejected, recipient refused)`);
       }
     },
+    async probe(): Promise<void> {
+      if (closed) throw new MailDeliveryError('closed', 'email sender is closed');
+      try {
+        await transport.verify();
+      } catch (error) {
+        throw deliveryError(error, smtp.host, smtp.port);
+      }
+    },
     close(): void {
       closed = true;
       transport.close();

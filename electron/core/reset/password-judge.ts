@@ -25,7 +25,7 @@ export function createPasswordJudge(deps: {
   }
 
   async function isReused(password: string, accountId: number): Promise<boolean> {
-    const hashes = directory.passwordHashes(accountId, rules.history);
+    const hashes = await directory.passwordHashes(accountId, rules.history);
     // All in parallel: with every earlier password kept, a serial check would grow with each reset.
     const matches = await Promise.all(hashes.map((hash) => hasher.verify(hash, password)));
     return matches.includes(true);

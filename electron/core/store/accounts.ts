@@ -1,5 +1,7 @@
 import type { AccountRecord } from '../ports.js';
-import type { Db } from './database.js';
+import type { AccountsTable } from './database-schema.js';
+import type { Tx } from './store.js';
+import { usernameKeyOf } from './username-key.js';
 
 export interface StoredAccount extends AccountRecord {
   passwordHash: string;
@@ -16,77 +18,78 @@ export interface NewAccount {
   lockedAt?: string | null;
 }
 
-interface AccountRow {
-  id: number;
-  username: string;
-  first_name: string;
-  last_name: string;
-  status: 'active' | 'disabled';
-  locked: number;
-  password_hash: string;
-  password_changed_at: string;
-}
+type AccountRow = Pick<
+  AccountsTable,
+  'username' | 'first_name' | 'last_name' | 'status' | 'locked' | 'password_hash' | 'password_changed_at'
+> & { id: number };
 
-const columns = 'id, username, first_name, last_name, status, locked, password_hash, password_changed_at';
+const columns = ['id', 'username', 'first_name', 'last_name', 'status', 'locked', 'password_hash', 'password_changed_at'] as const;
 
 function toAccount(row: AccountRow): StoredAccount {
   return {
-    id: row.id,
+    id: Number(row.id),
     username: row.username,
     firstName: row.first_name,
     lastName: row.last_name,
     status: row.status,
-    locked: row.locked === 1,
+    locked: Number(row.locked) === 1,
     passwordHash: row.password_hash,
     passwordChangedAt: row.password_changed_at,
   };
 }
 
-/** Rows of the accounts table and nothing else; callers own the transaction. */
-export function createAccountStore(db: Db) {
-  const byUsername = db.prepare<[string], AccountRow>(`SELECT ${columns} FROM accounts WHERE username = ?`);
-  const byId = db.prepare<[number], AccountRow>(`SELECT ${columns} FROM accounts WHERE id = ?`);
-  const insert = db.prepare(
-    `INSERT INTO accounts (username, first_name, last_name, status, locked, locked_at, password_hash, password_changed_at)
-     VALUES (@username, @firstName, @lastName, @status, @locked, @lockedAt, @passwordHash, @passwordChangedAt)`,
-  );
-  const updatePassword = db.prepare(
-    'UPDATE accounts SET password_hash = ?, password_changed_at = ?, locked = 0, locked_at = NULL WHERE id = ?',
-  );
-  const setLock = db.prepare('UPDATE accounts SET locked = ?, locked_at = ? WHERE id = ?');
+/** Rows of the accounts table (the embedded directory) and nothing else; callers own the transaction. */
+export const accountRows = {
+  /** Case-insensitive through username_key, so "Amira.Khan" finds amira.khan. */
+  async findByUsername(tx: Tx, username: string): Promise<StoredAccount | null> {
+    const row = await tx.selectFrom('accounts').select(columns).where('username_key', '=', usernameKeyOf(username)).executeTakeFirst();
+    return row === undefined ? null : toAccount(row);
+  },
 
-  return {
-    /** Case-insensitive (the column is COLLATE NOCASE), so "Amira.Khan" finds amira.khan. */
-    findByUsername(username: string): StoredAccount | null {
-      const row = byUsername.get(username);
-      return row === undefined ? null : toAccount(row);
-    },
-    findById(id: number): StoredAccount | null {
-      const row = byId.get(id);
-      return row === undefined ? null : toAccount(row);
-    },
-    insert(account: NewAccount): number {
-      const lockedAt = account.lockedAt ?? null;
-      const result = insert.run({
+  async findById(tx: Tx, id: number): Promise<StoredAccount | null> {
+    const row = await tx.selectFrom('accounts').select(columns).where('id', '=', id).executeTakeFirst();
+    return row === undefined ? null : toAccount(row);
+  },
+
+  async insert(tx: Tx, account: NewAccount): Promise<number> {
+    const lockedAt = account.lockedAt ?? null;
+    const row = await tx
+      .insertInto('accounts')
+      .values({
         username: account.username,
-        firstName: account.firstName,
-        lastName: account.lastName,
+        username_key: usernameKeyOf(account.username),
+        first_name: account.firstName,
+        last_name: account.lastName,
         status: account.status ?? 'active',
         locked: lockedAt === null ? 0 : 1,
-        lockedAt,
-        passwordHash: account.passwordHash,
-        passwordChangedAt: account.passwordChangedAt,
-      });
-      return Number(result.lastInsertRowid);
-    },
-    /** A new password also clears the lock: proving identity and choosing a password is the unlock. */
-    replacePassword(id: number, passwordHash: string, changedAt: string): void {
-      updatePassword.run(passwordHash, changedAt, id);
-    },
-    setLocked(id: number, lockedAt: string | null): void {
-      setLock.run(lockedAt === null ? 0 : 1, lockedAt, id);
-    },
-  };
-}
+        locked_at: lockedAt,
+        password_hash: account.passwordHash,
+        password_changed_at: account.passwordChangedAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  },
 
-export type AccountStore = ReturnType<typeof createAccountStore>;
+  /** A new password also clears the lock: proving identity and choosing a password is the unlock. */
+  async replacePassword(tx: Tx, id: number, passwordHash: string, changedAt: string): Promise<void> {
+    await tx
+      .updateTable('accounts')
+      .set({ password_hash: passwordHash, password_changed_at: changedAt, locked: 0, locked_at: null })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async setLocked(tx: Tx, id: number, lockedAt: string | null): Promise<void> {
+    await tx
+      .updateTable('accounts')
+      .set({ locked: lockedAt === null ? 0 : 1, locked_at: lockedAt })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async usernames(tx: Tx): Promise<string[]> {
+    const rows = await tx.selectFrom('accounts').select('username').execute();
+    return rows.map((row) => row.username);
+  },
+};

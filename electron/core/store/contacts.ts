@@ -1,27 +1,26 @@
 import type { ContactRecord } from '../ports.js';
-import type { Db } from './database.js';
+import type { Tx } from './store.js';
 
 /** Registered contact methods. Only verified ones ever receive a code or a notification. */
-export function createContactStore(db: Db) {
-  const insert = db.prepare('INSERT INTO contact_methods (account_id, kind, value, verified_at) VALUES (?, ?, ?, ?)');
-  const forAccount = db.prepare<[number], { kind: 'email' | 'phone'; value: string; verified_at: string | null }>(
-    'SELECT kind, value, verified_at FROM contact_methods WHERE account_id = ? ORDER BY id',
-  );
-  const verifiedOfKind = db.prepare<[number, string], { value: string }>(
-    'SELECT value FROM contact_methods WHERE account_id = ? AND kind = ? AND verified_at IS NOT NULL ORDER BY id',
-  );
+export const contactRows = {
+  async add(tx: Tx, accountId: number, contact: ContactRecord): Promise<void> {
+    await tx.insertInto('contact_methods').values({ account_id: accountId, kind: contact.kind, value: contact.value, verified_at: contact.verifiedAt }).execute();
+  },
 
-  return {
-    add(accountId: number, contact: ContactRecord): void {
-      insert.run(accountId, contact.kind, contact.value, contact.verifiedAt);
-    },
-    list(accountId: number): ContactRecord[] {
-      return forAccount.all(accountId).map((row) => ({ kind: row.kind, value: row.value, verifiedAt: row.verified_at }));
-    },
-    verifiedEmails(accountId: number): string[] {
-      return verifiedOfKind.all(accountId, 'email').map((row) => row.value);
-    },
-  };
-}
+  async list(tx: Tx, accountId: number): Promise<ContactRecord[]> {
+    const rows = await tx.selectFrom('contact_methods').select(['kind', 'value', 'verified_at']).where('account_id', '=', accountId).orderBy('id').execute();
+    return rows.map((row) => ({ kind: row.kind, value: row.value, verifiedAt: row.verified_at }));
+  },
 
-export type ContactStore = ReturnType<typeof createContactStore>;
+  async verified(tx: Tx, accountId: number, kind: ContactRecord['kind']): Promise<string[]> {
+    const rows = await tx
+      .selectFrom('contact_methods')
+      .select('value')
+      .where('account_id', '=', accountId)
+      .where('kind', '=', kind)
+      .where('verified_at', 'is not', null)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => row.value);
+  },
+};

@@ -1,41 +1,55 @@
-import type { Db } from './database.js';
-import type { Migration } from './migrations.js';
+import { sql, type Kysely } from 'kysely';
+import type { AnyDb, StoreDialect } from './dialect.js';
+import type { Migration } from './migrations/index.js';
+import { inTransaction } from './transaction.js';
 
 export interface MigrationReport {
-  /** Versions applied by this call, oldest first (empty when the file was already current). */
+  /** Versions applied by this call, oldest first (empty when the database was already current). */
   applied: number[];
   version: number;
 }
 
+/** Any constant will do: every kiosk that migrates the shared database takes the same lock. */
+const migrationLockId = 73_019_471;
+
 /**
- * Applies, in order, every migration newer than the file's recorded version, each in its own
- * transaction together with its schema_migrations row: a failing step leaves the file at the last
- * good version instead of half-migrated.
+ * Applies, in order, every migration newer than the database's recorded version, each in its own
+ * transaction together with its schema_migrations row: a failing step leaves the database at the
+ * last good version instead of half-migrated. Several kiosks starting at once against one
+ * PostgreSQL take turns through an advisory lock and re-read the version inside it.
  */
-export function applyMigrations(db: Db, list: readonly Migration[], now: () => string): MigrationReport {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  ) STRICT`);
+export async function applyMigrations(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the runner works below the typed schema
+  db: Kysely<any>,
+  dialect: StoreDialect,
+  list: readonly Migration[],
+  now: () => string,
+): Promise<MigrationReport> {
   assertAscending(list);
-  const current = (db.prepare('SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations').get() as { version: number })
-    .version;
+  await sql
+    .raw('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)')
+    .execute(db);
   const known = list.at(-1)?.version ?? 0;
-  if (current > known) {
-    throw new Error(`Database schema version ${current} is newer than this kiosk understands (${known}).`);
-  }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const applied: number[] = [];
-  for (const migration of list) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, now());
-    })();
-    applied.push(migration.version);
+  for (;;) {
+    const step = await inTransaction(db as AnyDb, dialect, async (tx) => {
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${migrationLockId})`.execute(tx);
+      const current = await currentVersion(tx);
+      if (current > known) throw new Error(`Database schema version ${current} is newer than this kiosk understands (${known}).`);
+      const next = list.find((migration) => migration.version > current);
+      if (next === undefined) return { done: true as const, version: current };
+      await next.up(tx, dialect);
+      await tx.insertInto('schema_migrations').values({ version: next.version, name: next.name, applied_at: now() }).execute();
+      return { done: false as const, version: next.version };
+    });
+    if (step.done) return { applied, version: Math.max(step.version, known) };
+    applied.push(step.version);
   }
-  return { applied, version: Math.max(current, known) };
+}
+
+async function currentVersion(db: AnyDb): Promise<number> {
+  const row = await db.selectFrom('schema_migrations').select(sql<number>`coalesce(max(version), 0)`.as('version')).executeTakeFirstOrThrow();
+  return Number(row.version);
 }
 
 function assertAscending(list: readonly Migration[]): void {

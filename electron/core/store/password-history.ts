@@ -1,24 +1,16 @@
-import type { Db } from './database.js';
+import type { Tx } from './store.js';
 
 /** Earlier password hashes, kept so a password used before is never accepted again. */
-export function createPasswordHistoryStore(db: Db) {
-  const insert = db.prepare('INSERT INTO password_history (account_id, password_hash, set_at, retired_at) VALUES (?, ?, ?, ?)');
-  const newestFirst = db.prepare<[number], { password_hash: string }>(
-    'SELECT password_hash FROM password_history WHERE account_id = ? ORDER BY id DESC',
-  );
-  const newestFirstLimited = db.prepare<[number, number], { password_hash: string }>(
-    'SELECT password_hash FROM password_history WHERE account_id = ? ORDER BY id DESC LIMIT ?',
-  );
+export const passwordHistoryRows = {
+  async add(tx: Tx, accountId: number, passwordHash: string, setAt: string, retiredAt: string): Promise<void> {
+    await tx.insertInto('password_history').values({ account_id: accountId, password_hash: passwordHash, set_at: setAt, retired_at: retiredAt }).execute();
+  },
 
-  return {
-    add(accountId: number, passwordHash: string, setAt: string, retiredAt: string): void {
-      insert.run(accountId, passwordHash, setAt, retiredAt);
-    },
-    hashes(accountId: number, limit: number | 'all'): string[] {
-      const rows = limit === 'all' ? newestFirst.all(accountId) : newestFirstLimited.all(accountId, limit);
-      return rows.map((row) => row.password_hash);
-    },
-  };
-}
-
-export type PasswordHistoryStore = ReturnType<typeof createPasswordHistoryStore>;
+  /** Newest first. */
+  async hashes(tx: Tx, accountId: number, limit: number | 'all'): Promise<string[]> {
+    let query = tx.selectFrom('password_history').select('password_hash').where('account_id', '=', accountId).orderBy('id', 'desc');
+    if (limit !== 'all') query = query.limit(limit);
+    const rows = await query.execute();
+    return rows.map((row) => row.password_hash);
+  },
+};

@@ -1,70 +1,110 @@
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
-import type { ThrottleRecords } from '../store/throttle-records.js';
 import type { Clock } from '../ports.js';
+import type { Tx } from '../store/store.js';
+import { throttleRows } from '../store/throttle-records.js';
+import { pacedUntil } from './pacing.js';
 
-export type ThrottleScope = 'failedProofs' | 'emailSends' | 'smsSends' | 'kioskRequests';
+/** Per-account limits (Entra SSPR's numbers by default): reaching the limit blocks for blockMinutes. */
+export type AccountScope = 'failedProofs' | 'emailSends' | 'smsSends';
+/** Per-kiosk pacing: escalating short waits and a ceiling per window, never a long lock-out. */
+export type KioskScope = 'kioskRequests' | 'kioskFailedProofs';
+export type ThrottleScope = AccountScope | KioskScope;
 export type ThrottleRules = KioskConfig['throttle'];
 
-export type ThrottleStatus = { blocked: false; remaining: number } | { blocked: true; retryAfterSeconds: number };
+export type ThrottleStatus =
+  | { blocked: false; remaining: number }
+  | { blocked: true; retryAfterSeconds: number; until: Date };
 
 export interface RecordedEvent {
   eventId: number;
   status: ThrottleStatus;
 }
 
-/**
- * Sliding-window limits with blocks (Entra SSPR's numbers by default): `limit` events within
- * `windowMinutes` block the subject for `blockMinutes`. The event that reaches the limit causes the
- * block, so the limit-th failed proof is already refused and the limit-th send is the last allowed.
- * Per-account subjects are the lower-cased username as typed, so an unknown name is throttled exactly
- * like a real one.
- */
-export function createThrottle(deps: { records: ThrottleRecords; clock: Clock; rules: ThrottleRules }) {
-  const { records, clock, rules } = deps;
-  const minute = 60_000;
+const minute = 60_000;
+const accountScopes: readonly ThrottleScope[] = ['failedProofs', 'emailSends', 'smsSends'];
+export const isAccountScope = (scope: ThrottleScope): scope is AccountScope => accountScopes.includes(scope);
 
-  function status(scope: ThrottleScope, subject: string): ThrottleStatus {
+/**
+ * Sliding-window throttles. Account subjects are pseudonyms of the name as typed, so an unknown name
+ * is throttled exactly like a real one. For account scopes the event that reaches the limit starts
+ * the block, so the limit-th failed proof is already refused and the limit-th send is the last one.
+ * Every call runs inside the caller's transaction: the count and the insert are one atomic step,
+ * also across kiosks sharing a database.
+ */
+export function createThrottle(deps: { clock: Clock; rules: ThrottleRules }) {
+  const { clock, rules } = deps;
+
+  const blocked = (untilMs: number, nowMs: number): ThrottleStatus => ({
+    blocked: true,
+    retryAfterSeconds: Math.ceil((untilMs - nowMs) / 1000),
+    until: new Date(untilMs),
+  });
+
+  async function status(tx: Tx, scope: ThrottleScope, subject: string): Promise<ThrottleStatus> {
     const now = clock.now().getTime();
-    const until = records.blockedUntil(scope, subject);
-    if (until !== null && Date.parse(until) > now) {
-      return { blocked: true, retryAfterSeconds: Math.ceil((Date.parse(until) - now) / 1000) };
+    if (isAccountScope(scope)) {
+      const block = await throttleRows.blockOf(tx, scope, subject);
+      if (block !== null && Date.parse(block.blockedUntil) > now) return blocked(Date.parse(block.blockedUntil), now);
+      const rule = rules[scope];
+      const window = await throttleRows.windowAfter(tx, scope, subject, new Date(now - rule.windowMinutes * minute).toISOString());
+      return { blocked: false, remaining: Math.max(0, rule.limit - window.count) };
     }
     const rule = rules[scope];
     const windowStart = new Date(now - rule.windowMinutes * minute).toISOString();
-    const used = records.countAfter(scope, subject, windowStart);
-    return { blocked: false, remaining: Math.max(0, rule.limit - used) };
+    const window = await throttleRows.windowAfter(tx, scope, subject, windowStart);
+    const limitTh = window.count >= rule.limit ? await throttleRows.nthNewestAfter(tx, scope, subject, windowStart, rule.limit) : null;
+    const until = pacedUntil(
+      rule,
+      {
+        count: window.count,
+        newestMs: window.newest === null ? null : Date.parse(window.newest),
+        limitThNewestMs: limitTh === null ? null : Date.parse(limitTh),
+      },
+      now,
+    );
+    return until === null ? { blocked: false, remaining: Math.max(0, rule.limit - window.count) } : blocked(until, now);
   }
 
   return {
     status,
 
-    /** Counts one event; when it reaches the limit it starts the block and the result says so. */
-    record(scope: ThrottleScope, subject: string): RecordedEvent {
+    /** Counts one event; for an account scope, reaching the limit starts the block and the result says so. */
+    async record(tx: Tx, scope: ThrottleScope, subject: string): Promise<RecordedEvent> {
       const now = clock.now();
-      const eventId = records.addEvent(scope, subject, now.toISOString());
-      const after = status(scope, subject);
-      if (!after.blocked && after.remaining === 0) {
+      const eventId = await throttleRows.addEvent(tx, scope, subject, now.toISOString());
+      const after = await status(tx, scope, subject);
+      if (isAccountScope(scope) && !after.blocked && after.remaining === 0) {
         const until = new Date(now.getTime() + rules[scope].blockMinutes * minute);
-        records.block(scope, subject, now.toISOString(), until.toISOString(), eventId);
-        return { eventId, status: status(scope, subject) };
+        await throttleRows.block(tx, scope, subject, now.toISOString(), until.toISOString(), eventId);
+        return { eventId, status: await status(tx, scope, subject) };
       }
       return { eventId, status: after };
     },
 
-    /** Takes back one event (a send that failed does not count), including a block it started. */
-    forget(eventId: number): void {
-      records.forgetEvent(eventId);
+    /** Takes back one event (nobody could be sent the code), including a block it started. */
+    async forget(tx: Tx, eventId: number): Promise<void> {
+      await throttleRows.forgetEvent(tx, eventId);
     },
 
-    /** After a successful reset the person starts with a clean slate. */
-    reset(scope: ThrottleScope, subject: string): void {
-      records.clear(scope, subject);
+    /** After a successful reset, or when the desk clears a block after an ID check. */
+    async reset(tx: Tx, scope: ThrottleScope, subject: string): Promise<void> {
+      await throttleRows.clear(tx, scope, subject);
+    },
+
+    /** The longest window any rule looks back over: older events can be pruned. */
+    longestWindowMinutes(): number {
+      return Math.max(...Object.values(rules).map((rule) => rule.windowMinutes));
     },
   };
 }
 
 export type Throttle = ReturnType<typeof createThrottle>;
 
-export function throttleSubject(typedUsername: string): string {
-  return typedUsername.toLowerCase();
+/** The most restrictive of several statuses: the longest wait wins. */
+export function longestWait(statuses: ThrottleStatus[]): Extract<ThrottleStatus, { blocked: true }> | null {
+  let worst: Extract<ThrottleStatus, { blocked: true }> | null = null;
+  for (const status of statuses) {
+    if (status.blocked && (worst === null || status.until > worst.until)) worst = status;
+  }
+  return worst;
 }

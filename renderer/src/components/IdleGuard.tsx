@@ -12,12 +12,15 @@ export function IdleGuard({ idleSeconds }: { idleSeconds: number }) {
   const stage = useFlow((s) => s.view?.stage ?? null);
   const hasTypedUsername = useFlow((s) => s.usernameDraft !== '');
   const hasError = useFlow((s) => s.error !== null);
+  const reportActivity = useFlow((s) => s.reportActivity);
   const holdsSomething = stage !== null && stage !== 'done' && (stage !== 'identify' || hasTypedUsername || hasError);
 
   const { secondsLeft, stillHere } = useIdleCountdown({
     enabled: holdsSomething,
     idleSeconds,
     onExpire: () => void endWalkUpSession(),
+    // Only once main holds a session: at the start screen there is nothing of the person in main.
+    onActivity: stage !== null && stage !== 'identify' ? () => void reportActivity() : undefined,
   });
 
   const dialog = useRef<HTMLDialogElement>(null);

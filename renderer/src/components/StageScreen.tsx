@@ -23,7 +23,7 @@ export function StageScreen() {
     case 'new_password':
       return <NewPasswordScreen username={view.username} />;
     case 'done':
-      return <DoneScreen returnAfterSeconds={view.returnAfterSeconds} />;
+      return <DoneScreen outcome={view.outcome} notice={view.notice} returnAfterSeconds={view.returnAfterSeconds} />;
     default:
       throw missingCaseError(view);
   }

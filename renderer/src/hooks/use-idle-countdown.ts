@@ -3,14 +3,27 @@ import { idlePhase } from '../idle-phase.js';
 
 const activityEvents = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
 const tickMilliseconds = 250;
+/** Main keeps its own idle clock; telling it about activity more often than this adds nothing. */
+const reportEveryMilliseconds = 5000;
 
 /**
  * Watches for a person at the screen. Returns the seconds left while the final warning is showing
  * (null otherwise) and a way to say "I am still here"; calls onExpire once when time runs out.
  */
-export function useIdleCountdown(options: { enabled: boolean; idleSeconds: number; onExpire: () => void }) {
+export function useIdleCountdown(options: { enabled: boolean; idleSeconds: number; onExpire: () => void; onActivity?: () => void }) {
   const { enabled, idleSeconds, onExpire } = options;
   const lastActivity = useRef(performance.now());
+  const lastReport = useRef(Number.NEGATIVE_INFINITY);
+  const activity = useRef(options.onActivity);
+  useEffect(() => {
+    activity.current = options.onActivity;
+  }, [options.onActivity]);
+  const report = useCallback(() => {
+    const now = performance.now();
+    if (now - lastReport.current < reportEveryMilliseconds) return;
+    lastReport.current = now;
+    activity.current?.();
+  }, []);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const expire = useRef(onExpire);
   useEffect(() => {
@@ -20,7 +33,9 @@ export function useIdleCountdown(options: { enabled: boolean; idleSeconds: numbe
   const stillHere = useCallback(() => {
     lastActivity.current = performance.now();
     setSecondsLeft(null);
-  }, []);
+    lastReport.current = Number.NEGATIVE_INFINITY;
+    report();
+  }, [report]);
 
   useEffect(() => {
     if (!enabled) {
@@ -31,6 +46,7 @@ export function useIdleCountdown(options: { enabled: boolean; idleSeconds: numbe
     lastActivity.current = performance.now();
     const noteActivity = () => {
       lastActivity.current = performance.now();
+      report();
     };
     for (const name of activityEvents) window.addEventListener(name, noteActivity, { capture: true, passive: true });
     const timer = window.setInterval(() => {
@@ -47,7 +63,7 @@ export function useIdleCountdown(options: { enabled: boolean; idleSeconds: numbe
       window.clearInterval(timer);
       for (const name of activityEvents) window.removeEventListener(name, noteActivity, { capture: true });
     };
-  }, [enabled, idleSeconds]);
+  }, [enabled, idleSeconds, report]);
 
   return { secondsLeft, stillHere };
 }

@@ -1,16 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ChangeOutcome, NoticeState } from '../../../shared/flow/stages.js';
 import { TickIcon } from '../components/Icons.js';
+import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useInterval } from '../hooks/use-interval.js';
+import { useLoadedInfo } from '../hooks/use-message-context.js';
+import { doneWords } from '../messages.js';
 import { endWalkUpSession } from '../walk-up-wipe.js';
 
-/** No automatic sign-in (security.md 16): the kiosk only confirms, then clears itself. */
-export function DoneScreen({ returnAfterSeconds }: { returnAfterSeconds: number }) {
+/** No automatic sign-in (security.md 16): the kiosk only says what happened, then clears itself. */
+export function DoneScreen(props: { outcome: ChangeOutcome; notice: NoticeState; returnAfterSeconds: number }) {
+  const { outcome, notice, returnAfterSeconds } = props;
+  const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [secondsLeft, setSecondsLeft] = useState(returnAfterSeconds);
   const [deadline] = useState(() => performance.now() + returnAfterSeconds * 1000);
   const finished = useRef(false);
+  const words = doneWords(outcome, notice, info.serviceDesk.name);
+  const changed = outcome === 'changed' || outcome === 'changed_records_pending';
 
   // Counted from a deadline, not by decrements, so a late timer tick cannot stretch the wait.
   useInterval(() => setSecondsLeft(Math.max(0, Math.ceil((deadline - performance.now()) / 1000))), 250);
@@ -22,13 +30,17 @@ export function DoneScreen({ returnAfterSeconds }: { returnAfterSeconds: number 
   }, [secondsLeft]);
 
   return (
-    <section className="stage" data-testid="stage-done">
-      <h1 id="stage-heading" ref={heading} tabIndex={-1} className="done-heading">
-        <TickIcon />
-        Password changed
+    <section className="stage" data-testid="stage-done" data-outcome={outcome}>
+      <h1 id="stage-heading" ref={heading} tabIndex={-1} className={changed ? 'done-heading' : undefined}>
+        {changed ? <TickIcon /> : null}
+        {words.heading}
       </h1>
-      <p className="lead">Your password has been changed. You can now sign in with your new password.</p>
-      <p>We have emailed you a notification.</p>
+      {words.lines.map((line) => (
+        <p key={line} className={line === words.lines[0] ? 'lead' : undefined}>
+          {line}
+        </p>
+      ))}
+      {changed ? null : <ServiceDeskContact desk={info.serviceDesk} />}
       <p className="countdown">
         This screen returns to the start in <strong className="countdown-seconds">{secondsLeft}</strong>{' '}
         {secondsLeft === 1 ? 'second' : 'seconds'}.

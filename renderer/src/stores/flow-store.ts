@@ -27,6 +27,8 @@ export interface FlowState {
   setPassword(password: string, confirmation: string): Promise<boolean>;
   /** Always goes through, even while another call is in flight: it is how a session is abandoned. */
   startOver(): Promise<boolean>;
+  /** Tells main the person is still here (main ends a session on its own idle limit too). */
+  reportActivity(): Promise<void>;
   reset(): void;
 }
 
@@ -96,6 +98,15 @@ export function createFlowStore(kiosk: () => KioskApi) {
       verifyCode: (code) => act((api) => api.verifyCode(code)),
       setPassword: (password, confirmation) => act((api) => api.setPassword(password, confirmation)),
       startOver: () => act((api) => api.startOver(), { evenWhenBusy: true }),
+      reportActivity: async () => {
+        const startedInEpoch = epoch;
+        const result = await settle(() => kiosk().stillHere());
+        // Main already ended the session (it was idle too long): show the start, and say why.
+        if (!result.ok && result.error.code === 'SESSION_EXPIRED' && startedInEpoch === epoch && !get().busy) {
+          set({ error: result.error });
+          await refreshAfterRefusal(startedInEpoch);
+        }
+      },
       reset: () => {
         epoch += 1;
         set(store.getInitialState());

@@ -1,24 +1,38 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
+import { encodeKey } from '../../../electron/core/keys/deployment-key.js';
 import { codeIn, startTestKiosk, valueOf } from '../../support/core-kiosk.js';
-import { readDatabaseFile, rowsOf } from '../../support/database-dump.js';
+import { readDatabaseFile } from '../../support/database-dump.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 
 const dirs = createTempDirs();
 afterEach(() => dirs.removeAll());
 
-describe('the audit log', () => {
-  it('never holds a code, a password or a hash', async () => {
-    const t = await startTestKiosk({ dataDir: dirs.make() });
+type Row = Record<string, unknown>;
+
+describe('the audit log and the other records', () => {
+  it('never hold a code, a password, a hash, a key or a name as typed', async () => {
+    const deploymentKey = Buffer.alloc(32, 0x5a);
+    const t = await startTestKiosk({
+      dataDir: dirs.make(),
+      env: { KIOSK_KEY: encodeKey(deploymentKey) },
+      configure: (config) => ({ ...config, secrets: { keyEnv: 'KIOSK_KEY' } }),
+    });
     const codes: string[] = [];
     const passwords: string[] = demoAccounts.flatMap((account) => [account.password, ...account.earlierPasswords]);
+    // Names as typed: one is a password typed into the username box, which must not be kept anywhere.
+    const typedNames = ['Wq3nVb8zHt5kLp!', 'Ben.Okafor'];
 
-    valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
+    valueOf(await t.call('reset:begin', { username: typedNames[0]! }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('session:startOver', {}));
+
+    valueOf(await t.call('reset:begin', { username: typedNames[1]! }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     codes.push(codeIn((await t.waitForMessages(2))[0]!.text));
     valueOf(await t.call('reset:resendCode', {}));
     codes.push(codeIn((await t.waitForMessages(4))[3]!.text));
-    const wrongCode = codes.includes('493817') ? '493818' : '493817';
+    const wrongCode = codes.includes('49381726') ? '49381727' : '49381726';
     codes.push(wrongCode);
     expect((await t.call('reset:verifyCode', { code: wrongCode })).ok).toBe(false);
     expect((await t.call('reset:verifyCode', { code: codes[0]! })).ok).toBe(false);
@@ -36,22 +50,37 @@ describe('the audit log', () => {
     const chosen = 'Mv2bNc8xLk5jHg';
     passwords.push(chosen);
     valueOf(await t.call('reset:setPassword', { password: chosen, confirmation: chosen }));
+    // Ben's two code messages, twice, and his two notices.
+    await t.waitForMessages(6);
+    const keys = t.kiosk.keys;
     await t.kiosk.close();
 
-    const { audit, hashes, codeHashes } = readDatabaseFile(t.kiosk.config.database.path, (db) => ({
-      audit: rowsOf(db, 'audit_log'),
-      hashes: [
-        ...rowsOf<{ password_hash: string }>(db, 'accounts').map((row) => row.password_hash),
-        ...rowsOf<{ password_hash: string }>(db, 'password_history').map((row) => row.password_hash),
-      ],
-      codeHashes: rowsOf<{ code_hash: string }>(db, 'challenges').map((row) => row.code_hash),
+    const { store } = t.kiosk.config;
+    if (store.kind !== 'sqlite') throw new Error('The test kiosk keeps its state in a SQLite file');
+    const all = (db: Parameters<Parameters<typeof readDatabaseFile>[1]>[0], table: string) => db.prepare(`select * from ${table} order by 1`).all() as Row[];
+    const { audit, records, hashes, codeHashes } = readDatabaseFile(store.path, (db) => ({
+      audit: all(db, 'audit_log'),
+      // Everything else the kiosk writes as it runs, apart from the directory itself.
+      records: ['challenges', 'throttle_events', 'throttle_blocks', 'outbox', 'password_changes', 'audit_chain_heads', 'key_checks'].map((table) => all(db, table)),
+      hashes: [...all(db, 'accounts'), ...all(db, 'password_history')].map((row) => String(row['password_hash'])),
+      codeHashes: all(db, 'challenges').map((row) => String(row['code_hash'])),
     }));
     const auditText = JSON.stringify(audit);
+    const recordsText = JSON.stringify(records);
     expect(audit.length).toBeGreaterThan(8);
-    for (const secret of [...codes, ...passwords, ...hashes, ...codeHashes]) expect(auditText).not.toContain(secret);
+    for (const secret of [...codes, ...passwords, ...hashes, ...codeHashes, ...typedNames]) expect(auditText).not.toContain(secret);
     expect(auditText).not.toContain('$argon2');
-    // Nor does the main-process log.
+    for (const secret of [...codes, ...passwords, ...hashes, ...typedNames]) expect(recordsText).not.toContain(secret);
+    // The deployment key and what is derived from it live outside the database.
+    for (const key of [deploymentKey, keys.codeHmac, keys.namePseudonym, keys.auditChain]) {
+      for (const text of [key.toString('hex'), key.toString('base64')]) expect(auditText + recordsText).not.toContain(text);
+    }
+    // The typed name is kept only as its pseudonym, so the desk can still follow one name's attempts
+    // (the background delivery's row lands whenever it finishes, hence sorted).
+    const followed = audit.filter((row) => row['name_key'] === t.kiosk.pseudonym(typedNames[0]!)).map((row) => String(row['event']));
+    expect(followed.sort()).toEqual(['reset.begin', 'reset.code_not_sent', 'reset.code_requested', 'session.start_over']);
+    // Nor does the main-process log hold any of them.
     const logText = t.logLines.join('\n');
-    for (const secret of [...codes, ...passwords]) expect(logText).not.toContain(secret);
+    for (const secret of [...codes, ...passwords, ...typedNames]) expect(logText).not.toContain(secret);
   });
 });

@@ -3,14 +3,14 @@ import { createDemoConfig } from '../../../electron/core/config/demo-config.js';
 import { effectivePolicy } from '../../../electron/core/config/effective-policy.js';
 import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
 import { seedDemoDatabase } from '../../../electron/core/demo/seed-demo.js';
-import { createSqliteDirectory } from '../../../electron/core/directory/sqlite-directory.js';
+import { createStoreDirectory } from '../../../electron/core/directory/sqlite-directory.js';
 import { loadGuessabilityEngine } from '../../../electron/core/guessability/index.js';
 import { guessabilityOptionsFromConfig } from '../../../electron/core/guessability/from-config.js';
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
-import { createContactStore } from '../../../electron/core/store/contacts.js';
+import { contactRows } from '../../../electron/core/store/contacts.js';
 import { failedPureRules } from '../../../shared/policy/composition.js';
 import { rowsOf } from '../../support/database-dump.js';
-import { openTestDatabase } from '../../support/core-store.js';
+import { openTestStore } from '../../support/core-store.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 import { createTestClock } from '../../support/test-clock.js';
 
@@ -37,29 +37,42 @@ describe('the demo seed', () => {
   });
 
   it('writes accounts, password history, contacts and locks that match the list', async () => {
-    const db = openTestDatabase(dirs.make());
+    const store = await openTestStore(dirs.make());
     const hasher = createArgon2Hasher();
-    await seedDemoDatabase(db, hasher, createTestClock());
-    const directory = createSqliteDirectory(db, hasher, createTestClock());
-    const contacts = createContactStore(db);
+    await seedDemoDatabase(store, hasher, createTestClock());
+    const directory = createStoreDirectory(store, hasher, createTestClock());
+    const verifiedEmails = (id: number) => store.read((db) => contactRows.verified(db, id, 'email'));
+    const contacts = (id: number) => store.read((db) => contactRows.list(db, id));
 
     for (const demo of demoAccounts) {
-      const account = directory.findAccount(demo.username)!;
+      const account = (await directory.findAccount(demo.username))!;
       expect(account).toMatchObject({ firstName: demo.firstName, lastName: demo.lastName, status: 'active', locked: demo.locked });
       expect(await directory.verifyPassword(account.id, demo.password)).toBe(true);
-      const hashes = directory.passwordHashes(account.id, 'all');
+      const hashes = await directory.passwordHashes(account.id, 'all');
       expect(hashes).toHaveLength(1 + demo.earlierPasswords.length);
       for (const [index, earlier] of [...demo.earlierPasswords].reverse().entries()) {
         expect(await hasher.verify(hashes[index + 1]!, earlier)).toBe(true);
       }
-      expect(contacts.verifiedEmails(account.id)).toEqual(demo.emails.filter((email) => email.verified).map((email) => email.address));
-      expect(contacts.list(account.id).filter((contact) => contact.kind === 'phone').map((contact) => contact.value)).toEqual(
+      expect(await verifiedEmails(account.id)).toEqual(demo.emails.filter((email) => email.verified).map((email) => email.address));
+      expect((await contacts(account.id)).filter((contact) => contact.kind === 'phone').map((contact) => contact.value)).toEqual(
         demo.phones.map((phone) => phone.number),
       );
     }
-    expect(contacts.verifiedEmails(directory.findAccount('chloe.martin')!.id)).toEqual([]);
-    expect(rowsOf(db, 'audit_log')).toEqual([]);
-    db.close();
+    expect(await verifiedEmails((await directory.findAccount('chloe.martin'))!.id)).toEqual([]);
+    // Found case-insensitively through username_key, as the kiosk looks them up.
+    expect((await directory.findAccount('Amira.KHAN'))?.username).toBe('amira.khan');
+    expect(await rowsOf(store, 'audit_log')).toEqual([]);
+    await store.close();
+  });
+
+  it('writes nothing when it fails half-way: one transaction for all the people', async () => {
+    const store = await openTestStore(dirs.make());
+    const hasher = createArgon2Hasher();
+    // The second person has the first one's name: the unique username key refuses the insert.
+    const clash = [demoAccounts[0]!, { ...demoAccounts[1]!, username: 'AMIRA.KHAN' }];
+    await expect(seedDemoDatabase(store, hasher, createTestClock(), clash)).rejects.toThrow();
+    for (const table of ['accounts', 'password_history', 'contact_methods']) expect(await rowsOf(store, table)).toEqual([]);
+    await store.close();
   });
 
   it('uses only reserved, fictional addresses and numbers', () => {

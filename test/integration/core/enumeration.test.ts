@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContactStore } from '../../../electron/core/store/contacts.js';
+import { contactRows } from '../../../electron/core/store/contacts.js';
 import type { Result } from '../../../shared/ipc/result.js';
 import { startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { readDatabaseFile, rowsOf } from '../../support/database-dump.js';
 import { insertTestAccount } from '../../support/core-store.js';
+import { createRecordingEmailSender } from '../../support/recording-email.js';
 import { createSeededRandom } from '../../support/seeded-random.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 const dirs = createTempDirs();
 const open: TestKiosk[] = [];
@@ -14,70 +16,135 @@ afterEach(async () => {
   dirs.removeAll();
 });
 
-/** Everything a person at the kiosk gets back, with their own username taken out. */
-async function walkUpAs(username: string) {
+/** The background delivery's verdict for one request, whichever it was (sent, not sent, refused). */
+const deliveryEvents = /^reset\.code_(sent|not_sent|send_failed)$/;
+
+interface WalkOptions {
+  /** The mail relay as the kiosk sees it: working, refusing every recipient, or down altogether. */
+  relay?: 'working' | 'refusing' | 'down';
+}
+
+/** Everything a person at the kiosk gets back, and what the kiosk kept. */
+async function walkUpAs(username: string, options: WalkOptions = {}) {
   const random = createSeededRandom(7);
-  const t = await startTestKiosk({ dataDir: dirs.make(), random });
+  const relay = options.relay ?? 'working';
+  const mail = relay === 'working' ? null : createRecordingEmailSender(relay === 'refusing' ? 'fail' : 'deliver');
+  mail?.setRelayDown(relay === 'down');
+  const t = await startTestKiosk({ dataDir: dirs.make(), random, ...(mail === null ? {} : { email: mail.sender }) });
   open.push(t);
+  const { store } = t.kiosk;
   // A disabled account with a verified address: it must look like everyone else, and get nothing.
-  const disabled = insertTestAccount(t.kiosk.db, 'erin.walsh', { status: 'disabled' });
-  createContactStore(t.kiosk.db).add(disabled, { kind: 'email', value: 'erin.walsh@northfield.example', verifiedAt: '2026-01-01T00:00:00.000Z' });
-  const accountsBefore = JSON.stringify([rowsOf(t.kiosk.db, 'accounts'), rowsOf(t.kiosk.db, 'password_history'), rowsOf(t.kiosk.db, 'contact_methods')]);
+  const disabled = await insertTestAccount(store, 'erin.walsh', { status: 'disabled' });
+  await store.run((tx) => contactRows.add(tx, disabled, { kind: 'email', value: 'erin.walsh@northfield.example', verifiedAt: '2026-01-01T00:00:00.000Z' }));
+  const directoryTables = ['accounts', 'password_history', 'contact_methods'];
+  const accountsBefore = JSON.stringify(await Promise.all(directoryTables.map((table) => rowsOf(store, table))));
+
+  /** Waits for the background delivery of a request that was answered ok, so later views do not race it. */
+  let deliveries = 0;
+  const delivered = async (response: Result<unknown>) => {
+    if (!response.ok) return response;
+    deliveries += 1;
+    await waitUntil(
+      async () => (await rowsOf<{ event: string }>(store, 'audit_log')).filter((row) => deliveryEvents.test(row.event)).length >= deliveries,
+      'the background delivery has finished',
+    );
+    return response;
+  };
 
   const responses: Result<unknown>[] = [];
   responses.push(await t.call('reset:begin', { username }));
-  random.nextInts(123456);
-  responses.push(await t.call('reset:chooseMethod', { method: 'email' }));
+  random.nextInts(12345678);
+  responses.push(await delivered(await t.call('reset:chooseMethod', { method: 'email' })));
   responses.push(await t.call('session:get', {}));
-  responses.push(await t.call('reset:verifyCode', { code: '654321' }));
-  random.nextInts(246810);
-  responses.push(await t.call('reset:resendCode', {}));
-  responses.push(await t.call('reset:verifyCode', { code: '111111' }));
+  responses.push(await t.call('reset:verifyCode', { code: '65432100' }));
+  random.nextInts(24681012);
+  responses.push(await delivered(await t.call('reset:resendCode', {})));
+  responses.push(await t.call('reset:verifyCode', { code: '11111111' }));
   // close() waits for the background sends, so the outbox and the file are final.
   await t.kiosk.close();
 
-  return readDatabaseFile(t.kiosk.config.database.path, (db) => ({
-    seen: JSON.stringify(responses).replaceAll(JSON.stringify(username), '"<username>"'),
-    recipients: t.kiosk.demoOutbox!.messages().map((message) => message.to),
-    accountUnchanged: accountsBefore === JSON.stringify([rowsOf(db, 'accounts'), rowsOf(db, 'password_history'), rowsOf(db, 'contact_methods')]),
-    challenges: rowsOf<{ account_id: number | null }>(db, 'challenges'),
+  const file = t.kiosk.config.store.kind === 'sqlite' ? t.kiosk.config.store.path : '';
+  const all = <T>(db: Parameters<Parameters<typeof readDatabaseFile>[1]>[0], table: string) => db.prepare(`select * from ${table} order by 1`).all() as T[];
+  return readDatabaseFile(file, (db) => ({
+    seen: JSON.stringify(responses),
+    recipients: (mail?.sent ?? t.kiosk.demoOutbox!.messages()).map((message) => message.to),
+    attempted: (mail?.attempted ?? []).map((message) => message.to),
+    accountUnchanged: accountsBefore === JSON.stringify(directoryTables.map((table) => all(db, table))),
+    challenges: all<{ account_id: number | null; username_key: string }>(db, 'challenges'),
+    throttleScopes: all<{ scope: string }>(db, 'throttle_events').map((row) => row.scope).sort(),
+    notSent: all<{ event: string; detail: string }>(db, 'audit_log')
+      .filter((row) => row.event === 'reset.code_not_sent')
+      .map((row) => JSON.parse(row.detail) as Record<string, unknown>),
+    pseudonym: t.kiosk.pseudonym(username),
   }));
 }
+
+const others = ['no.such.person', 'chloe.martin', 'erin.walsh', 'dev.patel'];
 
 describe('a request looks the same whoever the username belongs to', () => {
   it('gives unknown, unregistered, disabled and locked usernames exactly the answers a registered one gets', async () => {
     const registered = await walkUpAs('amira.khan');
     expect(registered.recipients).toEqual(['amira.khan@homemail.example', 'amira.khan@homemail.example']);
+    // No view carries the typed name, so nothing needs taking out before comparing.
+    const codeSent = { stage: 'code_sent', purpose: 'reset', method: 'email', delivery: 'pending', codeLength: 8, expiresInSeconds: 600 };
     expect(JSON.parse(registered.seen)).toEqual([
-      { ok: true, value: { stage: 'choose_method', purpose: 'reset', username: '<username>', methods: ['email'] } },
-      {
-        ok: true,
-        value: { stage: 'code_sent', purpose: 'reset', username: '<username>', method: 'email', delivery: 'pending', codeLength: 6, expiresInSeconds: 600 },
-      },
-      {
-        ok: true,
-        value: { stage: 'code_sent', purpose: 'reset', username: '<username>', method: 'email', delivery: 'pending', codeLength: 6, expiresInSeconds: 600 },
-      },
+      { ok: true, value: { stage: 'choose_method', purpose: 'reset', methods: ['email'] } },
+      { ok: true, value: codeSent },
+      { ok: true, value: codeSent },
       { ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } },
-      {
-        ok: true,
-        value: { stage: 'code_sent', purpose: 'reset', username: '<username>', method: 'email', delivery: 'pending', codeLength: 6, expiresInSeconds: 600 },
-      },
+      { ok: true, value: codeSent },
       { ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 3 } } },
     ]);
 
-    for (const username of ['no.such.person', 'chloe.martin', 'erin.walsh', 'dev.patel']) {
+    for (const username of others) {
       const other = await walkUpAs(username);
       expect(other.seen, username).toBe(registered.seen);
       expect(other.accountUnchanged, username).toBe(true);
+      // The same rows are counted for every name, so the limits give nothing away either.
+      expect(other.throttleScopes, username).toEqual(registered.throttleScopes);
     }
+    expect(registered.throttleScopes).toEqual(['emailSends', 'emailSends', 'failedProofs', 'failedProofs', 'kioskFailedProofs', 'kioskFailedProofs', 'kioskRequests', 'kioskRequests']);
   });
 
-  it('sends nothing for unknown, unregistered and disabled usernames, but still stores a challenge for them', async () => {
-    for (const username of ['no.such.person', 'chloe.martin', 'erin.walsh']) {
+  it('shows "pending" when the server refuses a registered person’s address, exactly as for a name without one', async () => {
+    // Saying "could not be sent" here would tell anyone at the kiosk that the name has an account
+    // with an address: the screen shows only what the relay's own health says.
+    const registered = await walkUpAs('amira.khan', { relay: 'refusing' });
+    expect(registered.recipients).toEqual([]);
+    expect(registered.attempted).toEqual(['amira.khan@homemail.example', 'amira.khan@homemail.example']);
+    const unknown = await walkUpAs('no.such.person', { relay: 'refusing' });
+    expect(registered.seen).toBe(unknown.seen);
+    expect(registered.seen).toBe((await walkUpAs('no.such.person')).seen);
+    expect(JSON.parse(registered.seen)).toContainEqual({ ok: true, value: expect.objectContaining({ stage: 'code_sent', delivery: 'pending' }) });
+  });
+
+  it('shows "could not be sent" when the relay is down, to every name alike', async () => {
+    const registered = await walkUpAs('amira.khan', { relay: 'down' });
+    const codeSent = { stage: 'code_sent', purpose: 'reset', method: 'email', codeLength: 8, expiresInSeconds: 600 };
+    expect(JSON.parse(registered.seen)).toEqual([
+      { ok: true, value: { stage: 'choose_method', purpose: 'reset', methods: ['email'] } },
+      { ok: true, value: { ...codeSent, delivery: 'pending' } },
+      { ok: true, value: { ...codeSent, delivery: 'failed' } },
+      { ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } },
+      // Until the next probe is due, nobody's request is taken.
+      { ok: false, error: { code: 'DELIVERY_UNAVAILABLE', details: { retryAfterSeconds: 5 } } },
+      { ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 3 } } },
+    ]);
+    for (const username of others) expect((await walkUpAs(username, { relay: 'down' })).seen, username).toBe(registered.seen);
+  });
+
+  it('sends nothing for unknown, unregistered and disabled usernames, but still stores a challenge for them, under a pseudonym', async () => {
+    const reasons: Record<string, string> = { 'no.such.person': 'no_account', 'chloe.martin': 'not_registered', 'erin.walsh': 'account_disabled' };
+    for (const [username, reason] of Object.entries(reasons)) {
       const walk = await walkUpAs(username);
       expect(walk.recipients, username).toEqual([]);
       expect(walk.challenges.map((row) => row.account_id), username).toEqual([null, null]);
+      expect(walk.challenges.map((row) => row.username_key), username).toEqual([walk.pseudonym, walk.pseudonym]);
+      // Only the desk is told why no code went out.
+      expect(walk.notSent, username).toEqual([
+        { method: 'email', reason },
+        { method: 'email', reason },
+      ]);
     }
   });
 
@@ -91,8 +158,8 @@ describe('a request looks the same whoever the username belongs to', () => {
     const t = await startTestKiosk({ dataDir: dirs.make(), random });
     open.push(t);
     valueOf(await t.call('reset:begin', { username: 'no.such.person' }));
-    random.nextInts(424242);
+    random.nextInts(42424242);
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
-    expect(await t.call('reset:verifyCode', { code: '424242' })).toEqual({ ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
+    expect(await t.call('reset:verifyCode', { code: '42424242' })).toEqual({ ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
   });
 });

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../shared/ipc/contract.js';
 import type { Result } from '../../../shared/ipc/result.js';
 import { appFrame, codeIn, startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
-import { dumpDatabase } from '../../support/database-dump.js';
+import { dumpStore, readDatabaseFile, rowsOf } from '../../support/database-dump.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 const dirs = createTempDirs();
 let t: TestKiosk | undefined;
@@ -48,7 +49,7 @@ function badPayloads(): [string, unknown][] {
   for (const method of ['', 'SMS', 'pigeon', long, 'email\u0000', ...nonStrings]) list.push(['reset:chooseMethod', { method }]);
   for (const channel of channels) {
     for (const payload of [undefined, null, 'text', 42, [], long]) list.push([channel, payload]);
-    list.push([channel, { unexpected: 'field', username: 'amira.khan', code: '123456', password: 'x', confirmation: 'x', method: 'email' }]);
+    list.push([channel, { unexpected: 'field', username: 'amira.khan', code: '12345678', password: 'x', confirmation: 'x', method: 'email' }]);
   }
   return list;
 }
@@ -61,6 +62,8 @@ async function atStage(stage: 'identify' | 'choose_method' | 'code_sent' | 'new_
   if (stage === 'choose_method') return kiosk;
   valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
   const [message] = await kiosk.waitForMessages(1);
+  // The background delivery audits after sending: let it finish so that it does not change the dump later.
+  await waitUntil(async () => (await rowsOf<{ event: string }>(kiosk.kiosk.store, 'audit_log')).some((row) => row.event === 'reset.code_sent'), 'the delivery is audited');
   if (stage === 'code_sent') return kiosk;
   valueOf(await kiosk.call('reset:verifyCode', { code: codeIn(message!.text) }));
   return kiosk;
@@ -71,7 +74,7 @@ describe('bad input at the IPC boundary', () => {
     it(`gets BAD_INPUT and changes nothing in the database or the session (at ${stage})`, async () => {
       t = await atStage(stage);
       const sessionBefore = valueOf(await t.call('session:get', {}));
-      const before = dumpDatabase(t.kiosk.db);
+      const before = await dumpStore(t.kiosk.store);
       const outbox = t.kiosk.demoOutbox!.messages().length;
 
       const answers: { channel: string; payload: unknown; result: Result<unknown> }[] = [];
@@ -82,7 +85,7 @@ describe('bad input at the IPC boundary', () => {
       expect(notBadInput.map((answer) => `${answer.channel} ${String(JSON.stringify(answer.payload)).slice(0, 60)}`)).toEqual([]);
       expect(answers.length).toBeGreaterThan(150);
 
-      expect(dumpDatabase(t.kiosk.db)).toBe(before);
+      expect(await dumpStore(t.kiosk.store)).toBe(before);
       expect(valueOf(await t.call('session:get', {}))).toEqual(sessionBefore);
       expect(t.kiosk.demoOutbox!.messages()).toHaveLength(outbox);
     });
@@ -90,7 +93,7 @@ describe('bad input at the IPC boundary', () => {
 
   it('gets UNKNOWN_CHANNEL or FORBIDDEN for calls outside the contract or from outside the app, and changes nothing', async () => {
     t = await atStage('code_sent');
-    const before = dumpDatabase(t.kiosk.db);
+    const before = await dumpStore(t.kiosk.store);
     for (const channel of ['', 'reset:unlock', 'admin:dump', '__proto__', long, 'reset:begin\u0000']) {
       expect(await t.callRaw(channel, { username: 'amira.khan' })).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
@@ -100,19 +103,19 @@ describe('bad input at the IPC boundary', () => {
       { url: 'file:///index.html', isMainFrame: true },
     ];
     for (const sender of strangers) {
-      expect(await t.callRaw('reset:verifyCode', { code: '123456' }, sender)).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await t.callRaw('reset:verifyCode', { code: '12345678' }, sender)).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await t.callRaw('session:startOver', {}, sender)).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    expect(dumpDatabase(t.kiosk.db)).toBe(before);
+    expect(await dumpStore(t.kiosk.store)).toBe(before);
     expect(valueOf(await t.call('session:get', {})).stage).toBe('code_sent');
   });
 
   it('gets WRONG_STAGE for well-formed input (Unicode included) at the wrong moment, and changes nothing', async () => {
     t = await atStage('identify');
-    const before = dumpDatabase(t.kiosk.db);
+    const before = await dumpStore(t.kiosk.store);
     const wellFormedButEarly: [string, unknown][] = [
-      ['reset:verifyCode', { code: '123456' }],
-      ['reset:verifyCode', { code: '12 34-56' }],
+      ['reset:verifyCode', { code: '12345678' }],
+      ['reset:verifyCode', { code: '1234 56-78' }],
       ['policy:check', { password: 'Pässwörd😀12345' }],
       ['reset:setPassword', { password: 'Ωmega12345678', confirmation: 'Ωmega12345678' }],
       ['reset:setPassword', { password: long.slice(0, 1024), confirmation: long.slice(0, 1024) }],
@@ -122,17 +125,27 @@ describe('bad input at the IPC boundary', () => {
     for (const [channel, payload] of wellFormedButEarly) {
       expect(await t.callRaw(channel, payload), channel).toEqual({ ok: false, error: { code: 'WRONG_STAGE' } });
     }
-    expect(dumpDatabase(t.kiosk.db)).toBe(before);
+    expect(await dumpStore(t.kiosk.store)).toBe(before);
   });
 
-  it('treats an unusual but well-formed username like any unknown one', async () => {
+  it('treats an unusual but well-formed username like any unknown one, and keeps only its pseudonym', async () => {
     t = await atStage('identify');
-    for (const username of ['Ωμέγα.χρήστης', '李.小龍', '😀', "o'brien; DROP TABLE accounts;--", 'x'.repeat(256)]) {
-      expect(valueOf(await t.call('reset:begin', { username }))).toEqual({ stage: 'choose_method', purpose: 'reset', username, methods: ['email'] });
+    const usernames = ['Ωμέγα.χρήστης', '李.小龍', '😀', "o'brien; DROP TABLE accounts;--", 'x'.repeat(256)];
+    for (const username of usernames) {
+      expect(valueOf(await t.call('reset:begin', { username }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'] });
       valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
       valueOf(await t.call('session:startOver', {}));
     }
+    await t.kiosk.close();
     expect(t.kiosk.demoOutbox!.messages()).toEqual([]);
-    expect(t.kiosk.db.prepare('SELECT COUNT(*) AS n FROM accounts').get()).toEqual({ n: 4 });
+    const { store } = t.kiosk.config;
+    const file = store.kind === 'sqlite' ? store.path : '';
+    const { accounts, keys } = readDatabaseFile(file, (db) => ({
+      accounts: db.prepare('select count(*) as n from accounts').get(),
+      keys: (db.prepare('select username_key from challenges order by rowid').all() as { username_key: string }[]).map((row) => row.username_key),
+    }));
+    expect(accounts).toEqual({ n: 4 });
+    expect(keys).toEqual(usernames.map((username) => t!.kiosk.pseudonym(username)));
+    t = undefined;
   });
 });

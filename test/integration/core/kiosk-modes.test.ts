@@ -1,11 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../electron/core/config/load-config.js';
 import { seedDemoDatabase } from '../../../electron/core/demo/seed-demo.js';
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
 import { createKiosk, type Kiosk } from '../../../electron/core/kiosk.js';
-import { openDatabase } from '../../../electron/core/store/database.js';
+import { DeploymentKeyError } from '../../../electron/core/keys/deployment-key-error.js';
+import { encodeKey } from '../../../electron/core/keys/deployment-key.js';
+import { openSqliteStore } from '../../../electron/core/store/open-sqlite-store.js';
+import type { Store } from '../../../electron/core/store/store.js';
 import { presets } from '../../../shared/policy/policy-config.js';
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
 import { appFrame, codeIn, startTestKiosk, testAppOrigin, valueOf } from '../../support/core-kiosk.js';
@@ -33,7 +36,7 @@ function productionConfig(dir: string, smtpPort: number, extra: Record<string, u
         organisationName: 'Example College',
         serviceDesk: { name: 'Help Desk', email: 'help@college.example' },
       },
-      database: { path: 'kiosk.db' },
+      store: { path: 'kiosk.db' },
       mail: { from: 'IT <it@college.example>', smtp: { host: '127.0.0.1', port: smtpPort, requireTLS: false } },
       ...extra,
     },
@@ -42,10 +45,28 @@ function productionConfig(dir: string, smtpPort: number, extra: Record<string, u
   );
 }
 
-async function start(config: KioskConfig, options: { email?: ReturnType<typeof createRecordingEmailSender>['sender'] } = {}): Promise<Kiosk> {
+async function start(
+  config: KioskConfig,
+  options: { email?: ReturnType<typeof createRecordingEmailSender>['sender']; env?: Record<string, string | undefined> } = {},
+): Promise<Kiosk> {
   const kiosk = await createKiosk({ config, appOrigin: testAppOrigin, clock: createTestClock(), guessability: createTestGuessability(), ...options });
   cleanups.push(() => kiosk.close());
   return kiosk;
+}
+
+function sqlitePathOf(config: KioskConfig): string {
+  if (config.store.kind !== 'sqlite') throw new Error('Expected a SQLite store');
+  return config.store.path;
+}
+
+/** Opens the kiosk's file on its own (as an admin command would), runs `work`, and closes it again. */
+async function withStoreOf<T>(config: KioskConfig, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openSqliteStore(sqlitePathOf(config));
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }
 
 describe('the kiosk outside demo mode', () => {
@@ -54,9 +75,7 @@ describe('the kiosk outside demo mode', () => {
     cleanups.push(() => smtp.close());
     const dir = dirs.make();
     const config = productionConfig(dir, smtp.port);
-    const db = openDatabase(config.database.path);
-    await seedDemoDatabase(db, createArgon2Hasher(), createTestClock());
-    db.close();
+    await withStoreOf(config, (store) => seedDemoDatabase(store, createArgon2Hasher(), createTestClock()));
 
     const kiosk = await start(config);
     const call = (channel: string, payload: unknown) => kiosk.router.handle(channel, appFrame, payload);
@@ -73,6 +92,7 @@ describe('the kiosk outside demo mode', () => {
     valueOf(await call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
     await waitUntil(() => smtp.mails.length === 2, 'the notification reached the SMTP server');
     expect(smtp.mails[1]!.parsed.text).toContain('Main library, level 2');
+    await waitUntil(async () => (await rowsOf<{ sent_at: string | null }>(kiosk.store, 'outbox')).every((row) => row.sent_at !== null), 'the outbox marks it sent');
   });
 
   it('keeps its database across restarts, while demo mode starts afresh each time', async () => {
@@ -83,7 +103,10 @@ describe('the kiosk outside demo mode', () => {
     valueOf(await first.router.handle('reset:begin', appFrame, { username: 'someone' }));
     await first.close();
     const second = await start(config, { email: mail.sender });
-    expect(rowsOf(second.db, 'audit_log')).toHaveLength(1);
+    expect(await rowsOf(second.store, 'audit_log')).toHaveLength(1);
+    // Without secrets configured, a SQLite kiosk keeps its deployment key in a private file beside its database.
+    expect(statSync(`${sqlitePathOf(config)}.key`).mode & 0o777).toBe(0o600);
+    expect(second.pseudonym('someone')).toBe(first.pseudonym('someone'));
 
     const demoDir = dirs.make();
     const demo = await startTestKiosk({ dataDir: demoDir });
@@ -92,8 +115,23 @@ describe('the kiosk outside demo mode', () => {
     await demo.kiosk.close();
     const again = await startTestKiosk({ dataDir: demoDir });
     cleanups.push(() => again.kiosk.close());
-    expect(rowsOf(again.kiosk.db, 'audit_log')).toEqual([]);
-    expect(rowsOf(again.kiosk.db, 'accounts')).toHaveLength(4);
+    expect(await rowsOf(again.kiosk.store, 'audit_log')).toEqual([]);
+    expect(await rowsOf(again.kiosk.store, 'accounts')).toHaveLength(4);
+  });
+
+  it('refuses to start on a database set up with another deployment key, and changes nothing in it', async () => {
+    const dir = dirs.make();
+    const config = productionConfig(dir, 2525, { secrets: { keyEnv: 'KIOSK_KEY' } });
+    const mail = createRecordingEmailSender();
+    const first = await start(config, { email: mail.sender, env: { KIOSK_KEY: encodeKey(Buffer.alloc(32, 1)) } });
+    valueOf(await first.router.handle('reset:begin', appFrame, { username: 'someone' }));
+    await first.close();
+
+    await expect(start(config, { email: mail.sender, env: { KIOSK_KEY: encodeKey(Buffer.alloc(32, 2)) } })).rejects.toThrow(DeploymentKeyError);
+    await expect(start(config, { email: mail.sender, env: {} })).rejects.toThrow(/KIOSK_KEY is not set/);
+    expect(await withStoreOf(config, (store) => rowsOf(store, 'audit_log'))).toHaveLength(1);
+    const again = await start(config, { email: mail.sender, env: { KIOSK_KEY: encodeKey(Buffer.alloc(32, 1)) } });
+    expect(await rowsOf(again.store, 'key_checks')).toHaveLength(3);
   });
 });
 
@@ -102,21 +140,18 @@ describe('the demo database file', () => {
     const dir = path.join(dirs.make(), 'not', 'yet');
     const t = await startTestKiosk({ dataDir: dir });
     cleanups.push(() => t.kiosk.close());
-    expect(rowsOf(t.kiosk.db, 'accounts')).toHaveLength(4);
+    expect(await rowsOf(t.kiosk.store, 'accounts')).toHaveLength(4);
   });
 
   it('is never wiped when it holds accounts that are not demo people', async () => {
     const dir = dirs.make();
     const config = productionConfig(dir, 2525);
-    const db = openDatabase(config.database.path);
-    insertTestAccount(db, 'real.person');
-    db.close();
+    await withStoreOf(config, (store) => insertTestAccount(store, 'real.person'));
     await expect(
       createKiosk({ config: { ...config, demo: true }, appOrigin: testAppOrigin, guessability: createTestGuessability() }),
-    ).rejects.toThrow(/not demo accounts/);
-    const after = openDatabase(config.database.path);
-    expect(rowsOf<{ username: string }>(after, 'accounts').map((row) => row.username)).toEqual(['real.person']);
-    after.close();
+    ).rejects.toThrow(/not demo accounts\. Point store\.path at another file/);
+    const after = await withStoreOf(config, (store) => rowsOf<{ username: string }>(store, 'accounts'));
+    expect(after.map((row) => row.username)).toEqual(['real.person']);
   });
 });
 

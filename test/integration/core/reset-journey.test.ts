@@ -1,6 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSqliteDirectory } from '../../../electron/core/directory/sqlite-directory.js';
+import { createStoreDirectory } from '../../../electron/core/directory/sqlite-directory.js';
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
 import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
 import { fail } from '../../../shared/ipc/result.js';
@@ -17,13 +16,12 @@ afterEach(async () => {
 });
 
 const demo = (username: string) => demoAccounts.find((account) => account.username === username)!;
-const directoryOf = (kiosk: TestKiosk) =>
-  createSqliteDirectory(kiosk.kiosk.db, createArgon2Hasher(kiosk.kiosk.config.hashing), kiosk.clock);
+const directoryOf = (kiosk: TestKiosk) => createStoreDirectory(kiosk.kiosk.store, createArgon2Hasher(kiosk.kiosk.config.hashing), kiosk.clock);
 
 /** Walks begin -> chooseMethod -> (code from the demo outbox) -> verify, through the router. */
-async function proveIdentity(kiosk: TestKiosk, username: string): Promise<void> {
+async function proveIdentity(kiosk: TestKiosk, typed: string, username = typed): Promise<void> {
   const before = kiosk.kiosk.demoOutbox!.messages().length;
-  valueOf(await kiosk.call('reset:begin', { username }));
+  valueOf(await kiosk.call('reset:begin', { username: typed }));
   valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
   const messages = await kiosk.waitForMessages(before + 1);
   const code = codeIn(messages.at(-1)!.text);
@@ -35,22 +33,17 @@ describe('the whole reset journey through the IPC router', () => {
     t = await startTestKiosk({ dataDir: dirs.make() });
     const amira = demo('amira.khan');
     const directory = directoryOf(t);
-    const account = directory.findAccount('amira.khan')!;
+    const account = (await directory.findAccount('amira.khan'))!;
     expect(await directory.verifyPassword(account.id, amira.password)).toBe(true);
 
-    expect(valueOf(await t.call('reset:begin', { username: 'amira.khan' }))).toEqual({
-      stage: 'choose_method',
-      purpose: 'reset',
-      username: 'amira.khan',
-      methods: ['email'],
-    });
+    // Before a proof no view carries the typed name: it may be a password typed in the wrong box.
+    expect(valueOf(await t.call('reset:begin', { username: 'amira.khan' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'] });
     expect(valueOf(await t.call('reset:chooseMethod', { method: 'email' }))).toEqual({
       stage: 'code_sent',
       purpose: 'reset',
-      username: 'amira.khan',
       method: 'email',
       delivery: 'pending',
-      codeLength: 6,
+      codeLength: 8,
       expiresInSeconds: 600,
     });
     const [codeMail] = await t.waitForMessages(1);
@@ -59,15 +52,12 @@ describe('the whole reset journey through the IPC router', () => {
     expect(valueOf(await t.call('reset:verifyCode', { code })).stage).toBe('new_password');
 
     const newPassword = 'Nt4kRw8pZm2xCv';
-    expect(valueOf(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword }))).toEqual({
-      stage: 'done',
-      purpose: 'reset',
-      returnAfterSeconds: 10,
-    });
+    const done = { stage: 'done', purpose: 'reset', outcome: 'changed', notice: 'queued', returnAfterSeconds: 10 };
+    expect(valueOf(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword }))).toEqual(done);
     expect(await directory.verifyPassword(account.id, amira.password)).toBe(false);
     expect(await directory.verifyPassword(account.id, newPassword)).toBe(true);
     // No automatic sign-in: the only way on is back to the start.
-    expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'done', purpose: 'reset', returnAfterSeconds: 10 });
+    expect(valueOf(await t.call('session:get', {}))).toEqual(done);
     expect(await t.call('reset:verifyCode', { code })).toEqual(fail('WRONG_STAGE'));
     expect(valueOf(await t.call('session:startOver', {}))).toEqual({ stage: 'identify' });
   });
@@ -77,9 +67,7 @@ describe('the whole reset journey through the IPC router', () => {
     const amira = demo('amira.khan');
     await proveIdentity(t, 'amira.khan');
     for (const used of [amira.password, ...amira.earlierPasswords]) {
-      expect(await t.call('reset:setPassword', { password: used, confirmation: used })).toEqual(
-        fail('PASSWORD_REJECTED', { rules: ['reused'] }),
-      );
+      expect(await t.call('reset:setPassword', { password: used, confirmation: used })).toEqual(fail('PASSWORD_REJECTED', { rules: ['reused'] }));
     }
     const first = 'Nt4kRw8pZm2xCv';
     valueOf(await t.call('reset:setPassword', { password: first, confirmation: first }));
@@ -87,21 +75,17 @@ describe('the whole reset journey through the IPC router', () => {
 
     await proveIdentity(t, 'amira.khan');
     for (const used of [first, amira.password, ...amira.earlierPasswords]) {
-      expect(await t.call('reset:setPassword', { password: used, confirmation: used })).toEqual(
-        fail('PASSWORD_REJECTED', { rules: ['reused'] }),
-      );
+      expect(await t.call('reset:setPassword', { password: used, confirmation: used })).toEqual(fail('PASSWORD_REJECTED', { rules: ['reused'] }));
     }
     const second = 'Hq8cVm3tLw6pRz';
     expect(valueOf(await t.call('reset:setPassword', { password: second, confirmation: second })).stage).toBe('done');
-    expect(rowsOf(t.kiosk.db, 'password_history')).toHaveLength(3);
+    expect(await rowsOf(t.kiosk.store, 'password_history')).toHaveLength(3);
   });
 
   it('lists every failed rule together, and refuses two different entries as PASSWORDS_DIFFER', async () => {
     t = await startTestKiosk({ dataDir: dirs.make() });
     await proveIdentity(t, 'amira.khan');
-    expect(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCw' })).toEqual(
-      fail('PASSWORDS_DIFFER'),
-    );
+    expect(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCw' })).toEqual(fail('PASSWORDS_DIFFER'));
     expect(await t.call('reset:setPassword', { password: 'khan!', confirmation: 'khan!' })).toEqual(
       fail('PASSWORD_REJECTED', { rules: ['too_short', 'needs_upper', 'needs_digit', 'forbidden_character', 'contains_name'] }),
     );
@@ -140,12 +124,13 @@ describe('the whole reset journey through the IPC router', () => {
   it('unlocks a locked account by the reset', async () => {
     t = await startTestKiosk({ dataDir: dirs.make() });
     const directory = directoryOf(t);
-    const dev = directory.findAccount('dev.patel')!;
+    const dev = (await directory.findAccount('dev.patel'))!;
     expect(dev.locked).toBe(true);
     await proveIdentity(t, 'dev.patel');
     valueOf(await t.call('reset:setPassword', { password: 'Cv7nXt2mQp8wLs', confirmation: 'Cv7nXt2mQp8wLs' }));
-    expect(directory.isLocked(dev.id)).toBe(false);
-    expect(t.kiosk.db.prepare('SELECT locked, locked_at FROM accounts WHERE id = ?').get(dev.id)).toEqual({ locked: 0, locked_at: null });
+    expect(await directory.isLocked(dev.id)).toBe(false);
+    const row = await t.kiosk.store.db.selectFrom('accounts').select(['locked', 'locked_at']).where('id', '=', dev.id).executeTakeFirst();
+    expect(row).toEqual({ locked: 0, locked_at: null });
   });
 
   it('clears the account’s failure count after a successful reset', async () => {
@@ -153,36 +138,40 @@ describe('the whole reset journey through the IPC router', () => {
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     const code = codeIn((await t.waitForMessages(1))[0]!.text);
-    const wrong = code === '000000' ? '000001' : '000000';
+    const wrong = code === '00000000' ? '00000001' : '00000000';
     for (const triesLeft of [4, 3, 2]) expect(await t.call('reset:verifyCode', { code: wrong })).toEqual(fail('CODE_WRONG', { triesLeft }));
     valueOf(await t.call('reset:verifyCode', { code }));
     valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
-    expect(rowsOf(t.kiosk.db, 'throttle_events').filter((row) => row['subject'] === 'amira.khan')).toEqual([]);
+    const subject = t.kiosk.pseudonym('amira.khan');
+    expect((await rowsOf(t.kiosk.store, 'throttle_events')).filter((row) => row['subject'] === subject)).toEqual([]);
 
     valueOf(await t.call('session:startOver', {}));
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     const next = codeIn((await t.waitForMessages(3)).at(-1)!.text);
-    expect(await t.call('reset:verifyCode', { code: next === '000000' ? '000001' : '000000' })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+    expect(await t.call('reset:verifyCode', { code: next === '00000000' ? '00000001' : '00000000' })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
   });
 
-  it('audits every step with the kiosk id and the username as typed', async () => {
+  it('audits every step with the kiosk id, the account name once proved, and never the typed text', async () => {
     t = await startTestKiosk({ dataDir: dirs.make() });
-    await proveIdentity(t, 'Amira.Khan');
+    await proveIdentity(t, 'Amira.Khan', 'amira.khan');
     valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
-    await t.kiosk.close();
-    // close() waited for the background notification, so its audit row is in the file too.
-    const file = new BetterSqlite3(t.kiosk.config.database.path, { readonly: true });
-    const rows = rowsOf<{ event: string; username: string; outcome: string; kiosk_id: string; at: string }>(file, 'audit_log');
-    file.close();
+    await t.waitForMessages(2);
+    await t.kiosk.outbox.settled();
+    const rows = await rowsOf<{ event: string; username: string | null; name_key: string | null; outcome: string; kiosk_id: string; at: string }>(t.kiosk.store, 'audit_log');
     expect(rows.map((row) => [row.event, row.outcome])).toEqual([
       ['reset.begin', 'ok'],
       ['reset.code_requested', 'ok'],
+      ['reset.code_sent', 'ok'],
       ['reset.code_checked', 'ok'],
+      ['reset.password_change_started', 'ok'],
       ['reset.password_set', 'ok'],
-      ['reset.notification', 'ok'],
+      ['notification.sent', 'ok'],
     ]);
-    expect(new Set(rows.map((row) => row.username))).toEqual(new Set(['Amira.Khan']));
+    expect(JSON.stringify(rows)).not.toContain('Amira.Khan');
+    // The typed form and the account's own name share one pseudonym, so the desk can follow them together.
+    expect(new Set(rows.filter((row) => row.name_key !== null).map((row) => row.name_key))).toEqual(new Set([t.kiosk.pseudonym('amira.khan')]));
+    expect(rows.filter((row) => row.event.startsWith('reset.')).map((row) => row.username)).toEqual([null, null, 'amira.khan', null, 'amira.khan', 'amira.khan']);
     expect(new Set(rows.map((row) => row.kiosk_id))).toEqual(new Set(['demo-kiosk-1']));
     expect(rows[0]!.at).toBe('2026-03-02T09:00:00.000Z');
   });

@@ -1,49 +1,65 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteDirectory } from '../../../electron/core/directory/sqlite-directory.js';
+import { createStoreDirectory } from '../../../electron/core/directory/sqlite-directory.js';
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
 import { parseArgon2Phc } from '../../../electron/core/hashing/phc.js';
-import type { Db } from '../../../electron/core/store/database.js';
+import type { Store } from '../../../electron/core/store/store.js';
 import { rowsOf } from '../../support/database-dump.js';
-import { insertTestAccount, openTestDatabase } from '../../support/core-store.js';
+import { insertTestAccount, openTestStore } from '../../support/core-store.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 import { createTestClock } from '../../support/test-clock.js';
 
 const dirs = createTempDirs();
 const clock = createTestClock();
-let db: Db;
+let store: Store;
 
-beforeEach(() => {
-  db = openTestDatabase(dirs.make());
+beforeEach(async () => {
+  store = await openTestStore(dirs.make());
 });
-afterEach(() => {
-  db.close();
+afterEach(async () => {
+  await store.close();
   dirs.removeAll();
 });
 
-describe('the embedded SQLite directory', () => {
+describe('the embedded directory in the kiosk’s store', () => {
   it('finds accounts case-insensitively and never hands out the hash', async () => {
     const hasher = createArgon2Hasher();
-    insertTestAccount(db, 'amira.khan', { passwordHash: await hasher.hash('Wq3nVb8zHt5kLp') });
-    const directory = createSqliteDirectory(db, hasher, clock);
-    const account = directory.findAccount('AMIRA.Khan');
+    await insertTestAccount(store, 'amira.khan', { passwordHash: await hasher.hash('Wq3nVb8zHt5kLp') });
+    const directory = createStoreDirectory(store, hasher, clock);
+    const account = await directory.findAccount('AMIRA.Khan');
     expect(account).toEqual({ id: 1, username: 'amira.khan', firstName: 'Test', lastName: 'Person', status: 'active', locked: false });
-    expect(directory.findAccount('amira')).toBeNull();
+    expect(await directory.findAccount('amira')).toBeNull();
+  });
+
+  it('folds case beyond ASCII, and finds a precomposed and a decomposed accent as one name', async () => {
+    await insertTestAccount(store, 'zoë.ångström');
+    const directory = createStoreDirectory(store, createArgon2Hasher(), clock);
+    expect((await directory.findAccount('ZOË.ÅNGSTRÖM'))?.username).toBe('zoë.ångström');
+    expect((await directory.findAccount('zoe\u0308.a\u030angstro\u0308m'))?.username).toBe('zoë.ångström');
+  });
+
+  it('reports a disabled account as such (the journey decides what that means)', async () => {
+    await insertTestAccount(store, 'erin.walsh', { status: 'disabled' });
+    const directory = createStoreDirectory(store, createArgon2Hasher(), clock);
+    expect(await directory.findAccount('erin.walsh')).toMatchObject({ username: 'erin.walsh', status: 'disabled' });
   });
 
   it('sets a password: old hash into history, lock cleared, all in one write', async () => {
     const hasher = createArgon2Hasher();
-    const id = insertTestAccount(db, 'dev.patel', { passwordHash: await hasher.hash('Gm5rXv3bPc9yTs'), lockedAt: '2026-03-01T10:00:00.000Z' });
-    const directory = createSqliteDirectory(db, hasher, clock);
-    expect(directory.isLocked(id)).toBe(true);
+    const id = await insertTestAccount(store, 'dev.patel', { passwordHash: await hasher.hash('Gm5rXv3bPc9yTs'), lockedAt: '2026-03-01T10:00:00.000Z' });
+    const directory = createStoreDirectory(store, hasher, clock);
+    expect(await directory.isLocked(id)).toBe(true);
+    expect(await directory.passwordChangedAt(id)).toEqual(new Date('2026-01-01T00:00:00.000Z'));
 
     await directory.setPassword(id, 'Cv7nXt2mQp8wLs');
     expect(await directory.verifyPassword(id, 'Cv7nXt2mQp8wLs')).toBe(true);
     expect(await directory.verifyPassword(id, 'Gm5rXv3bPc9yTs')).toBe(false);
-    expect(directory.isLocked(id)).toBe(false);
-    expect(rowsOf(db, 'password_history')).toEqual([
+    expect(await directory.isLocked(id)).toBe(false);
+    // What recovery asks after a crash: did the change reach the directory?
+    expect(await directory.passwordChangedAt(id)).toEqual(clock.now());
+    expect(await rowsOf(store, 'password_history')).toEqual([
       { id: 1, account_id: id, password_hash: expect.stringMatching(/^\$argon2id\$/), set_at: '2026-01-01T00:00:00.000Z', retired_at: clock.now().toISOString() },
     ]);
-    expect(db.prepare('SELECT password_changed_at, locked, locked_at FROM accounts WHERE id = ?').get(id)).toEqual({
+    expect(await store.db.selectFrom('accounts').select(['password_changed_at', 'locked', 'locked_at']).where('id', '=', id).executeTakeFirst()).toEqual({
       password_changed_at: clock.now().toISOString(),
       locked: 0,
       locked_at: null,
@@ -52,49 +68,52 @@ describe('the embedded SQLite directory', () => {
 
   it('returns the current hash first, then earlier ones newest first, limited when asked', async () => {
     const hasher = createArgon2Hasher();
-    const id = insertTestAccount(db, 'amira.khan', { passwordHash: await hasher.hash('First1234567a') });
-    const directory = createSqliteDirectory(db, hasher, clock);
+    const id = await insertTestAccount(store, 'amira.khan', { passwordHash: await hasher.hash('First1234567a') });
+    const directory = createStoreDirectory(store, hasher, clock);
     await directory.setPassword(id, 'Second1234567a');
     await directory.setPassword(id, 'Third1234567ab');
-    const all = directory.passwordHashes(id, 'all');
+    const all = await directory.passwordHashes(id, 'all');
     expect(all).toHaveLength(3);
     expect(await hasher.verify(all[0]!, 'Third1234567ab')).toBe(true);
     expect(await hasher.verify(all[1]!, 'Second1234567a')).toBe(true);
     expect(await hasher.verify(all[2]!, 'First1234567a')).toBe(true);
-    expect(directory.passwordHashes(id, 1)).toEqual(all.slice(0, 2));
-    expect(directory.passwordHashes(id, 0)).toEqual(all.slice(0, 1));
-    expect(directory.passwordHashes(999, 'all')).toEqual([]);
+    expect(await directory.passwordHashes(id, 1)).toEqual(all.slice(0, 2));
+    expect(await directory.passwordHashes(id, 0)).toEqual(all.slice(0, 1));
+    expect(await directory.passwordHashes(999, 'all')).toEqual([]);
   });
 
   it('upgrades a hash made with older parameters when the password changes', async () => {
     const weaker = createArgon2Hasher({ memoryKiB: 19456, timeCost: 2, parallelism: 1 });
     const current = createArgon2Hasher({ memoryKiB: 19456, timeCost: 3, parallelism: 1 });
-    const id = insertTestAccount(db, 'amira.khan', { passwordHash: await weaker.hash('Wq3nVb8zHt5kLp') });
-    const directory = createSqliteDirectory(db, current, clock);
-    expect(current.needsRehash(directory.passwordHashes(id, 0)[0]!)).toBe(true);
+    const id = await insertTestAccount(store, 'amira.khan', { passwordHash: await weaker.hash('Wq3nVb8zHt5kLp') });
+    const directory = createStoreDirectory(store, current, clock);
+    expect(current.needsRehash((await directory.passwordHashes(id, 0))[0]!)).toBe(true);
     // Older hashes still verify, so login and the reuse check keep working across the upgrade.
     expect(await directory.verifyPassword(id, 'Wq3nVb8zHt5kLp')).toBe(true);
 
     await directory.setPassword(id, 'Nt4kRw8pZm2xCv');
-    const [newest] = directory.passwordHashes(id, 0);
+    const [newest] = await directory.passwordHashes(id, 0);
     expect(parseArgon2Phc(newest!)?.timeCost).toBe(3);
     expect(current.needsRehash(newest!)).toBe(false);
   });
 
   it('leaves everything as it was when the account does not exist', async () => {
-    const directory = createSqliteDirectory(db, createArgon2Hasher(), clock);
+    const directory = createStoreDirectory(store, createArgon2Hasher(), clock);
     await expect(directory.setPassword(42, 'Nt4kRw8pZm2xCv')).rejects.toThrow(/No account/);
-    expect(rowsOf(db, 'password_history')).toEqual([]);
+    expect(await rowsOf(store, 'password_history')).toEqual([]);
     expect(await directory.verifyPassword(42, 'anything')).toBe(false);
+    expect(await directory.passwordChangedAt(42)).toBeNull();
+    expect(await directory.isLocked(42)).toBe(false);
   });
 
   it('unlocks without touching the password', async () => {
     const hasher = createArgon2Hasher();
-    const id = insertTestAccount(db, 'dev.patel', { passwordHash: await hasher.hash('Gm5rXv3bPc9yTs'), lockedAt: '2026-03-01T10:00:00.000Z' });
-    const directory = createSqliteDirectory(db, hasher, clock);
-    directory.unlock(id);
-    expect(directory.isLocked(id)).toBe(false);
+    const id = await insertTestAccount(store, 'dev.patel', { passwordHash: await hasher.hash('Gm5rXv3bPc9yTs'), lockedAt: '2026-03-01T10:00:00.000Z' });
+    const directory = createStoreDirectory(store, hasher, clock);
+    await directory.unlock(id);
+    expect(await directory.isLocked(id)).toBe(false);
     expect(await directory.verifyPassword(id, 'Gm5rXv3bPc9yTs')).toBe(true);
-    expect(rowsOf(db, 'password_history')).toEqual([]);
+    expect(await rowsOf(store, 'password_history')).toEqual([]);
+    expect(await directory.passwordChangedAt(id)).toEqual(new Date('2026-01-01T00:00:00.000Z'));
   });
 });

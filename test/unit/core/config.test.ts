@@ -14,7 +14,7 @@ afterEach(() => dirs.removeAll());
 
 const minimal = {
   branding: { organisationName: 'Example College', serviceDesk: { name: 'Help Desk' } },
-  database: { path: 'data/kiosk.db' },
+  store: { kind: 'sqlite', path: 'data/kiosk.db' },
   mail: { from: 'IT <it@college.example>', smtp: { host: 'smtp.college.example' } },
 };
 
@@ -47,12 +47,89 @@ describe('loading the configuration', () => {
   it('reads JSON, fills in defaults and resolves paths against the file’s folder', () => {
     const file = write('kiosk.json', JSON.stringify(minimal));
     const config = loadConfig(file);
-    expect(config.database.path).toBe(path.join(path.dirname(file), 'data', 'kiosk.db'));
+    const dir = path.dirname(file);
+    expect(config.store).toEqual({ kind: 'sqlite', path: path.join(dir, 'data', 'kiosk.db') });
     expect(config.demo).toBe(false);
     expect(config.kiosk).toEqual({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 });
-    expect(config.codes).toEqual({ length: 6, ttlMinutes: 10, maxTriesPerCode: 5 });
+    // 8 digits: with the per-kiosk ceiling on wrong codes a guess per kiosk-day stays under 1 in 10,000.
+    expect(config.codes).toEqual({ length: 8, ttlMinutes: 10, maxTriesPerCode: 5 });
+    expect(config.throttle.kioskRequests).toEqual({ free: 20, limit: 60, windowMinutes: 10, firstWaitSeconds: 2, maxWaitSeconds: 60 });
+    expect(config.throttle.kioskFailedProofs).toEqual({ free: 5, limit: 30, windowMinutes: 60, firstWaitSeconds: 5, maxWaitSeconds: 300 });
+    expect(config.secrets).toEqual({});
+    expect(config.delivery).toEqual({ probeMaxAgeSeconds: 30, downRetryMaxSeconds: 300 });
+    expect(config.notifications).toEqual({ giveUpAfterHours: 72 });
+    expect(config.audit).toEqual({ retentionDays: 365, exportDir: path.join(dir, 'audit-export') });
     expect(config.hashing).toEqual({ memoryKiB: 19456, timeCost: 2, parallelism: 1 });
     expect(config.mail.smtp).toMatchObject({ host: 'smtp.college.example', port: 587, requireTLS: true });
+  });
+
+  it('takes `store: { path }` without a kind as the embedded SQLite file, and resolves the key file too', () => {
+    const { store: _store, ...rest } = minimal;
+    const file = write('kiosk.json', JSON.stringify({ ...rest, store: { path: 'kiosk.db' }, secrets: { keyFile: 'keys/kiosk.key' } }));
+    const config = loadConfig(file);
+    expect(config.store).toEqual({ kind: 'sqlite', path: path.join(path.dirname(file), 'kiosk.db') });
+    expect(config.secrets).toEqual({ keyFile: path.join(path.dirname(file), 'keys', 'kiosk.key') });
+  });
+
+  it('refuses the old `database.path` key, naming both keys', () => {
+    const { store: _store, ...rest } = minimal;
+    const file = write('kiosk.json', JSON.stringify({ ...rest, database: { path: 'data/kiosk.db' } }));
+    const problems = problemsOf(() => loadConfig(file));
+    expect(problems.some((line) => line.startsWith('store: '))).toBe(true);
+    expect(problems.some((line) => line.startsWith('(top level): ') && line.includes('database'))).toBe(true);
+  });
+
+  it('reads a shared PostgreSQL store, with its defaults, its CA file resolved, and no password in the file', () => {
+    const dir = dirs.make();
+    writeFileSync(path.join(dir, 'db-ca.pem'), '-----BEGIN CERTIFICATE-----');
+    const file = path.join(dir, 'kiosk.json');
+    const store = { kind: 'postgres', host: 'db.college.example', database: 'sspr', user: 'kiosk', passwordEnv: 'KIOSK_DB_PASSWORD', tls: { caFile: 'db-ca.pem' } };
+    writeFileSync(file, JSON.stringify({ ...minimal, store, secrets: { keyEnv: 'KIOSK_KEY' } }));
+    expect(loadConfig(file).store).toEqual({
+      ...store,
+      port: 5432,
+      tls: { mode: 'require', caFile: path.join(dir, 'db-ca.pem') },
+      poolSize: 4,
+      connectTimeoutSeconds: 10,
+    });
+
+    const withPassword = write('kiosk.json', JSON.stringify({ ...minimal, store: { ...store, tls: undefined, password: 'p' }, secrets: { keyEnv: 'KIOSK_KEY' } }));
+    expect(problemsOf(() => loadConfig(withPassword))).toEqual(['store: Unrecognized key: "password"']);
+  });
+
+  it('requires a shared deployment key for a shared store, and only one source of it', () => {
+    const postgres = { kind: 'postgres', host: 'db', database: 'sspr', user: 'kiosk' };
+    const withoutKey = write('kiosk.json', JSON.stringify({ ...minimal, store: postgres }));
+    expect(problemsOf(() => loadConfig(withoutKey))).toEqual([
+      'secrets: keyFile or keyEnv is required when store.kind is postgres (every kiosk sharing the database needs the same deployment key)',
+    ]);
+    const both = write('kiosk.json', JSON.stringify({ ...minimal, secrets: { keyFile: 'k.key', keyEnv: 'KIOSK_KEY' } }));
+    expect(problemsOf(() => loadConfig(both))).toEqual(['secrets: set keyFile or keyEnv, not both']);
+  });
+
+  it('refuses pacing rules that contradict themselves', () => {
+    const file = write(
+      'kiosk.json',
+      JSON.stringify({
+        ...minimal,
+        throttle: { kioskRequests: { free: 10, limit: 5 }, kioskFailedProofs: { firstWaitSeconds: 600, maxWaitSeconds: 60 } },
+      }),
+    );
+    expect(problemsOf(() => loadConfig(file))).toEqual([
+      'throttle.kioskRequests: free must not be larger than limit',
+      'throttle.kioskFailedProofs: firstWaitSeconds must not be larger than maxWaitSeconds',
+    ]);
+  });
+
+  it('refuses codes so short that one kiosk could check a 1-in-10,000 chance of guessing one in a day', () => {
+    const short = write('kiosk.json', JSON.stringify({ ...minimal, codes: { length: 6 } }));
+    const [problem, ...rest] = problemsOf(() => loadConfig(short));
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(/^codes\.length: 6 digits with throttle\.kioskFailedProofs at 30 per 60 min lets one kiosk check 721 guesses a day/);
+    // Six digits are fine when the kiosk lets far fewer wrong codes through.
+    const strict = { free: 2, limit: 4, windowMinutes: 1440, firstWaitSeconds: 5, maxWaitSeconds: 300 };
+    const fewer = write('kiosk.json', JSON.stringify({ ...minimal, codes: { length: 6 }, throttle: { kioskFailedProofs: strict } }));
+    expect(loadConfig(fewer).codes.length).toBe(6);
   });
 
   it('reads YAML the same way, including logo and CA file paths', () => {
@@ -67,7 +144,7 @@ describe('loading the configuration', () => {
         '  organisationName: Example College',
         '  logoPath: logo.svg',
         '  serviceDesk: { name: Help Desk, phone: "0100 000" }',
-        'database: { path: /var/lib/kiosk/kiosk.db }',
+        'store: { kind: sqlite, path: /var/lib/kiosk/kiosk.db }',
         'mail:',
         '  from: IT <it@college.example>',
         '  smtp: { host: smtp.college.example, tls: { caFile: ca.pem } }',
@@ -77,7 +154,7 @@ describe('loading the configuration', () => {
     const config = loadConfig(file);
     expect(config.branding.logoPath).toBe(path.join(dir, 'logo.svg'));
     expect(config.mail.smtp?.tls.caFile).toBe(path.join(dir, 'ca.pem'));
-    expect(config.database.path).toBe('/var/lib/kiosk/kiosk.db');
+    expect(config.store).toEqual({ kind: 'sqlite', path: '/var/lib/kiosk/kiosk.db' });
     expect(effectivePolicy(config)).toEqual({ ...presets.standards, minLength: 16 });
   });
 
@@ -157,7 +234,10 @@ describe('the demo configuration', () => {
     expect(config.mail.from).toBe('IT Services <it-services@northfield.example>');
     expect(config.mail.smtp).toBeUndefined();
     expect(config.sms.provider).toBe('demo');
-    expect(path.dirname(config.database.path)).toBe(dir);
+    expect(config.store.kind).toBe('sqlite');
+    expect(config.store.kind === 'sqlite' && path.dirname(config.store.path)).toBe(dir);
+    expect(config.audit.exportDir).toBe(path.join(dir, 'audit-export'));
+    expect(config.codes.length).toBe(8);
     expect(effectivePolicy(config)).toEqual(presets.campus);
   });
 });

@@ -14,7 +14,9 @@ describe('config.example.yaml, the file README points deployers at', () => {
     copyFileSync('config.example.yaml', path.join(dir, 'config.yaml'));
     const config = loadConfig(path.join(dir, 'config.yaml'));
     expect(config.demo).toBe(false);
-    expect(config.database.path).toBe(path.join(dir, 'data', 'kiosk.db'));
+    expect(config.store).toEqual({ kind: 'sqlite', path: path.join(dir, 'data', 'kiosk.db') });
+    expect(config.codes.length).toBe(8);
+    expect(config.audit.exportDir).toBe(path.join(dir, 'audit-export'));
     expect(config.policy.preset).toBe('campus');
     expect(config.throttle.failedProofs).toEqual({ limit: 5, windowMinutes: 1440, blockMinutes: 1440 });
     expect(config.mail.smtp?.auth?.passwordEnv).toBe('SSPR_SMTP_PASSWORD');

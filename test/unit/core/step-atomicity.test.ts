@@ -1,94 +1,207 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAuditTrail, type AuditTrail } from '../../../electron/core/audit/audit-trail.js';
+import { createBackgroundTasks } from '../../../electron/core/background-tasks.js';
 import { createCodeIssuer } from '../../../electron/core/codes/code-issuer.js';
 import { createDemoConfig } from '../../../electron/core/config/demo-config.js';
 import { effectivePolicy } from '../../../electron/core/config/effective-policy.js';
+import { createCodeDelivery } from '../../../electron/core/delivery/code-delivery.js';
+import { createEmailChannel } from '../../../electron/core/delivery/email-channel.js';
 import { seedDemoDatabase } from '../../../electron/core/demo/seed-demo.js';
-import { createSqliteDirectory } from '../../../electron/core/directory/sqlite-directory.js';
+import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
+import { createStoreDirectory } from '../../../electron/core/directory/sqlite-directory.js';
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
-import type { AuditEntry } from '../../../electron/core/ports.js';
+import { deriveKeys } from '../../../electron/core/keys/derived-keys.js';
+import { createNamePseudonym } from '../../../electron/core/keys/name-pseudonym.js';
+import type { Directory } from '../../../electron/core/ports.js';
+import { createCodeProof } from '../../../electron/core/proofs/code-proof.js';
+import { createPasswordChanger, type PasswordChanger } from '../../../electron/core/reset/password-change.js';
 import { createPasswordJudge } from '../../../electron/core/reset/password-judge.js';
-import { createResetService, type ResetService } from '../../../electron/core/reset/reset-service.js';
-import { createSqliteAuditLog } from '../../../electron/core/store/audit-log.js';
-import { createChallengeStore } from '../../../electron/core/store/challenges.js';
-import { createContactStore } from '../../../electron/core/store/contacts.js';
-import { inTransaction, type Db } from '../../../electron/core/store/database.js';
-import { createThrottleRecords } from '../../../electron/core/store/throttle-records.js';
+import { createResetJourney, type ResetJourney } from '../../../electron/core/reset/reset-journey.js';
+import type { Store } from '../../../electron/core/store/store.js';
 import { createThrottle } from '../../../electron/core/throttle/throttle.js';
 import { codeIn, valueOf } from '../../support/core-kiosk.js';
-import { dumpDatabase } from '../../support/database-dump.js';
-import { openTestDatabase } from '../../support/core-store.js';
+import { dumpStore, rowsOf } from '../../support/database-dump.js';
+import { openTestStore } from '../../support/core-store.js';
 import { createRecordingEmailSender } from '../../support/recording-email.js';
 import { createSeededRandom } from '../../support/seeded-random.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
-import { createTestClock } from '../../support/test-clock.js';
+import { createTestClock, type TestClock } from '../../support/test-clock.js';
 import { createTestGuessability } from '../../support/test-guessability.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 const dirs = createTempDirs();
-let db: Db;
-let service: ResetService;
+let store: Store;
+let clock: TestClock;
+let journey: ResetJourney;
+let changer: PasswordChanger;
+let directory: Directory;
+let background: ReturnType<typeof createBackgroundTasks>;
 let mail: ReturnType<typeof createRecordingEmailSender>;
-/** The audit fails for this event, standing in for any write that fails half-way through a step. */
+/**
+ * The audit fails for this event after writing its row, standing in for any write that fails
+ * half-way through a step (here as a full disk, which the store reports as UNAVAILABLE).
+ */
 let failOn: string | null;
+const diskFull = () => Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+const unavailable = { name: 'StoreUnavailableError', kioskError: 'UNAVAILABLE' };
 
+const amira = demoAccounts.find((account) => account.username === 'amira.khan')!;
+const newPassword = 'Nt4kRw8pZm2xCv';
+
+/** The journey built the way electron/core/kiosk.ts builds it, with a test clock, random and mail. */
 beforeEach(async () => {
   const dir = dirs.make();
-  db = openTestDatabase(dir);
-  const clock = createTestClock();
+  store = await openTestStore(dir);
+  clock = createTestClock();
   const random = createSeededRandom();
   const hasher = createArgon2Hasher();
   const config = createDemoConfig(dir);
-  await seedDemoDatabase(db, hasher, clock);
-  const directory = createSqliteDirectory(db, hasher, clock);
-  const sqliteAudit = createSqliteAuditLog(db, clock, config.kiosk.id);
+  const keys = deriveKeys(random.bytes(32));
+  const pseudonym = createNamePseudonym(keys.namePseudonym);
+  await seedDemoDatabase(store, hasher, clock);
+  directory = createStoreDirectory(store, hasher, clock);
   mail = createRecordingEmailSender();
   failOn = null;
-  service = createResetService({
-    store: { transaction: (work) => inTransaction(db, work), verifiedEmails: (id) => createContactStore(db).verifiedEmails(id) },
-    directory,
-    codes: createCodeIssuer({ challenges: createChallengeStore(db), random, clock, hmacKey: random.bytes(32), settings: config.codes }),
-    throttle: createThrottle({ records: createThrottleRecords(db), clock, rules: config.throttle }),
-    email: mail.sender,
-    audit: {
-      record(entry: AuditEntry) {
-        sqliteAudit.record(entry);
-        if (entry.event === failOn) throw new Error('disk I/O error');
-      },
+
+  const trail = createAuditTrail({ kioskId: config.kiosk.id, clock, chainKey: keys.auditChain, pseudonym });
+  const audit: AuditTrail = {
+    async record(tx, entry) {
+      await trail.record(tx, entry);
+      if (entry.event === failOn) throw diskFull();
     },
+  };
+  const log = () => undefined;
+  background = createBackgroundTasks(log);
+  const throttle = createThrottle({ clock, rules: config.throttle });
+  const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
+  const email = createEmailChannel({ email: mail.sender, config, clock });
+  const delivery = createCodeDelivery({ store, directory, codes, throttle, audit, channels: { email }, background, log });
+  changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log });
+  journey = createResetJourney({
+    store,
+    directory,
+    codes,
+    proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, config }),
+    delivery,
+    changer,
+    audit,
     clock,
     judge: createPasswordJudge({ rules: effectivePolicy(config), guessability: createTestGuessability(), directory, hasher }),
     config,
   });
 });
 afterEach(async () => {
-  await service.settled();
-  db.close();
+  await background.settled();
+  await store.close();
   dirs.removeAll();
 });
 
+async function codeSent(): Promise<string> {
+  valueOf(await journey.begin('amira.khan'));
+  valueOf(await journey.chooseMethod('email'));
+  await waitUntil(() => mail.sent.length === 1, 'the code is sent');
+  await background.settled();
+  return codeIn(mail.sent[0]!.text);
+}
+
+const events = async () => (await rowsOf<{ event: string; outcome: string }>(store, 'audit_log')).map((row) => `${row.event}:${row.outcome}`);
+
 describe('each step writes all or nothing', () => {
-  it('a failed code request leaves no challenge, no throttle count, no audit row, and the stage as it was', async () => {
-    valueOf(await service.begin('amira.khan'));
-    const before = dumpDatabase(db);
-    failOn = 'reset.code_requested';
-    await expect(service.chooseMethod('email')).rejects.toThrow('disk I/O error');
-    expect(dumpDatabase(db)).toBe(before);
-    expect(mail.attempted).toEqual([]);
-    expect(valueOf(await service.view()).stage).toBe('choose_method');
+  it('a failed begin leaves no audit row and the session at the start', async () => {
+    const before = await dumpStore(store);
+    failOn = 'reset.begin';
+    await expect(journey.begin('amira.khan')).rejects.toMatchObject(unavailable);
+    expect(await dumpStore(store)).toBe(before);
+    expect(valueOf(await journey.view())).toEqual({ stage: 'identify' });
   });
 
-  it('a failed code check leaves the try uncounted and the code unused', async () => {
-    valueOf(await service.begin('amira.khan'));
-    valueOf(await service.chooseMethod('email'));
-    await waitUntil(() => mail.sent.length === 1, 'the code is sent');
-    const code = codeIn(mail.sent[0]!.text);
-    const before = dumpDatabase(db);
-    failOn = 'reset.code_checked';
-    await expect(service.verifyCode('000000' === code ? '000001' : '000000')).rejects.toThrow();
-    await expect(service.verifyCode(code)).rejects.toThrow();
-    expect(dumpDatabase(db)).toBe(before);
-    expect(valueOf(await service.view()).stage).toBe('code_sent');
+  it('a failed code request leaves no challenge, no throttle count, no audit row, and the stage as it was', async () => {
+    valueOf(await journey.begin('amira.khan'));
+    const before = await dumpStore(store);
+    failOn = 'reset.code_requested';
+    await expect(journey.chooseMethod('email')).rejects.toMatchObject(unavailable);
+    expect(await dumpStore(store)).toBe(before);
+    await background.settled();
+    // Nothing was started in the background either: no probe of the relay, no message.
+    expect(mail.probes).toBe(0);
+    expect(mail.attempted).toEqual([]);
+    expect(valueOf(await journey.view()).stage).toBe('choose_method');
+
     failOn = null;
-    expect(valueOf(await service.verifyCode(code)).stage).toBe('new_password');
+    valueOf(await journey.chooseMethod('email'));
+    await waitUntil(() => mail.sent.length === 1, 'the code is sent');
+  });
+
+  it('a failed check of a wrong code leaves the try uncounted, for the code, the account and the kiosk', async () => {
+    const code = await codeSent();
+    const wrong = code === '00000000' ? '00000001' : '00000000';
+    const before = await dumpStore(store);
+    failOn = 'reset.code_checked';
+    await expect(journey.verifyCode(wrong)).rejects.toMatchObject(unavailable);
+    expect(await dumpStore(store)).toBe(before);
+    expect(valueOf(await journey.view()).stage).toBe('code_sent');
+
+    failOn = null;
+    // Still the first wrong try of five, as if the failed one never happened.
+    expect(await journey.verifyCode(wrong)).toEqual({ ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
+    expect(valueOf(await journey.verifyCode(code)).stage).toBe('new_password');
+  });
+
+  it('a right code whose confirming record cannot be written does not let the person through, and is not spent', async () => {
+    const code = await codeSent();
+    const before = await dumpStore(store);
+    failOn = 'reset.code_checked';
+    await expect(journey.verifyCode(code)).rejects.toMatchObject(unavailable);
+    expect(valueOf(await journey.view()).stage).toBe('code_sent');
+    expect(await dumpStore(store)).toBe(before);
+
+    // The record is written in the transaction that spends the code, so the same code still works.
+    failOn = null;
+    expect(valueOf(await journey.verifyCode(code)).stage).toBe('new_password');
+  });
+
+  it('a change whose intent cannot be written changes nothing: not the password, not the records', async () => {
+    valueOf(await journey.verifyCode(await codeSent()));
+    const account = (await directory.findAccount('amira.khan'))!;
+    const before = await dumpStore(store);
+    failOn = 'reset.password_change_started';
+    await expect(journey.setPassword(newPassword, newPassword)).rejects.toMatchObject(unavailable);
+    expect(await dumpStore(store)).toBe(before);
+    expect(await directory.verifyPassword(account.id, amira.password)).toBe(true);
+    expect(valueOf(await journey.view()).stage).toBe('new_password');
+
+    failOn = null;
+    expect(valueOf(await journey.setPassword(newPassword, newPassword))).toMatchObject({ stage: 'done', outcome: 'changed', notice: 'queued' });
+  });
+
+  it('a change whose bookkeeping cannot be written says so, leaves the intent pending, and recovery completes it', async () => {
+    valueOf(await journey.verifyCode(await codeSent()));
+    const account = (await directory.findAccount('amira.khan'))!;
+    failOn = 'reset.password_set';
+    expect(valueOf(await journey.setPassword(newPassword, newPassword))).toEqual({
+      stage: 'done',
+      purpose: 'reset',
+      outcome: 'changed_records_pending',
+      notice: 'none',
+      returnAfterSeconds: 10,
+    });
+    // The directory took the change; the completion (throttle reset, notice, audit row) rolled back as one.
+    expect(await directory.verifyPassword(account.id, newPassword)).toBe(true);
+    expect((await rowsOf<{ state: string }>(store, 'password_changes')).map((row) => row.state)).toEqual(['pending']);
+    expect(await rowsOf(store, 'outbox')).toEqual([]);
+    expect(await rowsOf(store, 'throttle_events')).not.toEqual([]);
+    expect(await events()).not.toContain('reset.password_set:ok');
+
+    failOn = null;
+    clock.advance({ seconds: 1 });
+    expect(await changer.recover({ olderThanMs: 0, onlyThisKiosk: true })).toEqual({ completed: 1, abandoned: 0 });
+    expect((await rowsOf<{ state: string }>(store, 'password_changes')).map((row) => row.state)).toEqual(['completed']);
+    expect((await rowsOf<{ recipient: string }>(store, 'outbox')).map((row) => row.recipient)).toEqual(['amira.khan@homemail.example']);
+    const set = (await rowsOf<{ event: string; detail: string }>(store, 'audit_log')).filter((row) => row.event === 'reset.password_set');
+    expect(set.map((row) => JSON.parse(row.detail) as unknown)).toEqual([
+      { unlocked: false, noticesQueued: 1, recovered: true, intentKiosk: 'demo-kiosk-1' },
+    ]);
+    // Only the kiosk's own pacing events are left: the account's counts were reset with the change.
+    expect(new Set((await rowsOf<{ scope: string }>(store, 'throttle_events')).map((row) => row.scope))).toEqual(new Set(['kioskRequests']));
   });
 });

@@ -36,17 +36,18 @@ function scriptedMain() {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const identify: SessionView = { stage: 'identify' };
-const chooseMethod: SessionView = { stage: 'choose_method', purpose: 'reset', username: 'amira.khan', methods: ['email'] };
+// Before a proof main never reports the typed name; after it, the account's own username.
+const chooseMethod: SessionView = { stage: 'choose_method', purpose: 'reset', methods: ['email'] };
 const codeSent = (delivery: 'pending' | 'failed'): SessionView => ({
   stage: 'code_sent',
   purpose: 'reset',
-  username: 'amira.khan',
   method: 'email',
   delivery,
-  codeLength: 6,
+  codeLength: 8,
   expiresInSeconds: 600,
 });
 const newPassword: SessionView = { stage: 'new_password', purpose: 'reset', username: 'amira.khan' };
+const done: SessionView = { stage: 'done', purpose: 'reset', outcome: 'changed', notice: 'queued', returnAfterSeconds: 10 };
 
 describe('flow store', () => {
   it('starts empty and shows whatever stage main reports', async () => {
@@ -67,7 +68,7 @@ describe('flow store', () => {
     const useFlow = createFlowStore(() => main.api);
     useFlow.setState({ view: codeSent('pending') });
 
-    const verified = useFlow.getState().verifyCode('111111');
+    const verified = useFlow.getState().verifyCode('11111111');
     main.last('reset:verifyCode').answer(fail('CODE_WRONG', { triesLeft: 4 }));
     expect(await verified).toBe(false);
     expect(useFlow.getState().view).toEqual(codeSent('pending'));
@@ -79,7 +80,7 @@ describe('flow store', () => {
     const useFlow = createFlowStore(() => main.api);
     useFlow.setState({ view: codeSent('pending'), error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
 
-    const verified = useFlow.getState().verifyCode('482913');
+    const verified = useFlow.getState().verifyCode('48291357');
     expect(useFlow.getState().error).toBeNull();
     main.last('reset:verifyCode').answer(ok(newPassword));
     await verified;
@@ -91,7 +92,7 @@ describe('flow store', () => {
     const useFlow = createFlowStore(() => main.api);
     useFlow.setState({ view: codeSent('pending') });
 
-    const verified = useFlow.getState().verifyCode('482913');
+    const verified = useFlow.getState().verifyCode('48291357');
     main.last('reset:verifyCode').answer(fail('SESSION_EXPIRED'));
     await flush();
     main.last('session:get').answer(ok(identify));
@@ -146,7 +147,7 @@ describe('flow store', () => {
     const useFlow = createFlowStore(() => main.api);
     useFlow.setState({ view: codeSent('pending') });
 
-    const verified = useFlow.getState().verifyCode('482913');
+    const verified = useFlow.getState().verifyCode('48291357');
     useFlow.getState().reset();
     main.last('reset:verifyCode').answer(ok(newPassword));
     expect(await verified).toBe(false);
@@ -175,7 +176,7 @@ describe('flow store', () => {
     useFlow.setState({ view: codeSent('pending') });
 
     const polled = useFlow.getState().poll();
-    const verified = useFlow.getState().verifyCode('482913');
+    const verified = useFlow.getState().verifyCode('48291357');
     main.last('reset:verifyCode').answer(ok(newPassword));
     await verified;
     main.last('session:get').answer(ok(codeSent('pending')));
@@ -188,11 +189,86 @@ describe('flow store', () => {
     const useFlow = createFlowStore(() => main.api);
     useFlow.setState({ view: codeSent('pending') });
 
-    const verified = useFlow.getState().verifyCode('482913');
+    const verified = useFlow.getState().verifyCode('48291357');
     await useFlow.getState().poll();
     expect(main.calls.map((c) => c.channel)).toEqual(['reset:verifyCode']);
     main.last('reset:verifyCode').answer(ok(newPassword));
     await verified;
+  });
+
+  it('shows how the change ended, as main reports it', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: newPassword });
+
+    const set = useFlow.getState().setPassword('GreenTulip7Harbour', 'GreenTulip7Harbour');
+    expect(main.last('reset:setPassword').payload).toEqual({ password: 'GreenTulip7Harbour', confirmation: 'GreenTulip7Harbour' });
+    main.last('reset:setPassword').answer(ok(done));
+    expect(await set).toBe(true);
+    expect(useFlow.getState()).toMatchObject({ view: done, error: null, busy: false });
+  });
+
+  it('tells main the person is still here, without changing what is on screen', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending'), error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
+
+    const reported = useFlow.getState().reportActivity();
+    expect(main.last('session:stillHere').payload).toEqual({});
+    main.last('session:stillHere').answer(ok(codeSent('pending')));
+    await reported;
+    // The refusal the person is reading stays; a busy flag is never set for a report.
+    expect(useFlow.getState()).toMatchObject({ view: codeSent('pending'), error: { code: 'CODE_WRONG', details: { triesLeft: 4 } }, busy: false });
+
+    const failed = useFlow.getState().reportActivity();
+    main.last('session:stillHere').answer(fail('INTERNAL'));
+    await failed;
+    expect(useFlow.getState()).toMatchObject({ view: codeSent('pending'), error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
+    expect(main.calls.map((c) => c.channel)).toEqual(['session:stillHere', 'session:stillHere']);
+  });
+
+  it('goes back to the start, saying why, when main already ended the idle session', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending') });
+
+    const reported = useFlow.getState().reportActivity();
+    main.last('session:stillHere').answer(fail('SESSION_EXPIRED'));
+    await flush();
+    main.last('session:get').answer(ok(identify));
+    await reported;
+    expect(useFlow.getState()).toMatchObject({ view: identify, error: { code: 'SESSION_EXPIRED' } });
+  });
+
+  it('reports activity even while an action is in flight, and lets the action decide the screen', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending') });
+
+    const verified = useFlow.getState().verifyCode('48291357');
+    const reported = useFlow.getState().reportActivity();
+    expect(main.calls.map((c) => c.channel)).toEqual(['reset:verifyCode', 'session:stillHere']);
+    main.last('session:stillHere').answer(fail('SESSION_EXPIRED'));
+    await reported;
+    // The action is still running: its own answer (here, the same expiry) will move the screen.
+    expect(main.calls.map((c) => c.channel)).toEqual(['reset:verifyCode', 'session:stillHere']);
+    expect(useFlow.getState()).toMatchObject({ view: codeSent('pending'), error: null, busy: true });
+    main.last('reset:verifyCode').answer(ok(newPassword));
+    await verified;
+    expect(useFlow.getState().view).toEqual(newPassword);
+  });
+
+  it('ignores an expiry reported for a session that was already wiped', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: codeSent('pending') });
+
+    const reported = useFlow.getState().reportActivity();
+    useFlow.getState().reset();
+    main.last('session:stillHere').answer(fail('SESSION_EXPIRED'));
+    await reported;
+    expect(useFlow.getState()).toMatchObject({ view: null, error: null });
+    expect(main.calls.map((c) => c.channel)).toEqual(['session:stillHere']);
   });
 
   it('turns a broken transport into an INTERNAL refusal instead of a stuck screen', async () => {
@@ -201,6 +277,9 @@ describe('flow store', () => {
     useFlow.setState({ view: newPassword });
 
     expect(await useFlow.getState().setPassword('GreenTulip7Harbour', 'GreenTulip7Harbour')).toBe(false);
+    expect(useFlow.getState()).toMatchObject({ view: newPassword, error: { code: 'INTERNAL' }, busy: false });
+    // An activity report over the same broken transport stays quiet.
+    await useFlow.getState().reportActivity();
     expect(useFlow.getState()).toMatchObject({ view: newPassword, error: { code: 'INTERNAL' }, busy: false });
   });
 });

@@ -84,10 +84,10 @@ describe('the main bundle (dist-electron/main.js)', () => {
     expect(code()).not.toMatch(/^\s*module\.exports\s*=/m);
   });
 
-  it('loads electron and the native or mail packages from node_modules instead of bundling them', () => {
-    expect(mainExternals).toEqual(['electron', 'better-sqlite3', 'argon2', 'nodemailer']);
+  it('loads electron and the native, mail and PostgreSQL packages from node_modules instead of bundling them', () => {
+    expect(mainExternals).toEqual(['electron', 'better-sqlite3', 'argon2', 'nodemailer', 'pg']);
     const imported = new Set([...code().matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]));
-    for (const name of ['electron', 'better-sqlite3', 'argon2', 'nodemailer']) expect(imported).toContain(name);
+    for (const name of ['electron', 'better-sqlite3', 'argon2', 'nodemailer', 'pg']) expect(imported).toContain(name);
     // Their sources are not inside: better-sqlite3's JS wrapper and nodemailer's transport would be.
     expect(code()).not.toContain('Expected the "nativeBinding" option to be a string or addon object');
     expect(code()).not.toContain('Invalid SMTP server response');
@@ -96,7 +96,7 @@ describe('the main bundle (dist-electron/main.js)', () => {
   it('bundles the pure-JS dependencies so the package needs no TypeScript at run time', () => {
     const imported = [...code().matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]!);
     const packages = imported.filter((name) => !name.startsWith('node:')).map((name) => name.split('/')[0]);
-    expect(new Set(packages)).toEqual(new Set(['electron', 'argon2', 'nodemailer', 'better-sqlite3']));
+    expect(new Set(packages)).toEqual(new Set(['electron', 'argon2', 'nodemailer', 'better-sqlite3', 'pg']));
     expect(imported.some((name) => name.endsWith('.ts'))).toBe(false);
   });
 });

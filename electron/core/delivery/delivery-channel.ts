@@ -1,0 +1,17 @@
+import type { Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { ContactRecord } from '../ports.js';
+import type { ChannelHealth } from './channel-health.js';
+
+/**
+ * One way of sending a code (email, text). The channel renders and sends one message to one
+ * recipient; what a failure means to the person is decided by code-delivery.ts, not here.
+ */
+export interface DeliveryChannel {
+  method: VerificationMethod;
+  /** Which registered contacts receive this channel's codes. */
+  contactKind: ContactRecord['kind'];
+  health: ChannelHealth;
+  sendCode(to: string, code: string, purpose: Purpose): Promise<void>;
+}
+
+export type DeliveryChannels = Partial<Record<VerificationMethod, DeliveryChannel>>;

@@ -1,0 +1,86 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RandomSource } from '../ports.js';
+import { DeploymentKeyError } from './deployment-key-error.js';
+
+/** 256 bits: every derived key (code HMAC, name pseudonyms, audit chain) is an HMAC-SHA256 key. */
+export const deploymentKeyBytes = 32;
+
+export type DeploymentKeySource =
+  | { kind: 'env'; variable: string }
+  | { kind: 'file'; path: string; createIfMissing: boolean }
+  | { kind: 'ephemeral' };
+
+/**
+ * The one secret a deployment keeps outside its database: a copy of the database alone must not let
+ * anyone test code guesses, reverse name pseudonyms or re-seal an edited audit chain. Every kiosk
+ * sharing one database needs the same key, given as a file or an environment variable on each
+ * kiosk (base64 or hex of 32 random bytes, as `npm run admin -- keys generate` prints).
+ */
+export function loadDeploymentKey(source: DeploymentKeySource, env: Record<string, string | undefined>, random: RandomSource): Buffer {
+  switch (source.kind) {
+    case 'ephemeral':
+      return random.bytes(deploymentKeyBytes);
+    case 'env': {
+      const text = env[source.variable];
+      if (text === undefined || text.trim() === '') {
+        throw new DeploymentKeyError(`secrets.keyEnv: the environment variable ${source.variable} is not set (it must hold the deployment key)`);
+      }
+      return decodeKey(text, `the environment variable ${source.variable}`);
+    }
+    case 'file': {
+      if (!existsSync(source.path)) {
+        if (!source.createIfMissing) throw new DeploymentKeyError(`secrets.keyFile: ${source.path} does not exist`);
+        return createKeyFile(source.path, random);
+      }
+      assertPrivate(source.path);
+      let text: string;
+      try {
+        text = readFileSync(source.path, 'utf8');
+      } catch (error) {
+        throw new DeploymentKeyError(`secrets.keyFile: ${source.path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      return decodeKey(text, source.path);
+    }
+  }
+}
+
+export function encodeKey(key: Buffer): string {
+  return key.toString('base64');
+}
+
+function decodeKey(text: string, where: string): Buffer {
+  const trimmed = text.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  // Buffer.from(base64) ignores junk silently; re-encoding tells a real key from a mistyped one.
+  const isBase64 = /^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) && key.toString('base64').replace(/=+$/, '') === trimmed.replace(/=+$/, '');
+  if (key.length !== deploymentKeyBytes || !(isBase64 || /^[0-9a-fA-F]{64}$/.test(trimmed))) {
+    throw new DeploymentKeyError(`${where} does not hold a deployment key (expected 32 bytes as base64 or 64 hex digits)`);
+  }
+  return key;
+}
+
+function createKeyFile(path: string, random: RandomSource): Buffer {
+  const key = random.bytes(deploymentKeyBytes);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    // 'wx': never overwrite a key another process wrote a moment ago.
+    writeFileSync(path, `${encodeKey(key)}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(path, 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return decodeKey(readFileSync(path, 'utf8'), path);
+    throw new DeploymentKeyError(`secrets.keyFile: ${path} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return key;
+}
+
+/** A key file others can read is a key others have: refuse it rather than guess intent. */
+function assertPrivate(path: string): void {
+  if (process.platform === 'win32') return;
+  const mode = statSync(path).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new DeploymentKeyError(
+      `secrets.keyFile: ${path} can be read by other users (mode ${mode.toString(8)}); run chmod 600 on it`,
+    );
+  }
+}

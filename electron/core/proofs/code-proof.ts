@@ -1,0 +1,123 @@
+import type { KioskConfig } from '../../../shared/config/config-schema.js';
+import type { Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import { fail, ok, type Result } from '../../../shared/ipc/result.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
+import type { CodeIssuer } from '../codes/code-issuer.js';
+import type { CodeDelivery, DeliveryRequest } from '../delivery/code-delivery.js';
+import type { NamePseudonym } from '../keys/name-pseudonym.js';
+import type { Store } from '../store/store.js';
+import { longestWait, type AccountScope, type Throttle, type ThrottleStatus } from '../throttle/throttle.js';
+
+const sendScope: Record<VerificationMethod, AccountScope> = { email: 'emailSends', sms: 'smsSends' };
+
+export interface IssuedChallenge {
+  challengeId: string;
+  expiresAt: Date;
+}
+
+export type CodeVerdict = { accepted: true; accountId: number } | { accepted: false; result: Result<never> };
+
+/** The refusal a blocked person sees: how long, and until when (a time of day they can plan by). */
+export function throttled(status: Extract<ThrottleStatus, { blocked: true }>): Result<never> {
+  return fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: status.retryAfterSeconds, until: status.until.toISOString() });
+}
+
+/**
+ * Proof by one-time code, shared by every journey that asks for one. Each step is one transaction
+ * that reads the limits and writes its events together, so the limits hold across kiosks sharing a
+ * database, and it runs the same statements for every typed name: whether an account exists is only
+ * looked at after the response, by the background delivery.
+ */
+export function createCodeProof(deps: {
+  store: Store;
+  codes: CodeIssuer;
+  throttle: Throttle;
+  audit: AuditTrail;
+  delivery: CodeDelivery;
+  pseudonym: NamePseudonym;
+  config: KioskConfig;
+}) {
+  const { store, codes, throttle, audit, delivery, pseudonym, config } = deps;
+  const kioskId = config.kiosk.id;
+
+  return {
+    async request(
+      input: { typedName: string; purpose: Purpose; method: VerificationMethod; event: string },
+      onChannelDown: DeliveryRequest['onChannelDown'],
+    ): Promise<Result<IssuedChallenge>> {
+      const { typedName, purpose, method, event } = input;
+      const down = delivery.knownDown(method);
+      if (down !== null) {
+        await store.run((tx) =>
+          audit.record(tx, { event, typedName, outcome: 'refused', detail: { method, reason: 'channel_down', ...down.failure } }),
+        );
+        return fail('DELIVERY_UNAVAILABLE', { retryAfterSeconds: down.retryAfterSeconds });
+      }
+      const subject = pseudonym(typedName);
+      type Issued = { refused: Result<never> } | { code: Awaited<ReturnType<CodeIssuer['issue']>>; throttleEvents: number[] };
+      const issued = await store.run(async (tx): Promise<Issued> => {
+        const wait = longestWait([
+          await throttle.status(tx, 'failedProofs', subject),
+          await throttle.status(tx, sendScope[method], subject),
+          await throttle.status(tx, 'kioskRequests', kioskId),
+        ]);
+        if (wait !== null) {
+          await audit.record(tx, { event, typedName, outcome: 'refused', detail: { method, reason: 'throttled', retryAfterSeconds: wait.retryAfterSeconds } });
+          return { refused: throttled(wait) };
+        }
+        const sendEvent = await throttle.record(tx, sendScope[method], subject);
+        const kioskEvent = await throttle.record(tx, 'kioskRequests', kioskId);
+        const code = await codes.issue(tx, { usernameKey: subject, purpose, method });
+        await audit.record(tx, { event, typedName, outcome: 'ok', detail: { method } });
+        return { code, throttleEvents: [sendEvent.eventId, kioskEvent.eventId] };
+      });
+      if ('refused' in issued) return issued.refused;
+      const { code, throttleEvents } = issued;
+      delivery.start({ typedName, challengeId: code.challengeId, code: code.code, method, purpose, throttleEvents, onChannelDown });
+      return ok({ challengeId: code.challengeId, expiresAt: code.expiresAt });
+    },
+
+    async verify(input: { typedName: string; challengeId: string; code: string; purpose: Purpose; event: string }): Promise<CodeVerdict> {
+      const { typedName, challengeId, code, purpose, event } = input;
+      const subject = pseudonym(typedName);
+      return store.run(async (tx): Promise<CodeVerdict> => {
+        const wait = longestWait([await throttle.status(tx, 'failedProofs', subject), await throttle.status(tx, 'kioskFailedProofs', kioskId)]);
+        if (wait !== null) {
+          await audit.record(tx, { event, typedName, outcome: 'refused', detail: { reason: 'throttled' } });
+          return { accepted: false, result: throttled(wait) };
+        }
+        const check = await codes.check(tx, challengeId, code, { purpose });
+        if (check.outcome === 'expired' || check.outcome === 'used' || check.outcome === 'exhausted') {
+          await audit.record(tx, { event, typedName, outcome: 'refused', detail: { reason: check.outcome } });
+          return { accepted: false, result: fail('CODE_EXPIRED') };
+        }
+        if (check.outcome === 'accepted') {
+          // In the transaction that spends the code: a code is never used up without its record.
+          await audit.record(tx, { event, typedName, outcome: 'ok' });
+          return { accepted: true, accountId: check.accountId };
+        }
+        return { accepted: false, result: await countFailure(tx, { typedName, event, codeTriesLeft: check.triesLeft }) };
+      });
+    },
+
+    /** A right code with no usable account behind it counts as a wrong one (the code is spent). */
+    async refuseAccepted(input: { typedName: string; event: string }): Promise<Result<never>> {
+      return store.run((tx) => countFailure(tx, { ...input, codeTriesLeft: 0 }));
+    },
+  };
+
+  async function countFailure(
+    tx: Parameters<Parameters<Store['run']>[0]>[0],
+    input: { typedName: string; event: string; codeTriesLeft: number },
+  ): Promise<Result<never>> {
+    const proofs = (await throttle.record(tx, 'failedProofs', pseudonym(input.typedName))).status;
+    await throttle.record(tx, 'kioskFailedProofs', kioskId);
+    await audit.record(tx, { event: input.event, typedName: input.typedName, outcome: 'refused', detail: { reason: 'wrong' } });
+    if (proofs.blocked) return throttled(proofs);
+    // This code is used up but the account still has proofs left: the person needs a new code.
+    if (input.codeTriesLeft === 0) return fail('CODE_EXPIRED');
+    return fail('CODE_WRONG', { triesLeft: Math.min(input.codeTriesLeft, proofs.remaining) });
+  }
+}
+
+export type CodeProof = ReturnType<typeof createCodeProof>;

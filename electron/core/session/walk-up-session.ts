@@ -1,0 +1,71 @@
+import type { ChangeOutcome, DeliveryState, NoticeState, Purpose, SessionView, VerificationMethod } from '../../../shared/flow/stages.js';
+import { missingCaseError } from '../../../shared/flow/stages.js';
+import type { AccountRecord } from '../ports.js';
+
+interface Common {
+  purpose: Purpose;
+  startedAt: number;
+  /** Last time the person did something (a step, a keystroke reported by the page); polls do not count. */
+  lastActiveAt: number;
+}
+
+/**
+ * The one walk-up session of this kiosk, held in main memory only. The renderer sees a SessionView
+ * derived from it; the typed name, the challenge id and the account id never leave main.
+ */
+export type SessionState =
+  | { stage: 'identify' }
+  | (Common & { stage: 'choose_method'; typedName: string })
+  | (Common & {
+      stage: 'code_sent';
+      typedName: string;
+      method: VerificationMethod;
+      challengeId: string;
+      delivery: DeliveryState;
+      expiresAt: Date;
+    })
+  | (Common & { stage: 'new_password'; typedName: string; account: AccountRecord })
+  | (Common & { stage: 'done'; outcome: ChangeOutcome; notice: NoticeState });
+
+export const idleSession: SessionState = { stage: 'identify' };
+
+export interface SessionLimits {
+  sessionMinutes: number;
+  /** Main's own idle limit: the page's countdown plus a margin for its throttled activity reports. */
+  idleSeconds: number;
+}
+
+/** Why a session must end now, whatever the page does: too long in all, or nobody there. */
+export function endReason(state: SessionState, nowMs: number, limits: SessionLimits): 'time_limit' | 'idle' | null {
+  if (state.stage === 'identify') return null;
+  if (nowMs >= state.startedAt + limits.sessionMinutes * 60_000) return 'time_limit';
+  if (nowMs >= state.lastActiveAt + limits.idleSeconds * 1000) return 'idle';
+  return null;
+}
+
+export function toSessionView(
+  state: SessionState,
+  details: { methods: VerificationMethod[]; codeLength: number; secondsLeft: (expiresAt: Date) => number; returnAfterSeconds: number },
+): SessionView {
+  switch (state.stage) {
+    case 'identify':
+      return { stage: 'identify' };
+    case 'choose_method':
+      return { stage: 'choose_method', purpose: state.purpose, methods: details.methods };
+    case 'code_sent':
+      return {
+        stage: 'code_sent',
+        purpose: state.purpose,
+        method: state.method,
+        delivery: state.delivery,
+        codeLength: details.codeLength,
+        expiresInSeconds: details.secondsLeft(state.expiresAt),
+      };
+    case 'new_password':
+      return { stage: 'new_password', purpose: state.purpose, username: state.account.username };
+    case 'done':
+      return { stage: 'done', purpose: state.purpose, outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds };
+    default:
+      throw missingCaseError(state);
+  }
+}

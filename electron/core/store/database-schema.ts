@@ -1,0 +1,153 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The kiosk's tables as Kysely sees them, for SQLite and PostgreSQL alike. Times are ISO-8601 UTC
+ * strings (`Date#toISOString`) in both dialects, so comparisons are plain string comparisons and a
+ * row reads the same whichever database holds it; flags are 0/1 integers for the same reason.
+ */
+export interface Database {
+  schema_migrations: { version: number; name: string; applied_at: string };
+  accounts: AccountsTable;
+  password_history: PasswordHistoryTable;
+  contact_methods: ContactMethodsTable;
+  challenges: ChallengesTable;
+  throttle_events: ThrottleEventsTable;
+  throttle_blocks: ThrottleBlocksTable;
+  audit_log: AuditLogTable;
+  audit_chain_heads: AuditChainHeadsTable;
+  audit_anchors: AuditAnchorsTable;
+  outbox: OutboxTable;
+  password_changes: PasswordChangesTable;
+  key_checks: KeyChecksTable;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  username: string;
+  /** NFC + lower case of `username`: the one lookup key, case-insensitive the same way in both dialects. */
+  username_key: string;
+  first_name: string;
+  last_name: string;
+  status: 'active' | 'disabled';
+  locked: number;
+  locked_at: string | null;
+  password_hash: string;
+  password_changed_at: string;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  account_id: number;
+  password_hash: string;
+  set_at: string;
+  retired_at: string;
+}
+
+export interface ContactMethodsTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: 'email' | 'phone';
+  value: string;
+  verified_at: string | null;
+}
+
+export interface ChallengesTable {
+  id: string;
+  /** null until the background delivery finds a registered account behind the typed name (often never). */
+  account_id: number | null;
+  /** The keyed pseudonym of the name as typed, never the typed text itself. */
+  username_key: string;
+  purpose: string;
+  method: string;
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  failed_tries: number;
+  max_tries: number;
+  consumed_at: string | null;
+}
+
+export interface ThrottleEventsTable {
+  id: Generated<number>;
+  scope: string;
+  subject: string;
+  at: string;
+}
+
+export interface ThrottleBlocksTable {
+  scope: string;
+  subject: string;
+  blocked_at: string;
+  blocked_until: string;
+  cause_event_id: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  kiosk_id: string;
+  event: string;
+  /** The account's own username when the typed name resolved to one; otherwise null. */
+  username: string | null;
+  /** Keyed pseudonym of the name as typed, so the desk can correlate attempts without the text. */
+  name_key: string | null;
+  outcome: 'ok' | 'refused' | 'failed';
+  actor: string | null;
+  detail: string;
+  /** Position in this kiosk's chain (1, 2, ...); 0 for rows written before the chain existed. */
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadsTable {
+  kiosk_id: string;
+  seq: number;
+  hash: string;
+}
+
+/** Where a kiosk's chain continues after older records were exported and pruned. */
+export interface AuditAnchorsTable {
+  kiosk_id: string;
+  seq: number;
+  hash: string;
+  pruned_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  /** JSON of the template's non-secret inputs; nothing in the outbox is ever a code or password. */
+  payload: string;
+  created_at: string;
+  next_attempt_at: string;
+  attempts: number;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  sent_at: string | null;
+  gave_up_at: string | null;
+  last_error: string | null;
+}
+
+export interface PasswordChangesTable {
+  id: Generated<number>;
+  account_id: number;
+  username: string;
+  name_key: string;
+  kiosk_id: string;
+  purpose: string;
+  /** 'pending' from before the directory write until its bookkeeping is done or it is known not to have happened. */
+  state: 'pending' | 'completed' | 'abandoned';
+  started_at: string;
+  finished_at: string | null;
+  was_locked: number;
+}
+
+/** A keyed fingerprint per derived key, so a kiosk started with the wrong deployment key is refused. */
+export interface KeyChecksTable {
+  purpose: string;
+  check_value: string;
+  created_at: string;
+}

@@ -1,0 +1,19 @@
+import type { AnyDb, StoreDialect } from '../dialect.js';
+import { initialSchema } from './001-initial-schema.js';
+import { durableAndSharedState } from './002-durable-and-shared-state.js';
+
+/**
+ * The schema, as an append-only list, written once for both dialects. A migration that has shipped
+ * is never edited: a change is a new entry, so a kiosk that re-opens an older database applies
+ * exactly the steps it has not seen.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: AnyDb, dialect: StoreDialect): Promise<void>;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: initialSchema },
+  { version: 2, name: 'durable and shared state', up: durableAndSharedState },
+];

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { KioskConfig } from '../../shared/config/config-schema.js';
+import { createRecordingEmailSender } from '../../test/support/recording-email.js';
+import { figure, type Figure, type SectionOptions } from '../figure.js';
+import { startKioskUnderTest } from '../kiosk-under-test.js';
+
+const section = 'enumeration';
+
+/** One of each kind of name a stranger might type. dev.patel is registered and locked. */
+const names = { unknown: 'nobody.here', unregistered: 'chloe.martin', registered: 'amira.khan', locked: 'dev.patel' } as const;
+type NameKind = keyof typeof names;
+type MailMode = 'mail up' | 'mail down' | 'one recipient refused';
+const modes: MailMode[] = ['mail up', 'mail down', 'one recipient refused'];
+
+function mailFor(mode: MailMode) {
+  const mail = createRecordingEmailSender();
+  if (mode === 'mail down') {
+    mail.setRelayDown(true);
+    mail.setBehaviour('fail');
+  }
+  // The refusal hits registered addresses only, the case that used to show on screen.
+  if (mode === 'one recipient refused') for (const address of ['amira.khan@homemail.example', 'dev.patel@homemail.example']) mail.refuseRecipient(address);
+  return mail;
+}
+
+/** Limits out of the way, so every timed trial takes the normal path rather than a refusal. */
+const unthrottled = (config: KioskConfig): KioskConfig => {
+  const open = { free: 100_000, limit: 100_000, windowMinutes: 1, firstWaitSeconds: 1, maxWaitSeconds: 1 };
+  const account = { limit: 10_000, windowMinutes: 1, blockMinutes: 1 };
+  return { ...config, throttle: { failedProofs: account, emailSends: account, smsSends: account, kioskRequests: open, kioskFailedProofs: open } };
+};
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** Everything a stranger can read off the kiosk for one name: the answers, in order, after delivery has run. */
+async function transcriptFor(mode: MailMode, kind: NameKind, options: SectionOptions, folder: string): Promise<string> {
+  const k = await startKioskUnderTest({ dataDir: mkdtempSync(path.join(folder, 'shape-')), recorder: options.recorder, email: mailFor(mode).sender });
+  try {
+    const answers = [await k.call('reset:begin', { username: names[kind] }), await k.call('reset:chooseMethod', { method: 'email' })];
+    await k.t.kiosk.settled();
+    answers.push(await k.call('session:get', {}), await k.call('reset:resendCode', {}));
+    await k.t.kiosk.settled();
+    answers.push(await k.call('session:get', {}), await k.call('reset:verifyCode', { code: '00000000' }));
+    const subject = k.t.kiosk.pseudonym(names[kind]);
+    const counted = await k.t.kiosk.store.read((db) => db.selectFrom('throttle_events').select('scope').where('subject', '=', subject).execute());
+    return JSON.stringify({ answers, throttleEventsForTheName: counted.map((row) => row.scope).sort() });
+  } finally {
+    await k.finish();
+  }
+}
+
+/** Median time of the code request, per kind of name, trials interleaved so drift hits all alike. */
+async function timings(mode: MailMode, trials: number, options: SectionOptions, folder: string): Promise<Record<NameKind, number>> {
+  const k = await startKioskUnderTest({ dataDir: mkdtempSync(path.join(folder, 'time-')), recorder: options.recorder, email: mailFor(mode).sender, configure: unthrottled });
+  const samples: Record<NameKind, number[]> = { unknown: [], unregistered: [], registered: [], locked: [] };
+  try {
+    const kinds = Object.keys(names) as NameKind[];
+    for (let trial = 0; trial < trials; trial += 1) {
+      for (const kind of trial % 2 === 0 ? kinds : [...kinds].reverse()) {
+        await k.t.call('session:startOver', {});
+        await k.t.call('reset:begin', { username: names[kind] });
+        const started = process.hrtime.bigint();
+        await k.t.call('reset:chooseMethod', { method: 'email' });
+        samples[kind].push(Number(process.hrtime.bigint() - started) / 1000);
+        // Background delivery runs outside the timed part, so it cannot slow the next name's request.
+        await k.t.kiosk.settled();
+        k.t.clock.advance({ seconds: 2 });
+      }
+    }
+  } finally {
+    await k.finish();
+  }
+  return { unknown: median(samples.unknown), unregistered: median(samples.unregistered), registered: median(samples.registered), locked: median(samples.locked) };
+}
+
+export async function enumerationSection(options: SectionOptions): Promise<Figure[]> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'sspr-reliability-enum-'));
+  const trials = options.quick ? 300 : 2000;
+  const figures: Figure[] = [];
+  try {
+    for (const mode of modes) {
+      options.progress(`enumeration: ${mode}: answers for each kind of name...`);
+      const seen = new Map<NameKind, string>();
+      for (const kind of Object.keys(names) as NameKind[]) seen.set(kind, await transcriptFor(mode, kind, options, folder));
+      const distinct = new Set(seen.values()).size;
+      figures.push(figure(section, `${mode}: different answer sequences across unknown / unregistered / registered / locked`, distinct, '1 (all identical)', distinct === 1));
+
+      options.progress(`enumeration: ${mode}: ${trials} timed trials per kind of name...`);
+      const medians = await timings(mode, trials, options, folder);
+      const values = Object.values(medians);
+      const gap = Math.max(...values) - Math.min(...values);
+      figures.push(
+        figure(
+          section,
+          `${mode}: median code-request time gap over ${trials} trials`,
+          `${gap.toFixed(1)} µs`,
+          'under 20 µs',
+          gap < 20,
+          Object.entries(medians).map(([kind, value]) => `${kind} ${value.toFixed(1)} µs`).join(', '),
+        ),
+      );
+    }
+    return figures;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

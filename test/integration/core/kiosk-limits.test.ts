@@ -1,0 +1,141 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KioskConfig } from '../../../shared/config/config-schema.js';
+import { runThrottleClear } from '../../../tools/admin/throttle-commands.js';
+import { codeIn, startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
+import { createRecordingEmailSender } from '../../support/recording-email.js';
+import { createTempDirs } from '../../support/temp-dirs.js';
+
+const dirs = createTempDirs();
+let t: TestKiosk | undefined;
+afterEach(async () => {
+  await t?.kiosk.close();
+  t = undefined;
+  dirs.removeAll();
+});
+
+const wrongCode = '00000000';
+
+/** A stranger's scripted attempt on one name: a fresh session, a code request, one wrong code. */
+async function guessOnce(kiosk: TestKiosk, username: string) {
+  await kiosk.call('session:startOver', {});
+  valueOf(await kiosk.call('reset:begin', { username }));
+  valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
+  return kiosk.call('reset:verifyCode', { code: wrongCode });
+}
+
+const withThrottle = (throttle: Partial<KioskConfig['throttle']>) => (config: KioskConfig): KioskConfig => ({
+  ...config,
+  throttle: { ...config.throttle, ...throttle },
+});
+
+describe('wrong codes at one kiosk, across every name', () => {
+  it('pass freely at first, then cost the guesser doubling waits, whatever name is typed', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    const { free, firstWaitSeconds } = t.kiosk.config.throttle.kioskFailedProofs;
+    for (let i = 0; i < free; i += 1) expect(await guessOnce(t, `stranger.${i}`)).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } });
+
+    const paced = await guessOnce(t, 'stranger.next');
+    expect(paced).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: firstWaitSeconds } } });
+    t.clock.advance({ seconds: firstWaitSeconds });
+    expect(await guessOnce(t, 'stranger.next')).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } });
+    expect(await guessOnce(t, 'stranger.after')).toMatchObject({ ok: false, error: { details: { retryAfterSeconds: firstWaitSeconds * 2 } } });
+  });
+
+  it('stop at the ceiling until the oldest of them leaves the window, then pass again', async () => {
+    t = await startTestKiosk({
+      dataDir: dirs.make(),
+      configure: withThrottle({ kioskFailedProofs: { free: 3, limit: 4, windowMinutes: 60, firstWaitSeconds: 1, maxWaitSeconds: 1 } }),
+    });
+    await guessOnce(t, 'a.one');
+    t.clock.advance({ minutes: 10 });
+    for (const name of ['b.two', 'c.three']) await guessOnce(t, name);
+    t.clock.advance({ seconds: 1 });
+    await guessOnce(t, 'd.four');
+    t.clock.advance({ seconds: 1 });
+    const capped = await guessOnce(t, 'e.five');
+    // The first wrong code was 10 min 2 s ago: the window frees its slot in 49 min 58 s.
+    expect(capped).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 50 * 60 - 2 } } });
+    const until = (capped as { error: { details: { until: string } } }).error.details.until;
+    expect(until).toBe('2026-03-02T10:00:00.000Z');
+    t.clock.set(until);
+    expect(await guessOnce(t, 'e.five')).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } });
+  });
+});
+
+describe('code requests at one kiosk', () => {
+  it('never lock the kiosk for everyone: past the free ones they wait a few seconds, doubling, at most a minute', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    const { free, maxWaitSeconds } = t.kiosk.config.throttle.kioskRequests;
+    for (let i = 0; i < free; i += 1) {
+      await t.call('session:startOver', {});
+      valueOf(await t.call('reset:begin', { username: `visitor.${i}` }));
+      valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    }
+    const waits: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      await t.call('session:startOver', {});
+      valueOf(await t.call('reset:begin', { username: `visitor.extra.${i}` }));
+      const refused = await t.call('reset:chooseMethod', { method: 'email' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+      const wait = (refused as { error: { details: { retryAfterSeconds: number } } }).error.details.retryAfterSeconds;
+      waits.push(wait);
+      t.clock.advance({ seconds: wait });
+      valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    }
+    expect(waits).toEqual([2, 4, 8, 16, 32, 60, 60, 60, 60, 60]);
+    expect(Math.max(...waits)).toBe(maxWaitSeconds);
+  });
+});
+
+describe('a person blocked by wrong codes', () => {
+  it('is told until when, and the desk can clear the block after an ID check', async () => {
+    const dataDir = dirs.make();
+    const mail = createRecordingEmailSender();
+    t = await startTestKiosk({ dataDir, persistent: true, email: mail.sender });
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    await t.kiosk.settled();
+    let blocked = await t.call('reset:verifyCode', { code: wrongCode });
+    for (let i = 0; i < 10 && !(blocked.ok === false && blocked.error.code === 'TOO_MANY_ATTEMPTS' && t.kiosk.config.throttle.failedProofs.blockMinutes * 60 === blocked.error.details?.retryAfterSeconds); i += 1) {
+      // Past the kiosk's free wrong codes each try waits a little: the stranger pays in time.
+      const wait = blocked.ok ? 0 : (blocked.error.details?.retryAfterSeconds ?? 0);
+      if (!blocked.ok && blocked.error.code === 'TOO_MANY_ATTEMPTS') t.clock.advance({ seconds: wait });
+      if (!blocked.ok && blocked.error.code === 'CODE_EXPIRED') {
+        valueOf(await t.call('reset:resendCode', {}));
+        await t.kiosk.settled();
+      }
+      blocked = await t.call('reset:verifyCode', { code: wrongCode });
+    }
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 24 * 3600 } } });
+    const until = (blocked as { error: { details: { until: string } } }).error.details.until;
+    expect(Date.parse(until) - t.clock.now().getTime()).toBe(24 * 3600 * 1000);
+    const code = codeIn(mail.sent.at(-1)!.text);
+    expect(await t.call('reset:verifyCode', { code })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+
+    // The desk checks the student card in person, then clears the block with the admin command.
+    await t.kiosk.close();
+    const configFile = path.join(dataDir, 'kiosk.json');
+    const config = { ...t.kiosk.config, mail: { from: t.kiosk.config.mail.from, smtp: { host: 'smtp.invalid' } } };
+    writeFileSync(configFile, JSON.stringify(config));
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    expect(await runThrottleClear(['--config', configFile, '--username', 'Amira.Khan', '--checked', 'student-card'], {}, output, t.clock)).toBe(0);
+    expect(JSON.parse(printed)).toEqual({ cleared: true, wereBlocked: ['failedProofs'] });
+
+    t = await startTestKiosk({ dataDir, persistent: true, email: mail.sender });
+    // The kiosk's own short wait after the stranger's wrong codes has long passed by now.
+    t.clock.advance({ minutes: 5 });
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    await t.kiosk.settled();
+    console.log(JSON.stringify(await t.kiosk.store.db.selectFrom('throttle_events').selectAll().execute()));
+    expect(valueOf(await t.call('reset:verifyCode', { code: codeIn(mail.sent.at(-1)!.text) })).stage).toBe('new_password');
+    const desk = (await t.kiosk.store.db.selectFrom('audit_log').selectAll().where('event', '=', 'desk.blocks_cleared').execute())[0]!;
+    expect(desk).toMatchObject({ actor: 'admin', username: 'amira.khan' });
+    expect(JSON.parse(desk.detail)).toEqual({ idCheck: 'student-card', wereBlocked: ['failedProofs'] });
+  });
+});

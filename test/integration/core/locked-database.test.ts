@@ -1,0 +1,72 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
+import { createTempDirs } from '../../support/temp-dirs.js';
+
+const dirs = createTempDirs();
+let t: TestKiosk | undefined;
+let holder: BetterSqlite3.Database | undefined;
+afterEach(async () => {
+  holder?.close();
+  holder = undefined;
+  await t?.kiosk.close();
+  t = undefined;
+  dirs.removeAll();
+});
+
+/** Another program (a backup tool, a second kiosk process) holds the database's write lock. */
+function holdWriteLock(file: string): BetterSqlite3.Database {
+  const other = new BetterSqlite3(file);
+  other.exec('BEGIN IMMEDIATE');
+  return other;
+}
+
+/** The longest the event loop went without running a 5 ms timer while `work` ran: a frozen window shows here. */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 5);
+  try {
+    const result = await work();
+    return { result, stallMs };
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
+describe('a database held by another process', () => {
+  it('gives a code check "the kiosk is busy" in words, without freezing the kiosk, and changes nothing', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    await t.kiosk.settled();
+    const file = t.kiosk.config.store.kind === 'sqlite' ? t.kiosk.config.store.path : '';
+
+    holder = holdWriteLock(file);
+    // A code check reads, then writes: it must wait for the lock, not fail at once or block the loop.
+    const { result, stallMs } = await longestStall(() => t!.call('reset:verifyCode', { code: '00000000' }));
+    expect(result).toEqual({ ok: false, error: { code: 'BUSY' } });
+    // SQLite's own wait is 20 ms per try; the old 5 s busy timeout froze the window for all of it.
+    expect(stallMs).toBeLessThan(1000);
+    const request = await t.call('reset:resendCode', {});
+    expect(request).toEqual({ ok: false, error: { code: 'BUSY' } });
+    holder.exec('ROLLBACK');
+
+    // Nothing was counted while busy: the first wrong code now is the first of the account's tries.
+    expect(await t.call('reset:verifyCode', { code: '00000000' })).toEqual({ ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
+  });
+
+  it('lets the step through once the other process lets go within the wait', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    const file = t.kiosk.config.store.kind === 'sqlite' ? t.kiosk.config.store.path : '';
+    holder = holdWriteLock(file);
+    const other = holder;
+    setTimeout(() => other.exec('ROLLBACK'), 150);
+    expect(valueOf(await t.call('reset:chooseMethod', { method: 'email' })).stage).toBe('code_sent');
+  });
+});
