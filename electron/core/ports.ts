@@ -57,9 +57,17 @@ export interface OutgoingEmail {
   html: string;
 }
 
-/** Sends one message or throws; callers decide what a failure means to the person. */
+/**
+ * Sends one message or throws (a MailDeliveryError for SMTP); callers decide what a failure means
+ * to the person.
+ */
 export interface EmailSender {
   send(message: OutgoingEmail): Promise<void>;
+  /**
+   * Checks that the relay is usable (connect, TLS, login) without sending a message; throws the
+   * same kind of error as send(). For a health check at start-up or at the desk.
+   */
+  probe(): Promise<void>;
   close(): void;
 }
 

@@ -20,6 +20,9 @@ export function createRecordingEmailSender(behaviour: SendBehaviour = 'deliver')
       if (mode === 'hold') await new Promise<void>((resolve) => held.push(resolve));
       sent.push(message);
     },
+    async probe() {
+      if (mode === 'fail') throw new Error('relay unavailable');
+    },
     close() {
       closed = true;
     },

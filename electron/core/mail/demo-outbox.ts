@@ -27,6 +27,9 @@ export function createDemoOutbox(clock: Clock): DemoOutbox {
       async send(message: OutgoingEmail): Promise<void> {
         keep({ channel: 'email', to: message.to, subject: message.subject, text: message.text });
       },
+      async probe(): Promise<void> {
+        // Nothing to reach: the outbox is always there.
+      },
       close(): void {
         // Nothing to release: the outbox lives as long as the demo session does.
       },

@@ -73,6 +73,7 @@ describe('sending the code', () => {
     const flaky = {
       send: (message: Parameters<typeof mail.sender.send>[0]) =>
         message.to.endsWith('@mail.example') ? Promise.reject(new Error('451 try later')) : mail.sender.send(message),
+      probe: () => mail.sender.probe(),
       close: () => mail.sender.close(),
     };
     t = await startTestKiosk({ dataDir: dirs.make(), email: flaky });
