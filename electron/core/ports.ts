@@ -62,7 +62,10 @@ export interface OutgoingEmail {
   html: string;
 }
 
-/** Sends one message or throws; callers decide what a failure means to the person. */
+/**
+ * Sends one message or throws (a MailDeliveryError for SMTP); callers decide what a failure means
+ * to the person.
+ */
 export interface EmailSender {
   send(message: OutgoingEmail): Promise<void>;
   /**

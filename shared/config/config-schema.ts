@@ -8,6 +8,16 @@ import { policyRulesSchema, presetNames, type PresetName } from '../policy/polic
  */
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1a2b3c');
 
+// Dot-separated labels of letters, digits and inner hyphens; a letter-led last label, so an IP
+// address (which EHLO would need as [1.2.3.4]) does not pass for a name.
+const fullyQualifiedHostName = z
+  .string()
+  .max(253)
+  .regex(
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/,
+    'a fully qualified host name like kiosk-1.example.ac.uk',
+  );
+
 const minutes = (value: number) => z.number().int().min(1).max(60 * 24 * 30).default(value);
 
 const throttleRule = (limit: number, windowMinutes: number, blockMinutes: number) =>
@@ -101,6 +111,11 @@ export const smtpSchema = z
     secure: z.boolean().default(false),
     /** Refuse to send unless STARTTLS succeeds. */
     requireTLS: z.boolean().default(true),
+    /**
+     * The name the kiosk greets the server with (EHLO). Defaults to the machine's host name, which
+     * relays that check it (e.g. Postfix's reject_non_fqdn_helo_hostname) may refuse.
+     */
+    name: fullyQualifiedHostName.optional(),
     auth: z
       .object({
         user: z.string().min(1),

@@ -20,14 +20,14 @@ export function createRecordingEmailSender(behaviour: SendBehaviour = 'deliver')
     async send(message) {
       attempted.push(message);
       if (mode === 'fail') throw new Error('550 mailbox unavailable');
-      if (refused.has(message.to)) throw Object.assign(new Error('550 5.1.1 recipient refused'), { failure: 'recipient_rejected', responseCode: 550 });
+      if (refused.has(message.to)) throw Object.assign(new Error('550 5.1.1 recipient refused'), { errorClass: 'recipient_rejected', replyCode: 550 });
       if (mode === 'hold') await new Promise<void>((resolve) => held.push(resolve));
       sent.push(message);
     },
     async probe() {
       probes += 1;
       // Like a relay that refuses connections: the class the kiosk's health check reads.
-      if (probeFails) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:587'), { failure: 'connection' });
+      if (probeFails) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:587'), { errorClass: 'connection' });
     },
     close() {
       closed = true;

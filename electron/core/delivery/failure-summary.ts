@@ -2,7 +2,8 @@ import type { AuditDetailValue } from '../audit/audit-trail.js';
 
 /**
  * What the desk needs to tell a rotated relay password from an outage, without any secret: the
- * failure's class, and the server's reply code or HTTP status when there was one.
+ * failure's class, and the server's reply code or HTTP status when there was one. Read off the
+ * mail module's MailDeliveryError and the text providers' SmsDeliveryError alike.
  */
 export interface DeliveryFailureSummary {
   errorClass: string;
@@ -14,6 +15,7 @@ export interface DeliveryFailureSummary {
 interface TypedDeliveryError {
   errorClass?: unknown;
   failure?: unknown;
+  replyCode?: unknown;
   responseCode?: unknown;
   command?: unknown;
   status?: unknown;
@@ -23,7 +25,9 @@ export function summariseDeliveryFailure(error: unknown): DeliveryFailureSummary
   const typed = (typeof error === 'object' && error !== null ? error : {}) as TypedDeliveryError;
   const errorClass = typeof typed.errorClass === 'string' ? typed.errorClass : typeof typed.failure === 'string' ? typed.failure : 'unknown';
   const summary: DeliveryFailureSummary = { errorClass };
-  if (typeof typed.responseCode === 'number') summary.replyCode = typed.responseCode;
+  const replyCode = typed.replyCode ?? typed.responseCode;
+  if (typeof replyCode === 'number') summary.replyCode = replyCode;
+  // Mail errors name the SMTP command from a fixed list; anything else is left out rather than trusted.
   if (typeof typed.command === 'string' && /^[A-Z ]{2,12}$/.test(typed.command)) summary.command = typed.command;
   if (typeof typed.status === 'number') summary.status = typed.status;
   return summary;

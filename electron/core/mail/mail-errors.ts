@@ -29,26 +29,47 @@ export class MailConfigError extends Error {
 }
 
 /**
- * Why a message did not reach the server's acceptance:
- * - address: the recipient is not one plain address (refused before connecting);
- * - connection: no SMTP conversation (refused, timed out, DNS, socket closed);
+ * Why a message did not reach the server's acceptance (or why a probe of the relay failed):
+ * - connection: no SMTP conversation (refused, timed out, DNS, socket closed, not an SMTP server);
  * - tls: STARTTLS missing or failed, or the certificate was refused;
- * - auth: the server refused the credentials;
- * - rejected: the server answered the envelope or the message with an error;
+ * - auth: the server refused the credentials, or wants a login the configuration does not give;
+ * - sender_rejected: the server refused the envelope sender (MAIL FROM, e.g. 553 "not owned by
+ *   user"), including a sender check a relay defers to RCPT TO ("Sender address rejected");
+ * - recipient_rejected: the server refused the recipient at RCPT TO (e.g. 550 "User unknown");
+ * - message_rejected: the server refused the message itself at DATA (content, size, policy);
+ * - address: the recipient is not one plain address (refused before connecting);
  * - closed: the sender was closed before this send;
  * - unknown: anything else.
+ * See mail-failure-summary.ts for which of these are the relay's fault and which the recipient's.
  */
-export type MailDeliveryFailure = 'address' | 'connection' | 'tls' | 'auth' | 'rejected' | 'closed' | 'unknown';
+export type MailDeliveryFailure =
+  | 'connection'
+  | 'tls'
+  | 'auth'
+  | 'sender_rejected'
+  | 'recipient_rejected'
+  | 'message_rejected'
+  | 'address'
+  | 'closed'
+  | 'unknown';
+
+/** The SMTP step a failure happened at; CONNECT covers the connection and the server's greeting. */
+export type SmtpCommand = 'CONNECT' | 'EHLO' | 'HELO' | 'STARTTLS' | 'AUTH' | 'MAIL FROM' | 'RCPT TO' | 'DATA' | 'RSET';
 
 export class MailDeliveryError extends Error {
   override readonly name = 'MailDeliveryError';
   readonly code = 'MAIL_NOT_DELIVERED';
+  /** SMTP reply code when the server answered, e.g. 550. */
+  readonly replyCode: number | undefined;
+  readonly command: SmtpCommand | undefined;
+
   constructor(
-    readonly failure: MailDeliveryFailure,
+    readonly errorClass: MailDeliveryFailure,
     message: string,
-    /** SMTP reply code when the server answered, e.g. 550. */
-    readonly responseCode?: number,
+    details: { replyCode?: number | undefined; command?: SmtpCommand | undefined } = {},
   ) {
     super(message);
+    this.replyCode = details.replyCode;
+    this.command = details.command;
   }
 }

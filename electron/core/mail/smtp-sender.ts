@@ -3,12 +3,14 @@ import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { SmtpConfig } from '../../../shared/config/config-schema.js';
 import type { EmailSender, OutgoingEmail } from '../ports.js';
-import { MailConfigError, MailDeliveryError, type MailDeliveryFailure } from './mail-errors.js';
+import { MailConfigError, MailDeliveryError } from './mail-errors.js';
+import { smtpFailure } from './smtp-failure.js';
 
 /**
  * The kiosk's only door to nodemailer. `send()` resolves once the server accepted the message and
  * rejects with a MailDeliveryError otherwise; callers decide what a failure means to the person at
- * the kiosk. Nothing here logs: message bodies hold one-time codes.
+ * the kiosk. `probe()` checks the relay (connect, TLS, login) without sending anything. Nothing here
+ * logs: message bodies hold one-time codes.
  */
 
 export interface SmtpTimeouts {
@@ -65,56 +67,11 @@ function extraCertificates(caFile: string | undefined): Buffer | undefined {
   }
 }
 
-interface NodemailerFailure {
-  code?: string;
-  /** Node's own code behind a socket error, e.g. CERT_HAS_EXPIRED or ECONNREFUSED. */
-  originalCode?: string;
-  responseCode?: number;
-  response?: string;
-  command?: string;
-}
-
-function failureKind(error: NodemailerFailure): MailDeliveryFailure {
-  // Certificate and handshake failures reach nodemailer as socket errors; only Node's code tells them apart.
-  if (/CERT|TLS|SSL|SELF_SIGNED|HOSTNAME|ALTNAME/.test(error.originalCode ?? '')) return 'tls';
-  switch (error.code) {
-    case 'ECONNECTION':
-    case 'ETIMEDOUT':
-    case 'ESOCKET':
-    case 'EDNS':
-    case 'ECONNREFUSED':
-    case 'ECONNRESET':
-    case 'EPROXY':
-      return 'connection';
-    case 'ETLS':
-    case 'EREQUIRETLS':
-      return 'tls';
-    case 'EAUTH':
-    case 'ENOAUTH':
-      return 'auth';
-    case 'EENVELOPE':
-    case 'EMESSAGE':
-    case 'EPROTOCOL':
-      return 'rejected';
-    default:
-      return typeof error.responseCode === 'number' && error.responseCode >= 400 ? 'rejected' : 'unknown';
-  }
-}
-
 /**
- * A failure described without the message itself: what kind, the SMTP command and the server's
- * one-line reply (it names the reason, e.g. "550 relay denied", and never echoes the body).
+ * On every message, so out-of-office and vacation replies do not come back to a mailbox nobody
+ * reads: RFC 3834's marker for automatic mail, and the header Exchange and Outlook check for the same.
  */
-function deliveryError(raw: unknown, host: string, port: number): MailDeliveryError {
-  const error = (typeof raw === 'object' && raw !== null ? raw : {}) as NodemailerFailure;
-  const kind = failureKind(error);
-  const reply = typeof error.response === 'string' ? error.response.split(/\r?\n/)[0]!.slice(0, 200) : undefined;
-  const codes = [error.code, error.originalCode].filter((code): code is string => typeof code === 'string' && /^[A-Z0-9_]+$/.test(code));
-  const parts = [`email not accepted by ${host}:${port} (${[kind, ...codes].join(', ')})`];
-  if (error.command) parts.push(`command ${error.command.split(' ')[0]}`);
-  if (reply) parts.push(`server said: ${reply}`);
-  return new MailDeliveryError(kind, parts.join('; '), error.responseCode);
-}
+const automatedMessageHeaders = { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' };
 
 export function createSmtpEmailSender(options: {
   smtp: SmtpConfig;
@@ -132,6 +89,8 @@ export function createSmtpEmailSender(options: {
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
+    // The EHLO name; nodemailer's default is the machine's host name, often not a name a relay accepts.
+    ...(smtp.name === undefined ? {} : { name: smtp.name }),
     secure: smtp.secure,
     requireTLS: smtp.requireTLS,
     ...(smtp.auth && password !== undefined ? { auth: { user: smtp.auth.user, pass: password } } : {}),
@@ -152,6 +111,7 @@ export function createSmtpEmailSender(options: {
     debug: false,
   });
 
+  const where = `${smtp.host}:${smtp.port}`;
   let closed = false;
   return {
     async send(message: OutgoingEmail): Promise<void> {
@@ -159,7 +119,7 @@ export function createSmtpEmailSender(options: {
       if (typeof message.to !== 'string' || !singleAddress.test(message.to)) {
         throw new MailDeliveryError('address', 'recipient must be one plain email address');
       }
-      let info: { accepted?: unknown[]; rejected?: unknown[] };
+      let info: { accepted?: unknown[]; rejected?: unknown[]; rejectedErrors?: unknown[] };
       try {
         info = await transport.sendMail({
           from,
@@ -167,20 +127,25 @@ export function createSmtpEmailSender(options: {
           subject: message.subject,
           text: message.text,
           html: message.html,
+          headers: automatedMessageHeaders,
         });
       } catch (error) {
-        throw deliveryError(error, smtp.host, smtp.port);
+        throw smtpFailure(error, `email not accepted by ${where}`);
       }
+      // nodemailer throws when its only recipient is refused; should it report the refusal instead, it is still one.
       if ((info.rejected?.length ?? 0) > 0 || (info.accepted?.length ?? 0) === 0) {
-        throw new MailDeliveryError('rejected', `email not accepted by ${smtp.host}:${smtp.port} (rejected, recipient refused)`);
+        const refusal = info.rejectedErrors?.[0];
+        if (refusal !== undefined) throw smtpFailure(refusal, `email not accepted by ${where}`);
+        throw new MailDeliveryError('recipient_rejected', `email not accepted by ${where} (recipient_rejected)`, { command: 'RCPT TO' });
       }
     },
     async probe(): Promise<void> {
       if (closed) throw new MailDeliveryError('closed', 'email sender is closed');
       try {
+        // Connects, upgrades to TLS and logs in exactly as a send would, then QUITs: no envelope.
         await transport.verify();
       } catch (error) {
-        throw deliveryError(error, smtp.host, smtp.port);
+        throw smtpFailure(error, `SMTP relay check failed for ${where}`);
       }
     },
     close(): void {

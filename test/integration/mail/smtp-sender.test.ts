@@ -52,6 +52,9 @@ describe('SMTP email sender, plain local server', () => {
     expect(parsed.subject).toBe('Your Example University password reset code');
     expect(parsed.text).toContain(code);
     expect(parsed.html).toContain(code);
+    // Out-of-office replies must not answer a machine (RFC 3834; Exchange's own header).
+    expect(parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(parsed.headers.get('x-auto-response-suppress')).toBe('All');
 
     const html = parsed.html || '';
     expect(html).not.toBe('');
@@ -95,6 +98,12 @@ describe('SMTP email sender, plain local server', () => {
     expect(html).not.toMatch(/<a[\s>]|href/i);
   });
 
+  it('greets the server with mail.smtp.name when it is set', async () => {
+    const smtp = await server();
+    await sender({ smtp: plainSmtpConfig(smtp.port, { name: 'kiosk-7.example.ac.uk' }), from, env: {} }).send(codeMessage());
+    expect(smtp.received[0]!.helo).toBe('kiosk-7.example.ac.uk');
+  });
+
   it('delivers a hostile organisation name escaped in the HTML part', async () => {
     const smtp = await server();
     const hostile = { ...branding, organisationName: '<img src=x onerror=alert(1)> & Co' };
@@ -117,8 +126,9 @@ describe('SMTP email sender, plain local server', () => {
     });
     const error = await deliveryFailure(sender({ smtp: plainSmtpConfig(smtp.port), from, env: {} }).send(codeMessage()));
 
-    expect(error.failure).toBe('rejected');
-    expect(error.responseCode).toBe(550);
+    expect(error.errorClass).toBe('recipient_rejected');
+    expect(error.replyCode).toBe(550);
+    expect(error.command).toBe('RCPT TO');
     expect(error.message).toContain('No such user here');
     expect(error.message).not.toContain(code);
     expect(smtp.received).toEqual([]);
@@ -133,15 +143,16 @@ describe('SMTP email sender, plain local server', () => {
     });
     const error = await deliveryFailure(sender({ smtp: plainSmtpConfig(smtp.port), from, env: {} }).send(codeMessage()));
 
-    expect(error.failure).toBe('rejected');
-    expect(error.responseCode).toBe(554);
+    expect(error.errorClass).toBe('message_rejected');
+    expect(error.replyCode).toBe(554);
+    expect(error.command).toBe('DATA');
     expect(error.message).not.toContain(code);
   });
 
   it('rejects when nothing listens on the port', async () => {
     const port = await unusedPort();
     const error = await deliveryFailure(sender({ smtp: plainSmtpConfig(port), from, env: {} }).send(codeMessage()));
-    expect(error.failure).toBe('connection');
+    expect(error.errorClass).toBe('connection');
     expect(error.message).toContain(`127.0.0.1:${port}`);
   });
 
@@ -155,7 +166,7 @@ describe('SMTP email sender, plain local server', () => {
     });
     const started = performance.now();
     const error = await deliveryFailure(mail.send(codeMessage()));
-    expect(error.failure).toBe('connection');
+    expect(error.errorClass).toBe('connection');
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
@@ -164,17 +175,25 @@ describe('SMTP email sender, plain local server', () => {
     const mail = sender({ smtp: plainSmtpConfig(smtp.port), from, env: {} });
     for (const to of [`${recipient}, eve@example.org`, `Eve <eve@example.org>`, `${recipient}\r\nBcc: eve@example.org`, '']) {
       const error = await deliveryFailure(mail.send({ ...codeMessage(), to }));
-      expect(error.failure).toBe('address');
+      expect(error.errorClass).toBe('address');
     }
     expect(smtp.connections()).toBe(0);
   });
 
-  it('refuses to send once closed', async () => {
+  it('refuses to send or probe once closed', async () => {
     const smtp = await server();
     const mail = sender({ smtp: plainSmtpConfig(smtp.port), from, env: {} });
     mail.close();
-    expect((await deliveryFailure(mail.send(codeMessage()))).failure).toBe('closed');
+    expect((await deliveryFailure(mail.send(codeMessage()))).errorClass).toBe('closed');
+    expect((await deliveryFailure(mail.probe())).errorClass).toBe('closed');
     expect(smtp.connections()).toBe(0);
+  });
+
+  it('probes the server without sending anything', async () => {
+    const smtp = await server();
+    await sender({ smtp: plainSmtpConfig(smtp.port), from, env: {} }).probe();
+    expect(smtp.connections()).toBe(1);
+    expect(smtp.received).toEqual([]);
   });
 
   it('sends several messages over one pooled connection and lets go of it on close', async () => {
@@ -222,7 +241,7 @@ describe('SMTP email sender, TLS', () => {
         env: {},
       }).send(codeMessage()),
     );
-    expect(error.failure).toBe('tls');
+    expect(error.errorClass).toBe('tls');
     expect(smtp.received).toEqual([]);
   });
 
@@ -231,7 +250,7 @@ describe('SMTP email sender, TLS', () => {
     const error = await deliveryFailure(
       sender({ smtp: plainSmtpConfig(smtp.port, { requireTLS: true }), from, env: {} }).send(codeMessage()),
     );
-    expect(error.failure).toBe('tls');
+    expect(error.errorClass).toBe('tls');
     expect(smtp.received).toEqual([]);
   });
 
@@ -264,7 +283,7 @@ describe('SMTP email sender, TLS', () => {
         env: {},
       }).send(codeMessage()),
     );
-    expect(error.failure).toBe('tls');
+    expect(error.errorClass).toBe('tls');
   });
 
   it('holds to the configured minimum TLS version', async () => {
@@ -276,7 +295,7 @@ describe('SMTP email sender, TLS', () => {
         env: {},
       }).send(codeMessage()),
     );
-    expect(error.failure).toBe('tls');
+    expect(error.errorClass).toBe('tls');
     expect(smtp.received).toEqual([]);
   });
 
@@ -295,7 +314,7 @@ describe('SMTP email sender, TLS', () => {
         env: {},
       }).send(codeMessage()),
     );
-    expect(error.failure).toBe('tls');
+    expect(error.errorClass).toBe('tls');
     expect(smtp.received).toEqual([]);
   });
 
@@ -358,7 +377,7 @@ describe('SMTP email sender, authentication', () => {
     const error = await deliveryFailure(
       sender({ smtp: authConfig(smtp.port), from, env: { KIOSK_TEST_SMTP_PASSWORD: 'wrong-password-value' } }).send(codeMessage()),
     );
-    expect(error.failure).toBe('auth');
+    expect(error.errorClass).toBe('auth');
     expect(error.message).not.toContain('wrong-password-value');
     expect(smtp.received).toEqual([]);
   });
@@ -368,8 +387,10 @@ describe('SMTP email sender, authentication', () => {
     const error = await deliveryFailure(
       sender({ smtp: plainSmtpConfig(smtp.port, { tls: { rejectUnauthorized: false, minVersion: 'TLSv1.2' } }), from, env: {} }).send(codeMessage()),
     );
-    expect(error.failure).toBe('rejected');
-    expect(error.responseCode).toBe(530);
+    // 530 "authentication required": the relay wants a login the configuration does not give.
+    expect(error.errorClass).toBe('auth');
+    expect(error.replyCode).toBe(530);
+    expect(error.command).toBe('MAIL FROM');
   });
 
   it.each([

@@ -13,6 +13,8 @@ export interface ReceivedMessage {
   rcptTo: string[];
   /** True when the session ran over TLS (implicit or after STARTTLS). */
   secure: boolean;
+  /** The name the client greeted with (EHLO / HELO). */
+  helo: string;
   user: unknown;
   raw: string;
   parsed: ParsedMail;
@@ -53,6 +55,7 @@ export async function startSmtpServer(options: SMTPServerOptions = {}): Promise<
               mailFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
               rcptTo: session.envelope.rcptTo.map((recipient) => recipient.address),
               secure: session.secure,
+              helo: session.hostNameAppearsAs,
               user: session.user,
               raw,
               parsed,

@@ -215,6 +215,15 @@ describe('loading the configuration', () => {
     expect(problemsOf(() => loadConfig(write('bad.yaml', 'branding: [unclosed')))[0]).toMatch(/^\(file\): expected valid YAML/);
   });
 
+  it('accepts a fully qualified host name as mail.smtp.name (the EHLO greeting) and refuses anything else', () => {
+    const withName = (name: string) => write('kiosk.json', JSON.stringify({ ...minimal, mail: { ...minimal.mail, smtp: { host: 'h', name } } }));
+    expect(loadConfig(withName('kiosk-1.college.example')).mail.smtp?.name).toBe('kiosk-1.college.example');
+    for (const name of ['kiosk-1', 'kiosk 1.college.example', 'kiosk_1.college.example', '-kiosk.college.example', '192.0.2.7', 'kiosk.college.example\r\nRCPT TO:<x@y.example>']) {
+      expect(problemsOf(() => loadConfig(withName(name)))).toEqual(['mail.smtp.name: a fully qualified host name like kiosk-1.example.ac.uk']);
+    }
+    expect(loadConfig(write('kiosk.json', JSON.stringify(minimal))).mail.smtp?.name).toBeUndefined();
+  });
+
   it('never accepts an SMTP password in the file, only the name of an environment variable', () => {
     const file = write('kiosk.json', JSON.stringify({ ...minimal, mail: { ...minimal.mail, smtp: { host: 'h', auth: { user: 'u', password: 'p' } } } }));
     expect(problemsOf(() => loadConfig(file)).some((line) => line.startsWith('mail.smtp.auth'))).toBe(true);

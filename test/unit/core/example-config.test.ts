@@ -20,5 +20,6 @@ describe('config.example.yaml, the file README points deployers at', () => {
     expect(config.policy.preset).toBe('campus');
     expect(config.throttle.failedProofs).toEqual({ limit: 5, windowMinutes: 1440, blockMinutes: 1440 });
     expect(config.mail.smtp?.auth?.passwordEnv).toBe('SSPR_SMTP_PASSWORD');
+    expect(config.mail.smtp?.name).toBe('library-kiosk-1.example.ac.uk');
   });
 });

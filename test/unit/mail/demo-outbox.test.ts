@@ -44,6 +44,12 @@ describe('demo outbox', () => {
     expect(outbox.messages()[0]!.text).toBe('Code 123456');
   });
 
+  it('answers a relay probe at once and keeps nothing: there is no relay to reach', async () => {
+    const outbox = createDemoOutbox(steppingClock('2026-11-26T09:00:00Z', 1));
+    await expect(outbox.email.probe()).resolves.toBeUndefined();
+    expect(outbox.messages()).toEqual([]);
+  });
+
   it('names its text provider "demo"', () => {
     expect(createDemoOutbox(steppingClock('2026-11-26T09:00:00Z', 1)).sms.name).toBe('demo');
   });
@@ -51,7 +57,7 @@ describe('demo outbox', () => {
   it('refuses a message without a recipient and keeps nothing', async () => {
     const outbox = createDemoOutbox(steppingClock('2026-11-26T09:00:00Z', 1));
     await expect(outbox.email.send({ ...email, to: ' ' })).rejects.toBeInstanceOf(MailDeliveryError);
-    await expect(outbox.sms.send({ to: '', text: 'x' })).rejects.toMatchObject({ failure: 'address' });
+    await expect(outbox.sms.send({ to: '', text: 'x' })).rejects.toMatchObject({ errorClass: 'address' });
     expect(outbox.messages()).toEqual([]);
   });
 
