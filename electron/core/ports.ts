@@ -60,18 +60,27 @@ export interface OutgoingEmail {
 /** Sends one message or throws; callers decide what a failure means to the person. */
 export interface EmailSender {
   send(message: OutgoingEmail): Promise<void>;
+  /** Resolves when the server looks able to take mail (e.g. connect and log in), without sending any. */
+  probe?(): Promise<void>;
   close(): void;
 }
 
 export interface OutgoingText {
+  /** E.164, e.g. +447400123456. */
   to: string;
   text: string;
 }
 
-/** Pluggable text-message delivery: Microsoft retires its own in 2027, so no single vendor. */
+/**
+ * Pluggable text-message delivery: Microsoft retires its own in 2027, so no single vendor. Both
+ * methods reject with an SmsDeliveryError (electron/core/sms/sms-errors.ts) that names its class.
+ */
 export interface SmsProvider {
   readonly name: string;
+  /** Resolves once the provider accepted the message for delivery. */
   send(message: OutgoingText): Promise<void>;
+  /** Judges the provider's health apart from any one recipient; sends nothing to anybody. */
+  probe(): Promise<void>;
 }
 
 export interface AuditEntry {

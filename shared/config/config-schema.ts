@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { policyRulesSchema, presetNames, type PresetName } from '../policy/policy-config.js';
+import { smsSchema } from './sms-config-schema.js';
 
 /**
  * The kiosk's one configuration file (JSON or YAML), validated at start-up. Every key has a default
@@ -96,10 +97,8 @@ export const configSchema = z
         smtp: smtpSchema.optional(),
       })
       .strict(),
-    sms: z
-      .object({ provider: z.enum(['none', 'demo']).default('none') })
-      .strict()
-      .default({ provider: 'none' }),
+    /** Text-message provider: none, demo, a generic HTTP gateway, Twilio, or a carrier's email-to-text gateway. */
+    sms: smsSchema,
     codes: z
       .object({
         length: z.number().int().min(6).max(10).default(6),
@@ -150,6 +149,7 @@ export const configSchema = z
 export type KioskConfig = z.infer<typeof configSchema>;
 export type BrandingConfig = z.infer<typeof brandingSchema>;
 export type SmtpConfig = z.infer<typeof smtpSchema>;
+export type { SmsConfig } from './sms-config-schema.js';
 
 /** One line per problem, naming the key and what was expected. */
 export function describeConfigIssues(error: z.ZodError): string[] {

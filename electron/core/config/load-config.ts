@@ -7,6 +7,7 @@ import { assertMailBranding } from '../mail/templates.js';
 import { checkedValue } from '../mail/template-values.js';
 import { ConfigError } from './config-error.js';
 import { effectivePolicy } from './effective-policy.js';
+import { smsConfigProblems } from './sms-config-checks.js';
 
 /**
  * Reads the kiosk's JSON or YAML configuration, validates it, and resolves relative paths against the
@@ -86,6 +87,7 @@ function crossFieldProblems(config: KioskConfig): string[] {
   const caFile = config.mail.smtp?.tls.caFile;
   if (caFile !== undefined && !existsSync(caFile)) problems.push(`mail.smtp.tls.caFile: expected an existing file (${caFile})`);
   problems.push(...mailTextProblems(config));
+  problems.push(...smsConfigProblems(config));
   return problems;
 }
 

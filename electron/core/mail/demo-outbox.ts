@@ -36,6 +36,9 @@ export function createDemoOutbox(clock: Clock): DemoOutbox {
       async send(message: OutgoingText): Promise<void> {
         keep({ channel: 'sms', to: message.to, subject: '', text: message.text });
       },
+      async probe(): Promise<void> {
+        // Always healthy: the outbox is memory in this process.
+      },
     },
     messages: () => kept.map((message) => ({ ...message })),
   };
