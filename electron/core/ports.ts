@@ -77,13 +77,18 @@ export interface EmailSender {
 }
 
 export interface OutgoingText {
+  /** E.164, e.g. +447400123456. */
   to: string;
   text: string;
 }
 
-/** Pluggable text-message delivery: Microsoft retires its own in 2027, so no single vendor. */
+/**
+ * Pluggable text-message delivery: Microsoft retires its own in 2027, so no single vendor. Both
+ * methods reject with an SmsDeliveryError (electron/core/sms/sms-errors.ts) that names its class.
+ */
 export interface SmsProvider {
   readonly name: string;
+  /** Resolves once the provider accepted the message for delivery. */
   send(message: OutgoingText): Promise<void>;
   /** The provider's health apart from any one recipient (see EmailSender.probe). */
   probe(): Promise<void>;

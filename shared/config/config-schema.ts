@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { policyRulesSchema, presetNames, type PresetName } from '../policy/policy-config.js';
+import { smsSchema } from './sms-config-schema.js';
 
 /**
  * The kiosk's one configuration file (JSON or YAML), validated at start-up. Every key has a default
@@ -171,10 +172,8 @@ export const configSchema = z
         smtp: smtpSchema.optional(),
       })
       .strict(),
-    sms: z
-      .object({ provider: z.enum(['none', 'demo']).default('none') })
-      .strict()
-      .default({ provider: 'none' }),
+    /** Text-message provider: none, demo, a generic HTTP gateway, Twilio, or a carrier's email-to-text gateway. */
+    sms: smsSchema,
     codes: z
       .object({
         /** 8 by default: with the per-kiosk ceiling on wrong codes it keeps a guess per kiosk-day under 1 in 10,000. */
@@ -255,6 +254,7 @@ export type BrandingConfig = z.infer<typeof brandingSchema>;
 export type SmtpConfig = z.infer<typeof smtpSchema>;
 export type StoreConfig = z.infer<typeof storeSchema>;
 export type PacingConfig = KioskConfig['throttle']['kioskRequests'];
+export type { SmsConfig } from './sms-config-schema.js';
 
 /** One line per problem, naming the key and what was expected. */
 export function describeConfigIssues(error: z.ZodError): string[] {

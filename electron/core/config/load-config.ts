@@ -9,6 +9,7 @@ import { ConfigError } from './config-error.js';
 import { maxEventsPerDay } from '../throttle/pacing.js';
 import { effectivePolicy } from './effective-policy.js';
 import { guessChancePerKioskDay, maxGuessChancePerKioskDay } from './guess-bound.js';
+import { smsConfigProblems } from './sms-config-checks.js';
 
 /**
  * Reads the kiosk's JSON or YAML configuration, validates it, and resolves relative paths against the
@@ -101,6 +102,7 @@ function crossFieldProblems(config: KioskConfig): string[] {
   const caFile = config.mail.smtp?.tls.caFile;
   if (caFile !== undefined && !existsSync(caFile)) problems.push(`mail.smtp.tls.caFile: expected an existing file (${caFile})`);
   problems.push(...mailTextProblems(config));
+  problems.push(...smsConfigProblems(config));
   return problems;
 }
 

@@ -36,11 +36,11 @@ export function createDemoOutbox(clock: Clock): DemoOutbox {
     },
     sms: {
       name: 'demo',
-      async probe(): Promise<void> {
-        // As for email: the demo never depends on a provider.
-      },
       async send(message: OutgoingText): Promise<void> {
         keep({ channel: 'sms', to: message.to, subject: '', text: message.text });
+      },
+      async probe(): Promise<void> {
+        // Always healthy: the outbox is memory in this process.
       },
     },
     messages: () => kept.map((message) => ({ ...message })),

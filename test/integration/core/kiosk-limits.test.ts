@@ -118,7 +118,7 @@ describe('a person blocked by wrong codes', () => {
     // The desk checks the student card in person, then clears the block with the admin command.
     await t.kiosk.close();
     const configFile = path.join(dataDir, 'kiosk.json');
-    const config = { ...t.kiosk.config, mail: { from: t.kiosk.config.mail.from, smtp: { host: 'smtp.invalid' } } };
+    const config = { ...t.kiosk.config, sms: { provider: 'none' }, mail: { from: t.kiosk.config.mail.from, smtp: { host: 'smtp.invalid' } } };
     writeFileSync(configFile, JSON.stringify(config));
     const output = new PassThrough();
     let printed = '';

@@ -26,7 +26,7 @@ function configFile(policy: object): string {
     JSON.stringify({
       demo: true,
       branding: { organisationName: 'Contoso', serviceDesk: {} },
-      database: { path: 'kiosk.db' },
+      store: { path: 'kiosk.db' },
       mail: { from: 'it@contoso.example' },
       policy,
     }),

@@ -1,11 +1,29 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../electron/core/config/load-config.js';
+import { parse as parseYaml } from 'yaml';
+import { loadConfig, validateConfig } from '../../../electron/core/config/load-config.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 
 const dirs = createTempDirs();
 afterEach(() => dirs.removeAll());
+
+/** The commented `# sms:` blocks, uncommented: each is a complete alternative to the live sms block. */
+function commentedSmsBlocks(text: string): unknown[] {
+  const blocks: string[][] = [];
+  let current: string[] | null = null;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('# sms:')) {
+      current = ['sms:'];
+      blocks.push(current);
+    } else if (current !== null && line.startsWith('#   ')) {
+      current.push(line.slice(2));
+    } else {
+      current = null;
+    }
+  }
+  return blocks.map((lines) => (parseYaml(lines.join('\n')) as { sms: unknown }).sms);
+}
 
 describe('config.example.yaml, the file README points deployers at', () => {
   it('is a valid configuration with the organisation policy and Entra throttle numbers', () => {
@@ -21,5 +39,18 @@ describe('config.example.yaml, the file README points deployers at', () => {
     expect(config.throttle.failedProofs).toEqual({ limit: 5, windowMinutes: 1440, blockMinutes: 1440 });
     expect(config.mail.smtp?.auth?.passwordEnv).toBe('SSPR_SMTP_PASSWORD');
     expect(config.mail.smtp?.name).toBe('library-kiosk-1.example.ac.uk');
+    expect(config.sms).toEqual({ provider: 'none', defaultRegion: 'GB' });
+  });
+
+  it('shows one commented example per real text-message provider, and each one is valid in place of the live block', () => {
+    const text = readFileSync('config.example.yaml', 'utf8');
+    const base = parseYaml(text) as Record<string, unknown>;
+    const examples = commentedSmsBlocks(text);
+    expect(examples.map((sms) => (sms as { provider: string }).provider)).toEqual(['http', 'twilio', 'email-gateway']);
+    const dir = dirs.make();
+    for (const sms of examples) {
+      const config = validateConfig({ ...base, sms }, 'config.example.yaml', dir);
+      expect(config.sms).toMatchObject(sms as object);
+    }
   });
 });

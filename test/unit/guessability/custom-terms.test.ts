@@ -4,7 +4,7 @@ import { GuessabilityConfigError, loadGuessabilityEngine } from '../../../electr
 
 const baseConfig = {
   branding: { organisationName: 'Northfield University', serviceDesk: {} },
-  database: { path: 'kiosk.db' },
+  store: { path: 'kiosk.db' },
   mail: { from: 'it@northfield.example' },
 };
 

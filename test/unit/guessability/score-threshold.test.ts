@@ -5,7 +5,7 @@ import { nobody, shippedEngine } from './shipped-engine.js';
 
 const baseConfig = {
   branding: { organisationName: 'Northfield University', serviceDesk: {} },
-  database: { path: 'kiosk.db' },
+  store: { path: 'kiosk.db' },
   mail: { from: 'it@northfield.example' },
 };
 const configWith = (policy: object) => configSchema.parse({ ...baseConfig, policy });

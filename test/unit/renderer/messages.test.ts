@@ -71,10 +71,18 @@ describe('renderer messages', () => {
     expect(errorMessage({ code: 'TOO_MANY_ATTEMPTS' }, campus)).toContain('wait a while');
   });
 
-  it('gives the same words for a failed delivery as for a refused send', () => {
+  it('says codes cannot be sent right now when the channel is down, for everyone alike', () => {
     expect(errorMessage({ code: 'SEND_FAILED' }, campus)).toBe(
-      'We could not send the code. Try again, or visit the Service Desk.',
+      'Codes cannot be sent right now. Please try again in a few minutes, or visit the Service Desk.',
     );
+    expect(errorMessage({ code: 'DELIVERY_UNAVAILABLE', details: { retryAfterSeconds: 40 } }, campus)).toBe(
+      'Codes cannot be sent this way right now. Please try again in 40 seconds, or visit the Service Desk.',
+    );
+  });
+
+  it('tells a person the kiosk is busy, or cannot save anything, and that nothing changed', () => {
+    expect(errorMessage({ code: 'BUSY' }, campus)).toBe('The kiosk is busy. Nothing was changed. Please try again in a moment.');
+    expect(errorMessage({ code: 'UNAVAILABLE' }, campus)).toBe('The kiosk cannot save anything right now, so nothing was changed. Please visit the Service Desk.');
   });
 
   it('lists each refused rule of a rejected password once, and still says something for a code it does not know', () => {
