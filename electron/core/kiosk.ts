@@ -5,8 +5,11 @@ import { createBackgroundTasks } from './background-tasks.js';
 import { createCodeIssuer } from './codes/code-issuer.js';
 import { effectivePolicy } from './config/effective-policy.js';
 import { createCodeDelivery } from './delivery/code-delivery.js';
+import type { HealthVerdict } from './delivery/channel-health.js';
 import { describeFailureSummary } from './delivery/failure-summary.js';
+import type { DeliveryChannels } from './delivery/delivery-channel.js';
 import { createEmailChannel } from './delivery/email-channel.js';
+import { createTextChannel } from './delivery/text-channel.js';
 import { removeDemoDatabaseFile } from './demo/fresh-demo-file.js';
 import { seedDemoDatabase } from './demo/seed-demo.js';
 import { createStoreDirectory } from './directory/sqlite-directory.js';
@@ -22,7 +25,8 @@ import { createDemoOutbox, type DemoOutbox } from './mail/demo-outbox.js';
 import { createSmtpEmailSender } from './mail/smtp-sender.js';
 import { createMaintenance, type Maintenance } from './maintenance/maintenance.js';
 import { createOutboxWorker, type OutboxWorker } from './notifications/outbox-worker.js';
-import type { Clock, EmailSender, GuessabilityChecker, RandomSource } from './ports.js';
+import type { Clock, EmailSender, GuessabilityChecker, RandomSource, SmsProvider } from './ports.js';
+import { createSmsProvider } from './sms/create-sms-provider.js';
 import { createCodeProof } from './proofs/code-proof.js';
 import { buildKioskInfo } from './reset/kiosk-info.js';
 import { createPasswordChanger, type PasswordChanger } from './reset/password-change.js';
@@ -44,6 +48,8 @@ export interface CreateKioskOptions {
   guessability: GuessabilityChecker;
   /** Replaces the configured sender (SMTP, or the demo outbox in demo mode); tests pass fakes. */
   email?: EmailSender;
+  /** Replaces the configured text-message provider; tests pass fakes. */
+  sms?: SmsProvider;
   /** Where the SMTP password's and the deployment key's environment variables are looked up; defaults to process.env. */
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
@@ -113,14 +119,15 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
     const throttle = createThrottle({ clock, rules: config.throttle });
     const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
     const directory = createStoreDirectory(store, hasher, clock);
-    const emailChannel = createEmailChannel({
-      email,
-      config,
-      clock,
-      onHealthChange: (verdict) =>
-        log(verdict.up ? 'email delivery is working' : `email delivery is down (${describeFailureSummary(verdict.failure)}); probing again in ${verdict.retryAfterSeconds} s`),
-    });
-    const delivery = createCodeDelivery({ store, directory, codes, throttle, audit, channels: { email: emailChannel }, background, log });
+    const healthLog = (channel: string) => (verdict: HealthVerdict) =>
+      log(verdict.up ? `${channel} delivery is working` : `${channel} delivery is down (${describeFailureSummary(verdict.failure)}); probing again in ${verdict.retryAfterSeconds} s`);
+    const emailChannel = createEmailChannel({ email, config, clock, onHealthChange: healthLog('email') });
+    const channels: DeliveryChannels = { email: emailChannel };
+    if (options.sms !== undefined || config.sms.provider !== 'none') {
+      const sms = options.sms ?? createSmsProvider(config.sms, { env, emailSender: email, demoOutbox });
+      channels.sms = createTextChannel({ sms, config, clock, onHealthChange: healthLog('text message') });
+    }
+    const delivery = createCodeDelivery({ store, directory, codes, throttle, audit, channels, background, log });
     const outbox = createOutboxWorker({ store, email, emailHealth: emailChannel.health, audit, clock, config, log });
     const changer = createPasswordChanger({
       store,

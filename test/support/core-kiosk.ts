@@ -3,7 +3,7 @@ import type { SenderInfo } from '../../electron/core/ipc/sender.js';
 import { seedDemoDatabase } from '../../electron/core/demo/seed-demo.js';
 import { createArgon2Hasher } from '../../electron/core/hashing/argon2-hasher.js';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk.js';
-import type { EmailSender, GuessabilityChecker, RandomSource } from '../../electron/core/ports.js';
+import type { EmailSender, GuessabilityChecker, RandomSource, SmsProvider } from '../../electron/core/ports.js';
 import type { KioskConfig } from '../../shared/config/config-schema.js';
 import type { Channel, DemoMessage, RequestOf, ResponseOf } from '../../shared/ipc/contract.js';
 import type { Result } from '../../shared/ipc/result.js';
@@ -19,6 +19,7 @@ export interface TestKioskOptions {
   /** Folder for the database (from createTempDirs().make()). */
   dataDir: string;
   email?: EmailSender;
+  sms?: SmsProvider;
   guessability?: GuessabilityChecker;
   clock?: TestClock;
   /** Defaults to a seeded source; pass one to queue exact codes with nextInts(). */
@@ -56,7 +57,8 @@ export interface TestKiosk {
 export async function startTestKiosk(options: TestKioskOptions): Promise<TestKiosk> {
   const clock = options.clock ?? createTestClock();
   const demoBase = createDemoConfig(options.dataDir);
-  const base = options.persistent === true ? { ...demoBase, demo: false } : demoBase;
+  // Outside demo mode there is no demo inbox for texts: a persistent kiosk sends none unless given a provider.
+  const base = options.persistent === true ? { ...demoBase, demo: false, sms: { provider: 'none' as const, defaultRegion: 'GB' } } : demoBase;
   const config = options.configure ? options.configure(base) : base;
   if (options.persistent === true && options.email === undefined) throw new Error('A persistent test kiosk needs an email sender');
   const logLines: string[] = [];
@@ -67,6 +69,7 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
     random: options.random ?? createSeededRandom(),
     guessability: options.guessability ?? createTestGuessability(),
     ...(options.email === undefined ? {} : { email: options.email }),
+    ...(options.sms === undefined ? {} : { sms: options.sms }),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     timers: options.timers ?? false,

@@ -37,7 +37,7 @@ describe('the whole reset journey through the IPC router', () => {
     expect(await directory.verifyPassword(account.id, amira.password)).toBe(true);
 
     // Before a proof no view carries the typed name: it may be a password typed in the wrong box.
-    expect(valueOf(await t.call('reset:begin', { username: 'amira.khan' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'] });
+    expect(valueOf(await t.call('reset:begin', { username: 'amira.khan' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'] });
     expect(valueOf(await t.call('reset:chooseMethod', { method: 'email' }))).toEqual({
       stage: 'code_sent',
       purpose: 'reset',
@@ -60,6 +60,19 @@ describe('the whole reset journey through the IPC router', () => {
     expect(valueOf(await t.call('session:get', {}))).toEqual(done);
     expect(await t.call('reset:verifyCode', { code })).toEqual(fail('WRONG_STAGE'));
     expect(valueOf(await t.call('session:startOver', {}))).toEqual({ stage: 'identify' });
+  });
+
+  it('resets by a code sent by text message to the verified mobile, and only there', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
+    expect(valueOf(await t.call('reset:chooseMethod', { method: 'sms' }))).toMatchObject({ stage: 'code_sent', method: 'sms', delivery: 'pending' });
+    const [text] = await t.waitForMessages(1);
+    expect(text).toMatchObject({ channel: 'sms', to: '+447700900123', subject: '' });
+    expect(text!.text).toMatch(/^Northfield University password reset code: \d{8}\nIt works for 10 minutes, once\. Never share this code\.$/);
+    const code = /(\d{8})/.exec(text!.text)![1]!;
+    expect(valueOf(await t.call('reset:verifyCode', { code }))).toEqual({ stage: 'new_password', purpose: 'reset', username: 'ben.okafor' });
+    await t.kiosk.settled();
+    expect(t.kiosk.demoOutbox!.messages()).toHaveLength(1);
   });
 
   it('refuses the current password and every earlier one, naming the rule', async () => {

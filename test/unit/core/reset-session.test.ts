@@ -85,8 +85,15 @@ describe('the walk-up session follows the stage table', () => {
     expect(valueOf(await t.call('session:get', {})).stage).toBe('code_sent');
   });
 
-  it('offers email to every username, never echoes the typed name, and answers NOT_AVAILABLE for text messages', async () => {
+  it('offers the configured methods to every username and never echoes the typed name', async () => {
     // The typed name is not part of any view before a proof: it may be a password typed in the wrong box.
+    expect(valueOf(await t.call('reset:begin', { username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'] });
+    expect(valueOf(await t.call('reset:chooseMethod', { method: 'sms' }))).toMatchObject({ stage: 'code_sent', method: 'sms', delivery: 'pending' });
+  });
+
+  it('answers NOT_AVAILABLE for text messages where no text provider is configured', async () => {
+    await t.kiosk.close();
+    t = await startTestKiosk({ dataDir: dirs.make(), configure: (config) => ({ ...config, sms: { provider: 'none', defaultRegion: 'GB' } }) });
     expect(valueOf(await t.call('reset:begin', { username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'] });
     expect(await t.call('reset:chooseMethod', { method: 'sms' })).toEqual(fail('NOT_AVAILABLE'));
     expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'] });
