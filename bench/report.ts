@@ -1,4 +1,5 @@
 import type { BenchResult, QualityRow } from './result.js';
+import type { SharedStoreResult, StoreComparison, StoreThroughput } from './shared-store.js';
 
 /** The human table of `npm run bench`. */
 const us = (value: number) => `${value.toFixed(1)} µs`;
@@ -76,5 +77,44 @@ export function printTable(result: BenchResult): void {
   out.push(`floor = ceil(25 / ${submit.cores} cores) x ${ms(submit.verifyMs)} verify + ${ms(submit.hashMs)} hash (argon2id m=19456 KiB, t=2, p=1)`);
   out.push('');
   out.push(table([['target', 'result'], ...Object.entries(targets).map(([name, ok]) => [name, mark(ok)])]));
+  out.push('');
+  out.push(...sharedStoreLines(result.sharedStore));
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+const count = (value: number) => Math.round(value).toLocaleString('en');
+const ratio = (value: number) => `${value.toFixed(2)}x`;
+
+function storeRows(name: string, plural: string, row: StoreComparison): string[][] {
+  const setups = [row.sqlite1, row.postgres1, row.postgres4];
+  const contended = row.postgres4OneAccount;
+  const retries = (setup: StoreThroughput) => `${count(setup.retries)} / ${count(setup.gaveUp)}`;
+  return [
+    [`${plural} per second`, ...setups.map((setup) => count(setup.perSecond)), ratio(row.postgres4VsSqlite1), count(contended.perSecond)],
+    [`${name} p95`, ...setups.map((setup) => ms(setup.p95Ms)), '', ms(contended.p95Ms)],
+    [`${name} retries / gave up`, ...setups.map(retries), '', retries(contended)],
+  ];
+}
+
+/** Issue 7's shared-store part: measurements beside the SQLite baseline, no targets. */
+function sharedStoreLines(shared: SharedStoreResult): string[] {
+  if ('unavailable' in shared) return [`shared store: not measured (${shared.unavailable})`];
+  const { codeChecks, throttleUpdates, fullReset, processes } = shared;
+  return [
+    table([
+      ['shared store (measured, no targets)', 'SQLite, 1 process (baseline)', 'PostgreSQL, 1 process', `PostgreSQL, ${processes} processes`, `PG ${processes} / SQLite 1`, `PostgreSQL, ${processes} processes, one account`],
+      ...storeRows('code check', 'code checks', codeChecks),
+      ...storeRows('throttle update', 'throttle updates', throttleUpdates),
+    ]),
+    `each setup: ${shared.warmupMs / 1000} s warm-up, then ${shared.durationMs / 1000} s measured; per second = sum over its processes; p95 over all their operations, ` +
+      `retries included; PostgreSQL ${shared.postgresVersion} (throwaway cluster, fsync off) and SQLite (WAL, synchronous=NORMAL) both in ${shared.storageDir}; ${shared.cores} cores, ` +
+      `load average ${shared.loadAverage.before.toFixed(1)} before / ${shared.loadAverage.after.toFixed(1)} after`,
+    '',
+    table([
+      ['full reset through the router', 'SQLite (baseline)', 'PostgreSQL', 'PostgreSQL / SQLite'],
+      ['p50', ms(fullReset.sqlite.p50Ms), ms(fullReset.postgres.p50Ms), ratio(fullReset.postgresVsSqliteP50)],
+      ['p95', ms(fullReset.sqlite.p95Ms), ms(fullReset.postgres.p95Ms), ratio(fullReset.postgres.p95Ms / fullReset.sqlite.p95Ms)],
+    ]),
+    `${fullReset.runs} runs each, one kiosk: begin -> choose email -> code mail arrives -> verify -> set password (argon2: 2 stored hashes verified, 1 hashed)`,
+  ];
 }

@@ -1,3 +1,4 @@
+import type { SharedStoreResult } from './shared-store.js';
 import type { SubmitResult } from './submit-path.js';
 
 /** The shape of `npm run --silent bench -- --json`. Rates are fractions (0.01 = 1%). */
@@ -34,5 +35,7 @@ export interface BenchResult {
     weakByPattern: Record<string, { engine: number; zxcvbn3: number; zxcvbn4: number }>;
   };
   submit: SubmitResult;
+  /** Issue 7: SQLite (1 kiosk process) beside PostgreSQL (1 and 4 kiosk processes on one database); measurements, no targets. */
+  sharedStore: SharedStoreResult;
   targets: Record<string, boolean>;
 }

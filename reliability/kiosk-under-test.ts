@@ -23,6 +23,8 @@ export async function startKioskUnderTest(options: {
   dataDir: string;
   recorder: TranscriptRecorder;
   email?: EmailSender;
+  /** What a recording email sender saw: its codes are secrets the scan looks for. */
+  mailbox?: { attempted: { text: string }[] };
   clock?: TestClock;
   persistent?: boolean;
   configure?: (config: KioskConfig) => KioskConfig;
@@ -49,8 +51,8 @@ export async function startKioskUnderTest(options: {
       for (const row of await rowsOf<{ password_hash: string }>(t.kiosk.store, 'accounts')) recorder.secret('hash', row.password_hash);
       for (const row of await rowsOf<{ password_hash: string }>(t.kiosk.store, 'password_history')) recorder.secret('hash', row.password_hash);
       for (const row of await rowsOf<{ code_hash: string }>(t.kiosk.store, 'challenges')) recorder.secret('hash', row.code_hash);
-      for (const message of t.kiosk.demoOutbox?.messages() ?? []) {
-        for (const match of message.text.matchAll(/^\s*(\d{6,10})\s*$/gm)) recorder.secret('code', match[1]!);
+      for (const message of [...(t.kiosk.demoOutbox?.messages() ?? []), ...(options.mailbox?.attempted ?? [])]) {
+        for (const match of message.text.matchAll(/(?<![0-9])(\d{6,10})(?![0-9])/g)) recorder.secret('code', match[1]!);
       }
       await t.kiosk.close();
     },

@@ -4,6 +4,11 @@ import { printFigures } from './print.js';
 import { createTranscript } from './transcript.js';
 import { secretsFigures } from './sections/secrets-scan.js';
 import { enumerationSection } from './sections/enumeration.js';
+import { ipcFuzzSection } from './sections/ipc-fuzz.js';
+import { auditTamperSection } from './sections/audit-tamper.js';
+import { deliveryFaultsSection } from './sections/delivery-faults.js';
+import { crashConsistencySection } from './sections/crash-consistency.js';
+import { storageFaultsSection } from './sections/storage-faults.js';
 
 /**
  * `npm run reliability` (a table) and `npm run --silent reliability -- --json` (JSON only on stdout).
@@ -19,6 +24,11 @@ type Section = (options: SectionOptions) => Promise<Figure[]>;
 const sections: Record<string, Section> = {
   'brute-force': bruteForceSection,
   enumeration: enumerationSection,
+  'ipc-fuzz': ipcFuzzSection,
+  'audit-tamper': auditTamperSection,
+  'delivery-faults': deliveryFaultsSection,
+  'crash-consistency': crashConsistencySection,
+  'storage-faults': storageFaultsSection,
 };
 
 async function main(): Promise<number> {

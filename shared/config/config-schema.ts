@@ -43,7 +43,7 @@ const pacingRule = (defaults: { free: number; limit: number; windowMinutes: numb
     .default(defaults);
 
 export const kioskRequestsDefaults = { free: 20, limit: 60, windowMinutes: 10, firstWaitSeconds: 2, maxWaitSeconds: 60 };
-export const kioskFailedProofsDefaults = { free: 5, limit: 30, windowMinutes: 60, firstWaitSeconds: 5, maxWaitSeconds: 300 };
+export const kioskFailedProofsDefaults = { free: 30, limit: 120, windowMinutes: 60, firstWaitSeconds: 2, maxWaitSeconds: 60 };
 
 /** Where the kiosk keeps its state: one SQLite file per kiosk, or one PostgreSQL database shared by many. */
 export const storeSchema = z.preprocess(

@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { createDemoConfig } from '../../electron/core/config/demo-config.js';
 import type { SenderInfo } from '../../electron/core/ipc/sender.js';
 import { seedDemoDatabase } from '../../electron/core/demo/seed-demo.js';
 import { createArgon2Hasher } from '../../electron/core/hashing/argon2-hasher.js';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk.js';
+import { encodeKey } from '../../electron/core/keys/deployment-key.js';
 import type { EmailSender, GuessabilityChecker, RandomSource, SmsProvider } from '../../electron/core/ports.js';
 import type { KioskConfig } from '../../shared/config/config-schema.js';
 import type { Channel, DemoMessage, RequestOf, ResponseOf } from '../../shared/ipc/contract.js';
 import type { Result } from '../../shared/ipc/result.js';
+import type { Backend } from './backends.js';
+import { freshPostgresDatabase, type TestPostgresDatabase } from './file-postgres.js';
 import { createSeededRandom } from './seeded-random.js';
 import { createTestClock, type TestClock } from './test-clock.js';
 import { createTestGuessability } from './test-guessability.js';
@@ -22,7 +26,7 @@ export interface TestKioskOptions {
   sms?: SmsProvider;
   guessability?: GuessabilityChecker;
   clock?: TestClock;
-  /** Defaults to a seeded source; pass one to queue exact codes with nextInts(). */
+  /** Defaults to a seeded source (seeded anew for each restart on the same dataDir); pass one to queue exact codes with nextInts(). */
   random?: RandomSource;
   /** Adjust the demo configuration, e.g. shorter limits. */
   configure?: (config: KioskConfig) => KioskConfig;
@@ -34,12 +38,22 @@ export interface TestKioskOptions {
   persistent?: boolean;
   /** Background timers are off unless asked for: tests run the passes themselves. */
   timers?: boolean;
+  /** Merged over what the back end needs (the PostgreSQL password and deployment key); by default process.env on SQLite. */
   env?: Record<string, string | undefined>;
   onSessionEnded?: () => void;
+  /**
+   * SQLite (the default): a file in dataDir. PostgreSQL: a fresh database on this test file's cluster
+   * (see backends.ts), over loopback without TLS, its password and a deployment key (`secrets.keyEnv`)
+   * handed over in `env`; a persistent kiosk restarted on the same dataDir reopens the same database.
+   */
+  backend?: Backend;
 }
 
 export interface TestKiosk {
   kiosk: Kiosk;
+  backend: Backend;
+  /** The environment the kiosk was given ({} for a SQLite kiosk given none), e.g. for admin commands. */
+  env: Record<string, string | undefined>;
   clock: TestClock;
   logLines: string[];
   /** Calls a channel through the router exactly as the kiosk's own page would. */
@@ -50,27 +64,58 @@ export interface TestKiosk {
   waitForMessages(count: number): Promise<DemoMessage[]>;
 }
 
+/** The environment variable a PostgreSQL test kiosk's deployment key is handed over in (`secrets.keyEnv`). */
+export const testDeploymentKeyEnv = 'SSPR_TEST_DEPLOYMENT_KEY';
+
+interface PostgresPlace {
+  database: TestPostgresDatabase;
+  /** base64, as `npm run admin -- keys generate` prints it. */
+  key: string;
+}
+
+// A persistent PostgreSQL kiosk's database and key, by data folder, so that a restart finds them again
+// as a SQLite kiosk finds its file (and the key file beside it).
+const postgresPlaces = new Map<string, PostgresPlace>();
+// Starts per data folder: a restarted kiosk must not replay its predecessor's random numbers (it would
+// issue the same challenge ids again), as a real one never does.
+const startsIn = new Map<string, number>();
+
+async function postgresPlaceFor(dataDir: string, persistent: boolean): Promise<PostgresPlace> {
+  const known = postgresPlaces.get(dataDir);
+  // A demo kiosk starts from a new database every time, as the demo recreates its SQLite file.
+  if (known !== undefined && persistent) return known;
+  const place = { database: await freshPostgresDatabase(), key: encodeKey(randomBytes(32)) };
+  postgresPlaces.set(dataDir, place);
+  return place;
+}
+
 /**
- * The real kiosk (createKiosk) in demo mode on a temp-dir SQLite file, with a clock and random source
- * the test controls.
+ * The real kiosk (createKiosk) in demo mode on a temp-dir SQLite file (or a fresh PostgreSQL
+ * database), with a clock and random source the test controls.
  */
 export async function startTestKiosk(options: TestKioskOptions): Promise<TestKiosk> {
   const clock = options.clock ?? createTestClock();
+  const backend = options.backend ?? 'sqlite';
+  const place = backend === 'postgres' ? await postgresPlaceFor(options.dataDir, options.persistent === true) : null;
   const demoBase = createDemoConfig(options.dataDir);
+  const storeBase = place === null ? demoBase : { ...demoBase, store: place.database.store, secrets: { keyEnv: testDeploymentKeyEnv } };
   // Outside demo mode there is no demo inbox for texts: a persistent kiosk sends none unless given a provider.
-  const base = options.persistent === true ? { ...demoBase, demo: false, sms: { provider: 'none' as const, defaultRegion: 'GB' } } : demoBase;
+  const base = options.persistent === true ? { ...storeBase, demo: false, sms: { provider: 'none' as const, defaultRegion: 'GB' } } : storeBase;
   const config = options.configure ? options.configure(base) : base;
   if (options.persistent === true && options.email === undefined) throw new Error('A persistent test kiosk needs an email sender');
+  const env = place === null ? options.env : { ...place.database.env, [testDeploymentKeyEnv]: place.key, ...options.env };
+  const starts = startsIn.get(options.dataDir) ?? 0;
+  startsIn.set(options.dataDir, starts + 1);
   const logLines: string[] = [];
   const kiosk = await createKiosk({
     config,
     appOrigin: testAppOrigin,
     clock,
-    random: options.random ?? createSeededRandom(),
+    random: options.random ?? createSeededRandom(20260302 + starts),
     guessability: options.guessability ?? createTestGuessability(),
     ...(options.email === undefined ? {} : { email: options.email }),
     ...(options.sms === undefined ? {} : { sms: options.sms }),
-    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(env === undefined ? {} : { env }),
     ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     timers: options.timers ?? false,
     log: (line) => logLines.push(line),
@@ -80,6 +125,8 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
   }
   return {
     kiosk,
+    backend,
+    env: env ?? {},
     clock,
     logLines,
     call: (channel, payload) => kiosk.router.handle(channel, appFrame, payload) as never,

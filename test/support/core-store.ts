@@ -1,11 +1,21 @@
 import path from 'node:path';
 import { accountRows } from '../../electron/core/store/accounts.js';
+import { openPostgresStore } from '../../electron/core/store/open-postgres-store.js';
 import { openSqliteStore } from '../../electron/core/store/open-sqlite-store.js';
 import type { Store } from '../../electron/core/store/store.js';
+import type { Backend } from './backends.js';
+import { freshPostgresDatabase } from './file-postgres.js';
 
-/** A freshly migrated SQLite store in `dataDir`, for tests of one store or service at a time. */
-export function openTestStore(dataDir: string, name = 'kiosk.db'): Promise<Store> {
-  return openSqliteStore(path.join(dataDir, name), { now: () => '2026-03-02T08:00:00.000Z' });
+const migratedAt = () => '2026-03-02T08:00:00.000Z';
+
+/**
+ * A freshly migrated store, for tests of one store or service at a time: a SQLite file in `dataDir`,
+ * or a new database on the test file's PostgreSQL cluster (see backends.ts).
+ */
+export async function openTestStore(dataDir: string, backend: Backend = 'sqlite'): Promise<Store> {
+  if (backend === 'sqlite') return openSqliteStore(path.join(dataDir, 'kiosk.db'), { now: migratedAt });
+  const { store, env } = await freshPostgresDatabase('store');
+  return openPostgresStore(store, { env, now: migratedAt });
 }
 
 /** Inserts an account row directly (the hash need not be real unless the test verifies passwords). */

@@ -56,17 +56,16 @@ export function createCodeProof(deps: {
       const subject = pseudonym(typedName);
       type Issued = { refused: Result<never> } | { code: Awaited<ReturnType<CodeIssuer['issue']>>; throttleEvents: number[] };
       const issued = await store.run(async (tx): Promise<Issued> => {
-        const wait = longestWait([
-          await throttle.status(tx, 'failedProofs', subject),
-          await throttle.status(tx, sendScope[method], subject),
-          await throttle.status(tx, 'kioskRequests', kioskId),
-        ]);
+        const proofs = await throttle.status(tx, 'failedProofs', subject);
+        const sends = await throttle.status(tx, sendScope[method], subject);
+        const requests = await throttle.status(tx, 'kioskRequests', kioskId);
+        const wait = longestWait([proofs, sends, requests]);
         if (wait !== null) {
           await audit.record(tx, { event, typedName, outcome: 'refused', detail: { method, reason: 'throttled', retryAfterSeconds: wait.retryAfterSeconds } });
           return { refused: throttled(wait) };
         }
-        const sendEvent = await throttle.record(tx, sendScope[method], subject);
-        const kioskEvent = await throttle.record(tx, 'kioskRequests', kioskId);
+        const sendEvent = await throttle.record(tx, sendScope[method], subject, sends);
+        const kioskEvent = await throttle.record(tx, 'kioskRequests', kioskId, requests);
         const code = await codes.issue(tx, { usernameKey: subject, purpose, method });
         await audit.record(tx, { event, typedName, outcome: 'ok', detail: { method } });
         return { code, throttleEvents: [sendEvent.eventId, kioskEvent.eventId] };
@@ -81,7 +80,8 @@ export function createCodeProof(deps: {
       const { typedName, challengeId, code, purpose, event } = input;
       const subject = pseudonym(typedName);
       return store.run(async (tx): Promise<CodeVerdict> => {
-        const wait = longestWait([await throttle.status(tx, 'failedProofs', subject), await throttle.status(tx, 'kioskFailedProofs', kioskId)]);
+        const known = { proofs: await throttle.status(tx, 'failedProofs', subject), kiosk: await throttle.status(tx, 'kioskFailedProofs', kioskId) };
+        const wait = longestWait([known.proofs, known.kiosk]);
         if (wait !== null) {
           await audit.record(tx, { event, typedName, outcome: 'refused', detail: { reason: 'throttled' } });
           return { accepted: false, result: throttled(wait) };
@@ -96,7 +96,7 @@ export function createCodeProof(deps: {
           await audit.record(tx, { event, typedName, outcome: 'ok' });
           return { accepted: true, accountId: check.accountId };
         }
-        return { accepted: false, result: await countFailure(tx, { typedName, event, codeTriesLeft: check.triesLeft }) };
+        return { accepted: false, result: await countFailure(tx, { typedName, event, codeTriesLeft: check.triesLeft, known }) };
       });
     },
 
@@ -108,10 +108,10 @@ export function createCodeProof(deps: {
 
   async function countFailure(
     tx: Parameters<Parameters<Store['run']>[0]>[0],
-    input: { typedName: string; event: string; codeTriesLeft: number },
+    input: { typedName: string; event: string; codeTriesLeft: number; known?: { proofs: ThrottleStatus; kiosk: ThrottleStatus } },
   ): Promise<Result<never>> {
-    const proofs = (await throttle.record(tx, 'failedProofs', pseudonym(input.typedName))).status;
-    await throttle.record(tx, 'kioskFailedProofs', kioskId);
+    const proofs = (await throttle.record(tx, 'failedProofs', pseudonym(input.typedName), input.known?.proofs)).status;
+    await throttle.record(tx, 'kioskFailedProofs', kioskId, input.known?.kiosk);
     await audit.record(tx, { event: input.event, typedName: input.typedName, outcome: 'refused', detail: { reason: 'wrong' } });
     if (proofs.blocked) return throttled(proofs);
     // This code is used up but the account still has proofs left: the person needs a new code.

@@ -16,7 +16,11 @@ const migrationLockId = 73_019_471;
  * Applies, in order, every migration newer than the database's recorded version, each in its own
  * transaction together with its schema_migrations row: a failing step leaves the database at the
  * last good version instead of half-migrated. Several kiosks starting at once against one
- * PostgreSQL take turns through an advisory lock and re-read the version inside it.
+ * PostgreSQL take turns through an advisory lock and re-read the version inside it: in a READ
+ * COMMITTED transaction, whose next statement sees what the lock's previous holder committed (a
+ * SERIALIZABLE one keeps the snapshot of the statement that waited for the lock, and would apply the
+ * same step again: "relation already exists"). The bookkeeping table is created under the lock too,
+ * as two CREATE TABLE IF NOT EXISTS at the same moment can both try to create it.
  */
 export async function applyMigrations(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the runner works below the typed schema
@@ -26,14 +30,14 @@ export async function applyMigrations(
   now: () => string,
 ): Promise<MigrationReport> {
   assertAscending(list);
-  await sql
-    .raw('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)')
-    .execute(db);
   const known = list.at(-1)?.version ?? 0;
   const applied: number[] = [];
   for (;;) {
     const step = await inTransaction(db as AnyDb, dialect, async (tx) => {
       if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${migrationLockId})`.execute(tx);
+      await sql
+        .raw('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)')
+        .execute(tx);
       const current = await currentVersion(tx);
       if (current > known) throw new Error(`Database schema version ${current} is newer than this kiosk understands (${known}).`);
       const next = list.find((migration) => migration.version > current);
@@ -41,7 +45,7 @@ export async function applyMigrations(
       await next.up(tx, dialect);
       await tx.insertInto('schema_migrations').values({ version: next.version, name: next.name, applied_at: now() }).execute();
       return { done: false as const, version: next.version };
-    });
+    }, { isolation: 'readCommitted' });
     if (step.done) return { applied, version: Math.max(step.version, known) };
     applied.push(step.version);
   }

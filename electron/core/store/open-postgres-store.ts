@@ -61,12 +61,18 @@ function poolConfig(config: PostgresStoreConfig, env: Record<string, string | un
 }
 
 /**
- * One PostgreSQL database shared by several kiosks. Pool errors on idle connections (the server
- * restarted) are absorbed here: the next step reconnects, or fails with "unavailable" in words.
+ * One PostgreSQL database shared by several kiosks. Connection errors (the server restarted or went
+ * away) are absorbed here: the next step reconnects, or fails with "unavailable" in words.
  */
 export async function openPostgresStoreWithReport(config: PostgresStoreConfig, options: OpenPostgresOptions): Promise<{ store: Store; migrations: MigrationReport }> {
   const pool = new pg.Pool(poolConfig(config, options.env));
+  // Idle connections that break are reported here, and dropped by the pool.
   pool.on('error', () => undefined);
+  // A connection that breaks while a step holds it (the server dies mid-transaction) emits 'error'
+  // on its client, which the pool does not listen to then: unheard, that would crash the kiosk. The
+  // step's own query fails with the same error (or "not queryable" if it comes later), and the pool
+  // drops the broken connection when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const where = `the PostgreSQL database ${config.database} on ${config.host}:${config.port}`;
   try {

@@ -64,6 +64,9 @@ export async function openSqliteStoreWithReport(path: string, options: OpenSqlit
     return { store, migrations: report };
   } catch (error) {
     await db.destroy();
+    // Kysely closes the file only if a query ever opened its connection: one refused by the checks
+    // above would otherwise stay open (and locked against unmounting) for the life of the process.
+    if (raw.open) raw.close();
     throw error;
   }
 }

@@ -45,7 +45,9 @@ export function classifyStoreError(error: unknown): StoreErrorKind {
   if (/^SQLITE_(CORRUPT|NOTADB)/.test(text)) return { kind: 'unavailable', reason: 'corrupt' };
   // PostgreSQL: serialization failure and deadlock are the expected price of SERIALIZABLE.
   if (text === '40001' || text === '40P01') return { kind: 'retry' };
-  if (text === '55P03' || text === '53300') return { kind: 'busy' };
+  // Lock not available, too many connections, and a statement cancelled by statement_timeout (stuck
+  // behind another kiosk's lock for that long): the person may try again in a moment.
+  if (text === '55P03' || text === '53300' || text === '57014') return { kind: 'busy' };
   if (text === '53100') return { kind: 'unavailable', reason: 'disk_full' };
   if (/^(08|57P)/.test(text) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND)$/.test(text)) {
     return { kind: 'unavailable', reason: 'unreachable' };

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { RandomSource } from '../ports.js';
+import { cryptoRandom } from '../system.js';
 import type { Database } from './database-schema.js';
 import type { StoreDialect } from './dialect.js';
 import { classifyStoreError, describeStoreError, StoreBusyError, StoreUnavailableError } from './store-errors.js';
@@ -29,36 +31,60 @@ export interface Store {
 
 export interface StoreRetryPolicy {
   attempts: number;
-  /** Wait before retry n (1-based), in milliseconds. */
+  /**
+   * Longest wait before retry n (1-based), in milliseconds. The store waits between half of it and
+   * all of it, drawn at random: kiosks that collided once must not retry in step and collide again.
+   */
   delayMs(attempt: number): number;
 }
 
 /**
  * SQLite's own busy wait blocks the event loop (better-sqlite3 is synchronous, and in Electron that
  * freezes the window), so the driver waits only briefly and the waiting happens here, between
- * attempts, without blocking: about 1.3 s in all before the person is told the kiosk is busy.
+ * attempts, without blocking: about 1 s in all before the person is told the kiosk is busy.
+ * PostgreSQL's serialization failures are the same "try again" and wait the same way.
  */
 export const defaultRetryPolicy: StoreRetryPolicy = {
   attempts: 8,
   delayMs: (attempt) => Math.min(320, 10 * 2 ** (attempt - 1)),
 };
 
+/**
+ * Optimistic tries before a PostgreSQL step runs alone. Conflicts between kiosks are rare (different
+ * people), so nearly every step runs beside the others; one that met two conflicts in a row is in a
+ * crowd on one account, where waiting its turn is quicker than losing again.
+ */
+const losesBeforeAlone = 2;
+
+/** Half the policy's wait, plus up to as much again at random (so at least 1 ms). */
+function jitteredDelayMs(longestMs: number, random: RandomSource): number {
+  const half = Math.floor(longestMs / 2);
+  return half + random.int(0, longestMs - half + 1);
+}
+
 export function createStore(options: {
   db: Kysely<Database>;
   dialect: StoreDialect;
   retry?: StoreRetryPolicy;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Spreads the waits between retries. The OS CSPRNG by default, not the kiosk's own source: a test's
+   * seeded source would hand the numbers it queued for codes to these waits instead.
+   */
+  random?: RandomSource;
   onClose?: () => Promise<void>;
 }): Store {
   const { db, dialect } = options;
   const retry = options.retry ?? defaultRetryPolicy;
+  const random = options.random ?? cryptoRandom;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let closed = false;
 
   return {
     dialect,
     db,
-    run: (work) => withRetries(() => inTransaction(db, dialect, work)),
+    // A step that has lost twice to conflicting steps (PostgreSQL) tries again alone: see StepTurn.
+    run: (work) => withRetries((attempt) => inTransaction(db, dialect, work, { turn: attempt > losesBeforeAlone ? 'alone' : 'shared' })),
     read: (work) => withRetries(() => work(db)),
     async close() {
       if (closed) return;
@@ -68,14 +94,14 @@ export function createStore(options: {
     },
   };
 
-  async function withRetries<T>(attemptOnce: () => Promise<T>): Promise<T> {
+  async function withRetries<T>(attemptOnce: (attempt: number) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await attemptOnce();
+        return await attemptOnce(attempt);
       } catch (error) {
         const meaning = classifyStoreError(error);
         if (meaning.kind === 'retry' && attempt < retry.attempts) {
-          await sleep(retry.delayMs(attempt));
+          await sleep(jitteredDelayMs(retry.delayMs(attempt), random));
           continue;
         }
         if (meaning.kind === 'retry' || meaning.kind === 'busy') throw new StoreBusyError(describeStoreError(error));

@@ -68,11 +68,16 @@ export function createThrottle(deps: { clock: Clock; rules: ThrottleRules }) {
   return {
     status,
 
-    /** Counts one event; for an account scope, reaching the limit starts the block and the result says so. */
-    async record(tx: Tx, scope: ThrottleScope, subject: string): Promise<RecordedEvent> {
+    /**
+     * Counts one event; for an account scope, reaching the limit starts the block and the result says
+     * so. `known` is the status this transaction already read for the same scope and subject (and
+     * found not blocked): the status after the event then follows from it without reading again.
+     */
+    async record(tx: Tx, scope: ThrottleScope, subject: string, known?: ThrottleStatus): Promise<RecordedEvent> {
       const now = clock.now();
       const eventId = await throttleRows.addEvent(tx, scope, subject, now.toISOString());
-      const after = await status(tx, scope, subject);
+      const after: ThrottleStatus =
+        known !== undefined && !known.blocked ? { blocked: false, remaining: Math.max(0, known.remaining - 1) } : await status(tx, scope, subject);
       if (isAccountScope(scope) && !after.blocked && after.remaining === 0) {
         const until = new Date(now.getTime() + rules[scope].blockMinutes * minute);
         await throttleRows.block(tx, scope, subject, now.toISOString(), until.toISOString(), eventId);

@@ -1,29 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit/verify-audit-chain.js';
+import { describeEachBackend } from '../../support/backends.js';
 import { startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 
 const dirs = createTempDirs();
 let t: TestKiosk;
 
-/** A few real records: one person's reset attempt and a start over. */
-beforeEach(async () => {
-  t = await startTestKiosk({ dataDir: dirs.make() });
-  valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-  valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
-  await t.kiosk.settled();
-  await t.call('reset:verifyCode', { code: '00000000' });
-  valueOf(await t.call('session:startOver', {}));
-});
-afterEach(async () => {
-  await t.kiosk.close();
-  dirs.removeAll();
-});
-
 const verify = () => verifyAuditChain(t.kiosk.store.db, t.kiosk.keys.auditChain);
 const ids = async () => (await t.kiosk.store.db.selectFrom('audit_log').select('id').orderBy('id').execute()).map((row) => Number(row.id));
 
-describe('the tamper-evident audit trail', () => {
+describeEachBackend('the tamper-evident audit trail', (backend) => {
+  /** A few real records: one person's reset attempt and a start over. */
+  beforeEach(async () => {
+    t = await startTestKiosk({ dataDir: dirs.make(), backend });
+    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    await t.kiosk.settled();
+    await t.call('reset:verifyCode', { code: '00000000' });
+    valueOf(await t.call('session:startOver', {}));
+  });
+  afterEach(async () => {
+    await t.kiosk.close();
+    dirs.removeAll();
+  });
+
   it('verifies when nothing was touched', async () => {
     const report = await verify();
     expect(report).toMatchObject({ ok: true, problem: null, unchained: 0 });

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
 import { encodeKey } from '../../../electron/core/keys/deployment-key.js';
+import { describeEachBackend } from '../../support/backends.js';
 import { codeIn, startTestKiosk, valueOf } from '../../support/core-kiosk.js';
-import { readDatabaseFile } from '../../support/database-dump.js';
+import { readTables } from '../../support/database-dump.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 
 const dirs = createTempDirs();
@@ -10,11 +11,12 @@ afterEach(() => dirs.removeAll());
 
 type Row = Record<string, unknown>;
 
-describe('the audit log and the other records', () => {
+describeEachBackend('the audit log and the other records', (backend) => {
   it('never hold a code, a password, a hash, a key or a name as typed', async () => {
     const deploymentKey = Buffer.alloc(32, 0x5a);
     const t = await startTestKiosk({
       dataDir: dirs.make(),
+      backend,
       env: { KIOSK_KEY: encodeKey(deploymentKey) },
       configure: (config) => ({ ...config, secrets: { keyEnv: 'KIOSK_KEY' } }),
     });
@@ -55,16 +57,14 @@ describe('the audit log and the other records', () => {
     const keys = t.kiosk.keys;
     await t.kiosk.close();
 
-    const { store } = t.kiosk.config;
-    if (store.kind !== 'sqlite') throw new Error('The test kiosk keeps its state in a SQLite file');
-    const all = (db: Parameters<Parameters<typeof readDatabaseFile>[1]>[0], table: string) => db.prepare(`select * from ${table} order by 1`).all() as Row[];
-    const { audit, records, hashes, codeHashes } = readDatabaseFile(store.path, (db) => ({
-      audit: all(db, 'audit_log'),
-      // Everything else the kiosk writes as it runs, apart from the directory itself.
-      records: ['challenges', 'throttle_events', 'throttle_blocks', 'outbox', 'password_changes', 'audit_chain_heads', 'key_checks'].map((table) => all(db, table)),
-      hashes: [...all(db, 'accounts'), ...all(db, 'password_history')].map((row) => String(row['password_hash'])),
-      codeHashes: all(db, 'challenges').map((row) => String(row['code_hash'])),
-    }));
+    // Everything else the kiosk writes as it runs, apart from the directory itself.
+    const recordTables = ['challenges', 'throttle_events', 'throttle_blocks', 'outbox', 'password_changes', 'audit_chain_heads', 'key_checks'];
+    const tables = await readTables(t.kiosk.config.store, t.env, ['audit_log', 'accounts', 'password_history', ...recordTables]);
+    const all = (table: string): Row[] => tables[table]!;
+    const audit = all('audit_log');
+    const records = recordTables.map((table) => all(table));
+    const hashes = [...all('accounts'), ...all('password_history')].map((row) => String(row['password_hash']));
+    const codeHashes = all('challenges').map((row) => String(row['code_hash']));
     const auditText = JSON.stringify(audit);
     const recordsText = JSON.stringify(records);
     expect(audit.length).toBeGreaterThan(8);

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { EmailSender } from '../../../electron/core/ports.js';
 import { fail } from '../../../shared/ipc/result.js';
+import { describeEachBackend } from '../../support/backends.js';
 import { codeIn, startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
-import { readDatabaseFile, rowsOf } from '../../support/database-dump.js';
+import { readTables, rowsOf } from '../../support/database-dump.js';
 import { createRecordingEmailSender } from '../../support/recording-email.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 import { waitUntil } from '../../support/wait-until.js';
@@ -36,17 +37,15 @@ async function waitForAudit(kiosk: TestKiosk, event: string, count = 1): Promise
   return (await auditOf(kiosk)).filter((row) => row.event === event);
 }
 
-/** The audit rows in the kiosk's file after close() waited for every background task. */
-function auditInFile(kiosk: TestKiosk): AuditRow[] {
-  const { store } = kiosk.kiosk.config;
-  if (store.kind !== 'sqlite') throw new Error('The test kiosk keeps its state in a SQLite file');
-  return readDatabaseFile(store.path, (db) => db.prepare('select event, outcome, username, detail from audit_log order by id').all() as AuditRow[]);
+/** The audit rows in the kiosk's database after close() waited for every background task. */
+async function auditAfterClose(kiosk: TestKiosk): Promise<AuditRow[]> {
+  return (await readTables(kiosk.kiosk.config.store, kiosk.env, ['audit_log']))['audit_log'] as unknown as AuditRow[];
 }
 
-describe('sending the code', () => {
+describeEachBackend('sending the code', (backend) => {
   it('answers before the mail server does: sending happens in the background', async () => {
     const mail = createRecordingEmailSender('hold');
-    t = await startTestKiosk({ dataDir: dirs.make(), email: mail.sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     const view = valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     expect(view).toMatchObject({ stage: 'code_sent', delivery: 'pending' });
@@ -64,7 +63,7 @@ describe('sending the code', () => {
   it('when the relay itself is down: delivery shows failed for every name alike, the outage is audited, and nothing is used up', async () => {
     const mail = createRecordingEmailSender('deliver');
     mail.setRelayDown(true);
-    t = await startTestKiosk({ dataDir: dirs.make(), email: mail.sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     await waitUntil(async () => (await deliveryOf(t!)) === 'failed', 'session:get shows the delivery failed');
@@ -90,7 +89,7 @@ describe('sending the code', () => {
   it('while the relay is known to be down, refuses new requests at once with DELIVERY_UNAVAILABLE, then tries again after the backoff', async () => {
     const mail = createRecordingEmailSender('deliver');
     mail.setRelayDown(true);
-    t = await startTestKiosk({ dataDir: dirs.make(), email: mail.sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     await waitUntil(async () => (await deliveryOf(t!)) === 'failed', 'the first request shows the delivery failed');
@@ -125,7 +124,7 @@ describe('sending the code', () => {
   it('when the server refuses a registered recipient: the screen still says pending, as for everyone, and only the desk sees why', async () => {
     // Showing "could not be sent" here would tell anyone at the kiosk that the name has an account.
     const mail = createRecordingEmailSender('fail');
-    t = await startTestKiosk({ dataDir: dirs.make(), email: mail.sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     await waitUntil(() => mail.attempted.length === 1, 'a send was attempted');
@@ -145,13 +144,13 @@ describe('sending the code', () => {
       probe: () => mail.sender.probe(),
       close: () => mail.sender.close(),
     };
-    t = await startTestKiosk({ dataDir: dirs.make(), email: flaky });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, email: flaky });
     valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     const events = await eventsOf(t);
     await t.kiosk.close();
     expect(mail.sent.map((message) => message.to)).toEqual(['ben.okafor@homemail.example']);
-    const audit = auditInFile(t);
+    const audit = await auditAfterClose(t);
     const sent = audit.find((row) => row.event === 'reset.code_sent');
     expect(detailOf(sent)).toEqual({ method: 'email', recipients: 2, delivered: 1 });
     expect(audit.at(-1)).toMatchObject({ event: 'reset.code_send_failed', outcome: 'failed', username: 'ben.okafor' });
@@ -165,6 +164,7 @@ describe('sending the code', () => {
     const mail = createRecordingEmailSender('deliver');
     t = await startTestKiosk({
       dataDir: dirs.make(),
+      backend,
       email: mail.sender,
       configure: (config) => ({
         ...config,
@@ -181,7 +181,7 @@ describe('sending the code', () => {
   });
 });
 
-describe('the notice after a reset', () => {
+describeEachBackend('the notice after a reset', (backend) => {
   async function resetAmira(kiosk: TestKiosk, mail: ReturnType<typeof createRecordingEmailSender>) {
     valueOf(await kiosk.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
@@ -193,6 +193,7 @@ describe('the notice after a reset', () => {
     const mail = createRecordingEmailSender('deliver');
     t = await startTestKiosk({
       dataDir: dirs.make(),
+      backend,
       email: mail.sender,
       // Only the notice names the kiosk's location.
       configure: (config) => ({ ...config, kiosk: { ...config.kiosk, location: 'www.northfield.example/library' } }),
@@ -220,7 +221,7 @@ describe('the notice after a reset', () => {
 
   it('logs a notice the server refused without failing the reset, and sends it once mail works again', async () => {
     const mail = createRecordingEmailSender('deliver');
-    t = await startTestKiosk({ dataDir: dirs.make(), email: mail.sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
     await resetAmira(t, mail);
     mail.setBehaviour('fail');
     expect(valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' })).stage).toBe('done');

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { SessionView } from '../../../shared/flow/stages.js';
 import type { Result } from '../../../shared/ipc/result.js';
+import { describeEachBackend, type Backend } from '../../support/backends.js';
 import { startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { createRecordingEmailSender } from '../../support/recording-email.js';
@@ -26,11 +27,11 @@ interface Observed {
 }
 
 /** What a stranger at the kiosk can observe for one typed name, with the mail relay in a given state. */
-async function observe(username: string, relay: 'down' | 'refuses_recipient'): Promise<Observed> {
+async function observe(backend: Backend, username: string, relay: 'down' | 'refuses_recipient'): Promise<Observed> {
   // Every send fails either way; only the relay's own health (its probe) differs.
   const mail = createRecordingEmailSender('fail');
   mail.setRelayDown(relay === 'down');
-  const t = await startTestKiosk({ dataDir: dirs.make(), email: mail.sender });
+  const t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
   kiosks.push(t);
   kioskFor.set(username, t);
   valueOf(await t.call('reset:begin', { username }));
@@ -44,9 +45,9 @@ async function observe(username: string, relay: 'down' | 'refuses_recipient'): P
   return { request, afterDelivery, resend, throttleEvents };
 }
 
-describe('what a stranger sees while mail is failing does not depend on whether the account exists', () => {
+describeEachBackend('what a stranger sees while mail is failing does not depend on whether the account exists', (backend) => {
   it('relay down: everyone is told codes cannot be sent right now, and nobody\u2019s limits are spent', async () => {
-    const seen = await Promise.all(names.map((name) => observe(name, 'down')));
+    const seen = await Promise.all(names.map((name) => observe(backend, name, 'down')));
     for (const observed of seen) expect(observed).toEqual(seen[0]);
     expect(valueOf(seen[0]!.afterDelivery)).toMatchObject({ stage: 'code_sent', delivery: 'failed' });
     // The next request is refused at once, contacting nobody, for everyone alike.
@@ -55,7 +56,7 @@ describe('what a stranger sees while mail is failing does not depend on whether 
   });
 
   it('one recipient refused: everyone still sees "on its way", and the refusal is audited for the desk only', async () => {
-    const seen = await Promise.all(names.map((name) => observe(name, 'refuses_recipient')));
+    const seen = await Promise.all(names.map((name) => observe(backend, name, 'refuses_recipient')));
     for (const observed of seen) expect(observed).toEqual(seen[0]);
     expect(valueOf(seen[0]!.afterDelivery)).toMatchObject({ stage: 'code_sent', delivery: 'pending' });
     expect(valueOf(seen[0]!.resend)).toMatchObject({ stage: 'code_sent', delivery: 'pending' });

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createStoreDirectory } from '../../../electron/core/directory/sqlite-directory.js';
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
 import type { Directory } from '../../../electron/core/ports.js';
 import { createPasswordChanger } from '../../../electron/core/reset/password-change.js';
 import type { Store } from '../../../electron/core/store/store.js';
 import { StoreUnavailableError } from '../../../electron/core/store/store-errors.js';
+import { describeEachBackend } from '../../support/backends.js';
 import { startTestKiosk, type TestKiosk } from '../../support/core-kiosk.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { createRecordingEmailSender } from '../../support/recording-email.js';
@@ -53,11 +54,11 @@ async function amira(kiosk: TestKiosk) {
 
 const events = async (kiosk: TestKiosk) => (await rowsOf<{ event: string }>(kiosk.kiosk.store, 'audit_log')).map((row) => row.event);
 
-describe('a password change is never left without its record', () => {
+describeEachBackend('a password change is never left without its record', (backend) => {
   it('when the bookkeeping fails after the directory write, says so, and the next start completes audit and notice', async () => {
     const dataDir = dirs.make();
     const mail = createRecordingEmailSender();
-    t = await startTestKiosk({ dataDir, persistent: true, email: mail.sender });
+    t = await startTestKiosk({ dataDir, backend, persistent: true, email: mail.sender });
     const { directory, account } = await amira(t);
     // Transaction 1 records the intent; 2 (the bookkeeping) meets a full disk.
     const result = await changerOver(t, storeFailingAt(t.kiosk.store, 2)).change({ account, typedName: 'Amira.Khan', password: newPassword, purpose: 'reset' });
@@ -67,7 +68,7 @@ describe('a password change is never left without its record', () => {
     expect((await rowsOf<{ state: string }>(t.kiosk.store, 'password_changes')).map((row) => row.state)).toEqual(['pending']);
 
     await t.kiosk.close();
-    t = await startTestKiosk({ dataDir, persistent: true, email: mail.sender });
+    t = await startTestKiosk({ dataDir, backend, persistent: true, email: mail.sender });
     await t.kiosk.settled();
     expect(await events(t)).toEqual(['reset.password_change_started', 'reset.password_set', 'notification.sent']);
     const set = (await rowsOf<{ event: string; username: string; detail: string }>(t.kiosk.store, 'audit_log'))[1]!;
@@ -82,7 +83,7 @@ describe('a password change is never left without its record', () => {
   });
 
   it('when the directory write fails for want of a database, nothing changed: the intent is closed and the person told', async () => {
-    t = await startTestKiosk({ dataDir: dirs.make(), persistent: true, email: createRecordingEmailSender().sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, persistent: true, email: createRecordingEmailSender().sender });
     const { directory, account } = await amira(t);
     const refusing: Directory = { ...directory, setPassword: () => Promise.reject(new StoreUnavailableError('io_error', 'SQLITE_IOERR_WRITE')) };
     const result = await changerOver(t, t.kiosk.store, refusing).change({ account, typedName: 'amira.khan', password: newPassword, purpose: 'reset' });
@@ -93,7 +94,7 @@ describe('a password change is never left without its record', () => {
   });
 
   it('when the directory went silent after taking the change, calls it unconfirmed, and recovery finds and completes it', async () => {
-    t = await startTestKiosk({ dataDir: dirs.make(), persistent: true, email: createRecordingEmailSender().sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, persistent: true, email: createRecordingEmailSender().sender });
     const { directory, account } = await amira(t);
     const silent: Directory = {
       ...directory,
@@ -109,7 +110,7 @@ describe('a password change is never left without its record', () => {
   });
 
   it('when the kiosk stopped between the intent and the directory write, recovery closes the intent as never done', async () => {
-    t = await startTestKiosk({ dataDir: dirs.make(), persistent: true, email: createRecordingEmailSender().sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, persistent: true, email: createRecordingEmailSender().sender });
     const { directory, account } = await amira(t);
     const stopped: Directory = { ...directory, setPassword: () => new Promise<void>(() => undefined) };
     void changerOver(t, t.kiosk.store, stopped).change({ account, typedName: 'amira.khan', password: newPassword, purpose: 'reset' });
@@ -122,7 +123,7 @@ describe('a password change is never left without its record', () => {
 
   it('ends the walk-up session either way, with the outcome in the Done view', async () => {
     const mail = createRecordingEmailSender();
-    t = await startTestKiosk({ dataDir: dirs.make(), persistent: true, email: mail.sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, persistent: true, email: mail.sender });
     // Through the router: a change that completes ends at Done with a queued notice.
     await t.call('reset:begin', { username: 'amira.khan' });
     await t.call('reset:chooseMethod', { method: 'email' });

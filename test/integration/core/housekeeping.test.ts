@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../electron/core/audit/verify-audit-chain.js';
+import { describeEachBackend } from '../../support/backends.js';
 import { startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
@@ -28,9 +29,9 @@ async function aBusyMorning(kiosk: TestKiosk): Promise<void> {
   await kiosk.kiosk.settled();
 }
 
-describe('housekeeping', () => {
+describeEachBackend('housekeeping', (backend) => {
   it('keeps everything a rule still needs', async () => {
-    t = await startTestKiosk({ dataDir: dirs.make() });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend });
     await aBusyMorning(t);
     const before = { challenges: await count(t, 'challenges'), events: await count(t, 'throttle_events') };
     t.clock.advance({ hours: 2 });
@@ -40,7 +41,7 @@ describe('housekeeping', () => {
   });
 
   it('deletes expired codes, throttle events outside every window and ended blocks, once no rule needs them', async () => {
-    t = await startTestKiosk({ dataDir: dirs.make() });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend });
     await aBusyMorning(t);
     const challenges = await count(t, 'challenges');
     const events = await count(t, 'throttle_events');
@@ -55,7 +56,7 @@ describe('housekeeping', () => {
 
   it('exports audit records past their retention to a file before deleting them, and the chain still verifies', async () => {
     const dataDir = dirs.make();
-    t = await startTestKiosk({ dataDir, configure: (config) => ({ ...config, audit: { retentionDays: 30, exportDir: path.join(dataDir, 'exports') } }) });
+    t = await startTestKiosk({ dataDir, backend, configure: (config) => ({ ...config, audit: { retentionDays: 30, exportDir: path.join(dataDir, 'exports') } }) });
     await aBusyMorning(t);
     const old = await count(t, 'audit_log');
     t.clock.advance({ hours: 24 * 31 });
@@ -74,7 +75,7 @@ describe('housekeeping', () => {
   });
 
   it('prunes in small batches, so a large backlog never holds the database for long', async () => {
-    t = await startTestKiosk({ dataDir: dirs.make() });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend });
     const at = t.clock.now().toISOString();
     await t.kiosk.store.run(async (tx) => {
       for (let i = 0; i < 1300; i += 1) await tx.insertInto('throttle_events').values({ scope: 'kioskRequests', subject: 'old', at }).execute();

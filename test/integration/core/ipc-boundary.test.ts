@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { channels } from '../../../shared/ipc/contract.js';
 import type { Result } from '../../../shared/ipc/result.js';
+import { describeEachBackend, type Backend } from '../../support/backends.js';
 import { appFrame, codeIn, startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
-import { dumpStore, readDatabaseFile, rowsOf } from '../../support/database-dump.js';
+import { dumpStore, readTables, rowsOf } from '../../support/database-dump.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 import { waitUntil } from '../../support/wait-until.js';
 
@@ -55,8 +56,8 @@ function badPayloads(): [string, unknown][] {
 }
 
 /** The session at each stage where input is accepted, reached through the router. */
-async function atStage(stage: 'identify' | 'choose_method' | 'code_sent' | 'new_password'): Promise<TestKiosk> {
-  const kiosk = await startTestKiosk({ dataDir: dirs.make() });
+async function atStage(backend: Backend, stage: 'identify' | 'choose_method' | 'code_sent' | 'new_password'): Promise<TestKiosk> {
+  const kiosk = await startTestKiosk({ dataDir: dirs.make(), backend });
   if (stage === 'identify') return kiosk;
   valueOf(await kiosk.call('reset:begin', { username: 'amira.khan' }));
   if (stage === 'choose_method') return kiosk;
@@ -69,10 +70,10 @@ async function atStage(stage: 'identify' | 'choose_method' | 'code_sent' | 'new_
   return kiosk;
 }
 
-describe('bad input at the IPC boundary', () => {
+describeEachBackend('bad input at the IPC boundary', (backend) => {
   for (const stage of ['identify', 'choose_method', 'code_sent', 'new_password'] as const) {
     it(`gets BAD_INPUT and changes nothing in the database or the session (at ${stage})`, async () => {
-      t = await atStage(stage);
+      t = await atStage(backend, stage);
       const sessionBefore = valueOf(await t.call('session:get', {}));
       const before = await dumpStore(t.kiosk.store);
       const outbox = t.kiosk.demoOutbox!.messages().length;
@@ -92,7 +93,7 @@ describe('bad input at the IPC boundary', () => {
   }
 
   it('gets UNKNOWN_CHANNEL or FORBIDDEN for calls outside the contract or from outside the app, and changes nothing', async () => {
-    t = await atStage('code_sent');
+    t = await atStage(backend, 'code_sent');
     const before = await dumpStore(t.kiosk.store);
     for (const channel of ['', 'reset:unlock', 'admin:dump', '__proto__', long, 'reset:begin\u0000']) {
       expect(await t.callRaw(channel, { username: 'amira.khan' })).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
@@ -111,7 +112,7 @@ describe('bad input at the IPC boundary', () => {
   });
 
   it('gets WRONG_STAGE for well-formed input (Unicode included) at the wrong moment, and changes nothing', async () => {
-    t = await atStage('identify');
+    t = await atStage(backend, 'identify');
     const before = await dumpStore(t.kiosk.store);
     const wellFormedButEarly: [string, unknown][] = [
       ['reset:verifyCode', { code: '12345678' }],
@@ -129,7 +130,7 @@ describe('bad input at the IPC boundary', () => {
   });
 
   it('treats an unusual but well-formed username like any unknown one, and keeps only its pseudonym', async () => {
-    t = await atStage('identify');
+    t = await atStage(backend, 'identify');
     const usernames = ['Ωμέγα.χρήστης', '李.小龍', '😀', "o'brien; DROP TABLE accounts;--", 'x'.repeat(256)];
     for (const username of usernames) {
       expect(valueOf(await t.call('reset:begin', { username }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'] });
@@ -138,14 +139,11 @@ describe('bad input at the IPC boundary', () => {
     }
     await t.kiosk.close();
     expect(t.kiosk.demoOutbox!.messages()).toEqual([]);
-    const { store } = t.kiosk.config;
-    const file = store.kind === 'sqlite' ? store.path : '';
-    const { accounts, keys } = readDatabaseFile(file, (db) => ({
-      accounts: db.prepare('select count(*) as n from accounts').get(),
-      keys: (db.prepare('select username_key from challenges order by rowid').all() as { username_key: string }[]).map((row) => row.username_key),
-    }));
-    expect(accounts).toEqual({ n: 4 });
-    expect(keys).toEqual(usernames.map((username) => t!.kiosk.pseudonym(username)));
+    const tables = await readTables(t.kiosk.config.store, t.env, ['accounts', 'challenges']);
+    expect(tables['accounts']).toHaveLength(4);
+    // As a set: challenge ids are random, and PostgreSQL has no rowid to give the insertion order.
+    const keys = tables['challenges']!.map((row) => String(row['username_key']));
+    expect(keys.sort()).toEqual(usernames.map((username) => t!.kiosk.pseudonym(username)).sort());
     t = undefined;
   });
 });

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
 import { runThrottleClear } from '../../../tools/admin/throttle-commands.js';
+import { describeEachBackend } from '../../support/backends.js';
 import { codeIn, startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { createRecordingEmailSender } from '../../support/recording-email.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
@@ -31,9 +32,11 @@ const withThrottle = (throttle: Partial<KioskConfig['throttle']>) => (config: Ki
   throttle: { ...config.throttle, ...throttle },
 });
 
-describe('wrong codes at one kiosk, across every name', () => {
+describeEachBackend('wrong codes at one kiosk, across every name', (backend) => {
   it('pass freely at first, then cost the guesser doubling waits, whatever name is typed', async () => {
-    t = await startTestKiosk({ dataDir: dirs.make() });
+    // Code requests are paced too; out of the way here, so only the wrong codes are measured.
+    const roomy = { free: 1000, limit: 1000, windowMinutes: 10, firstWaitSeconds: 1, maxWaitSeconds: 1 };
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, configure: withThrottle({ kioskRequests: roomy }) });
     const { free, firstWaitSeconds } = t.kiosk.config.throttle.kioskFailedProofs;
     for (let i = 0; i < free; i += 1) expect(await guessOnce(t, `stranger.${i}`)).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } });
 
@@ -47,6 +50,7 @@ describe('wrong codes at one kiosk, across every name', () => {
   it('stop at the ceiling until the oldest of them leaves the window, then pass again', async () => {
     t = await startTestKiosk({
       dataDir: dirs.make(),
+      backend,
       configure: withThrottle({ kioskFailedProofs: { free: 3, limit: 4, windowMinutes: 60, firstWaitSeconds: 1, maxWaitSeconds: 1 } }),
     });
     await guessOnce(t, 'a.one');
@@ -65,9 +69,9 @@ describe('wrong codes at one kiosk, across every name', () => {
   });
 });
 
-describe('code requests at one kiosk', () => {
+describeEachBackend('code requests at one kiosk', (backend) => {
   it('never lock the kiosk for everyone: past the free ones they wait a few seconds, doubling, at most a minute', async () => {
-    t = await startTestKiosk({ dataDir: dirs.make() });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend });
     const { free, maxWaitSeconds } = t.kiosk.config.throttle.kioskRequests;
     for (let i = 0; i < free; i += 1) {
       await t.call('session:startOver', {});
@@ -90,11 +94,11 @@ describe('code requests at one kiosk', () => {
   });
 });
 
-describe('a person blocked by wrong codes', () => {
+describeEachBackend('a person blocked by wrong codes', (backend) => {
   it('is told until when, and the desk can clear the block after an ID check', async () => {
     const dataDir = dirs.make();
     const mail = createRecordingEmailSender();
-    t = await startTestKiosk({ dataDir, persistent: true, email: mail.sender });
+    t = await startTestKiosk({ dataDir, backend, persistent: true, email: mail.sender });
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     await t.kiosk.settled();
@@ -123,16 +127,15 @@ describe('a person blocked by wrong codes', () => {
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    expect(await runThrottleClear(['--config', configFile, '--username', 'Amira.Khan', '--checked', 'student-card'], {}, output, t.clock)).toBe(0);
+    expect(await runThrottleClear(['--config', configFile, '--username', 'Amira.Khan', '--checked', 'student-card'], t.env, output, t.clock)).toBe(0);
     expect(JSON.parse(printed)).toEqual({ cleared: true, wereBlocked: ['failedProofs'] });
 
-    t = await startTestKiosk({ dataDir, persistent: true, email: mail.sender });
+    t = await startTestKiosk({ dataDir, backend, persistent: true, email: mail.sender });
     // The kiosk's own short wait after the stranger's wrong codes has long passed by now.
     t.clock.advance({ minutes: 5 });
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     await t.kiosk.settled();
-    console.log(JSON.stringify(await t.kiosk.store.db.selectFrom('throttle_events').selectAll().execute()));
     expect(valueOf(await t.call('reset:verifyCode', { code: codeIn(mail.sent.at(-1)!.text) })).stage).toBe('new_password');
     const desk = (await t.kiosk.store.db.selectFrom('audit_log').selectAll().where('event', '=', 'desk.blocks_cleared').execute())[0]!;
     expect(desk).toMatchObject({ actor: 'admin', username: 'amira.khan' });

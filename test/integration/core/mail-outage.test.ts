@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachBackend } from '../../support/backends.js';
 import { codeIn, startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { createRecordingEmailSender } from '../../support/recording-email.js';
@@ -14,11 +15,11 @@ afterEach(async () => {
 
 const events = async (kiosk: TestKiosk) => (await rowsOf<{ event: string; detail: string }>(kiosk.kiosk.store, 'audit_log')).filter((row) => row.event.startsWith('notification.'));
 
-describe('when the mail relay fails', () => {
+describeEachBackend('when the mail relay fails', (backend) => {
   it('pressing "Send a new code" again and again does not hammer it: probes back off, nothing else reaches it', async () => {
     const mail = createRecordingEmailSender();
     mail.setRelayDown(true);
-    t = await startTestKiosk({ dataDir: dirs.make(), email: mail.sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     await t.kiosk.settled();
@@ -37,7 +38,7 @@ describe('when the mail relay fails', () => {
   it('keeps a notice in the outbox through failures and a restart, and sends it once the relay is back', async () => {
     const dataDir = dirs.make();
     const mail = createRecordingEmailSender();
-    t = await startTestKiosk({ dataDir, persistent: true, email: mail.sender });
+    t = await startTestKiosk({ dataDir, backend, persistent: true, email: mail.sender });
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     await t.kiosk.settled();
@@ -53,7 +54,7 @@ describe('when the mail relay fails', () => {
 
     await t.kiosk.close();
     mail.setBehaviour('deliver');
-    t = await startTestKiosk({ dataDir, persistent: true, email: mail.sender, clock: t.clock });
+    t = await startTestKiosk({ dataDir, backend, persistent: true, email: mail.sender, clock: t.clock });
     // Not due yet: the first retry waits a minute.
     expect(await t.kiosk.outbox.runOnce()).toBe(0);
     t.clock.advance({ minutes: 1 });
@@ -65,7 +66,7 @@ describe('when the mail relay fails', () => {
 
   it('gives up on a notice after notifications.giveUpAfterHours, and says so in the audit', async () => {
     const mail = createRecordingEmailSender();
-    t = await startTestKiosk({ dataDir: dirs.make(), persistent: true, email: mail.sender });
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, persistent: true, email: mail.sender });
     valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
     valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
     await t.kiosk.settled();

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createCodeIssuer, type CodeSettings, type IssueRequest } from '../../../electron/core/codes/code-issuer.js';
 import { createNamePseudonym } from '../../../electron/core/keys/name-pseudonym.js';
 import type { Store } from '../../../electron/core/store/store.js';
+import { describeEachBackend } from '../../support/backends.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { insertTestAccount, openTestStore } from '../../support/core-store.js';
 import { createSeededRandom } from '../../support/seeded-random.js';
@@ -21,16 +22,6 @@ function issuer(overrides: Partial<CodeSettings> = {}, key = Buffer.alloc(32, 7)
 }
 type Issuer = ReturnType<typeof issuer>;
 
-beforeEach(async () => {
-  store = await openTestStore(dirs.make());
-  clock = createTestClock();
-  random = createSeededRandom();
-  accountId = await insertTestAccount(store, 'amira.khan');
-});
-afterEach(async () => {
-  await store.close();
-  dirs.removeAll();
-});
 
 /** A request as the code proof makes it: keyed by the pseudonym of the name as typed, never the text. */
 const forName = (typed: string): IssueRequest => ({ usernameKey: pseudonym(typed), purpose: 'reset', method: 'email' });
@@ -48,7 +39,18 @@ async function issueBound(codes: Issuer, request: IssueRequest = forAmira()) {
   return issued;
 }
 
-describe('one-time codes', () => {
+describeEachBackend('one-time codes', (backend) => {
+  beforeEach(async () => {
+    store = await openTestStore(dirs.make(), backend);
+    clock = createTestClock();
+    random = createSeededRandom();
+    accountId = await insertTestAccount(store, 'amira.khan');
+  });
+  afterEach(async () => {
+    await store.close();
+    dirs.removeAll();
+  });
+
   it('have the configured number of digits (8 by default here) and keep leading zeros', async () => {
     const codes = issuer();
     random.nextInts(42);

@@ -54,7 +54,7 @@ describe('loading the configuration', () => {
     // 8 digits: with the per-kiosk ceiling on wrong codes a guess per kiosk-day stays under 1 in 10,000.
     expect(config.codes).toEqual({ length: 8, ttlMinutes: 10, maxTriesPerCode: 5 });
     expect(config.throttle.kioskRequests).toEqual({ free: 20, limit: 60, windowMinutes: 10, firstWaitSeconds: 2, maxWaitSeconds: 60 });
-    expect(config.throttle.kioskFailedProofs).toEqual({ free: 5, limit: 30, windowMinutes: 60, firstWaitSeconds: 5, maxWaitSeconds: 300 });
+    expect(config.throttle.kioskFailedProofs).toEqual({ free: 30, limit: 120, windowMinutes: 60, firstWaitSeconds: 2, maxWaitSeconds: 60 });
     expect(config.secrets).toEqual({});
     expect(config.delivery).toEqual({ probeMaxAgeSeconds: 30, downRetryMaxSeconds: 300 });
     expect(config.notifications).toEqual({ giveUpAfterHours: 72 });
@@ -125,7 +125,7 @@ describe('loading the configuration', () => {
     const short = write('kiosk.json', JSON.stringify({ ...minimal, codes: { length: 6 } }));
     const [problem, ...rest] = problemsOf(() => loadConfig(short));
     expect(rest).toEqual([]);
-    expect(problem).toMatch(/^codes\.length: 6 digits with throttle\.kioskFailedProofs at 30 per 60 min lets one kiosk check 721 guesses a day/);
+    expect(problem).toMatch(/^codes\.length: 6 digits with throttle\.kioskFailedProofs at 120 per 60 min lets one kiosk check 2881 guesses a day/);
     // Six digits are fine when the kiosk lets far fewer wrong codes through.
     const strict = { free: 2, limit: 4, windowMinutes: 1440, firstWaitSeconds: 5, maxWaitSeconds: 300 };
     const fewer = write('kiosk.json', JSON.stringify({ ...minimal, codes: { length: 6 }, throttle: { kioskFailedProofs: strict } }));

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAuditTrail, type AuditTrail } from '../../../electron/core/audit/audit-trail.js';
 import { createBackgroundTasks } from '../../../electron/core/background-tasks.js';
 import { createCodeIssuer } from '../../../electron/core/codes/code-issuer.js';
@@ -19,6 +19,7 @@ import { createPasswordJudge } from '../../../electron/core/reset/password-judge
 import { createResetJourney, type ResetJourney } from '../../../electron/core/reset/reset-journey.js';
 import type { Store } from '../../../electron/core/store/store.js';
 import { createThrottle } from '../../../electron/core/throttle/throttle.js';
+import { describeEachBackend, type Backend } from '../../support/backends.js';
 import { codeIn, valueOf } from '../../support/core-kiosk.js';
 import { dumpStore, rowsOf } from '../../support/database-dump.js';
 import { openTestStore } from '../../support/core-store.js';
@@ -42,59 +43,14 @@ let mail: ReturnType<typeof createRecordingEmailSender>;
  * half-way through a step (here as a full disk, which the store reports as UNAVAILABLE).
  */
 let failOn: string | null;
-const diskFull = () => Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+const diskFull = (backend: Backend) =>
+  backend === 'sqlite'
+    ? Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+    : Object.assign(new Error('could not extend file "base/16384/16385": No space left on device'), { code: '53100' });
 const unavailable = { name: 'StoreUnavailableError', kioskError: 'UNAVAILABLE' };
 
 const amira = demoAccounts.find((account) => account.username === 'amira.khan')!;
 const newPassword = 'Nt4kRw8pZm2xCv';
-
-/** The journey built the way electron/core/kiosk.ts builds it, with a test clock, random and mail. */
-beforeEach(async () => {
-  const dir = dirs.make();
-  store = await openTestStore(dir);
-  clock = createTestClock();
-  const random = createSeededRandom();
-  const hasher = createArgon2Hasher();
-  const config = createDemoConfig(dir);
-  const keys = deriveKeys(random.bytes(32));
-  const pseudonym = createNamePseudonym(keys.namePseudonym);
-  await seedDemoDatabase(store, hasher, clock);
-  directory = createStoreDirectory(store, hasher, clock);
-  mail = createRecordingEmailSender();
-  failOn = null;
-
-  const trail = createAuditTrail({ kioskId: config.kiosk.id, clock, chainKey: keys.auditChain, pseudonym });
-  const audit: AuditTrail = {
-    async record(tx, entry) {
-      await trail.record(tx, entry);
-      if (entry.event === failOn) throw diskFull();
-    },
-  };
-  const log = () => undefined;
-  background = createBackgroundTasks(log);
-  const throttle = createThrottle({ clock, rules: config.throttle });
-  const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
-  const email = createEmailChannel({ email: mail.sender, config, clock });
-  const delivery = createCodeDelivery({ store, directory, codes, throttle, audit, channels: { email }, background, log });
-  changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log });
-  journey = createResetJourney({
-    store,
-    directory,
-    codes,
-    proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, config }),
-    delivery,
-    changer,
-    audit,
-    clock,
-    judge: createPasswordJudge({ rules: effectivePolicy(config), guessability: createTestGuessability(), directory, hasher }),
-    config,
-  });
-});
-afterEach(async () => {
-  await background.settled();
-  await store.close();
-  dirs.removeAll();
-});
 
 async function codeSent(): Promise<string> {
   valueOf(await journey.begin('amira.khan'));
@@ -106,7 +62,55 @@ async function codeSent(): Promise<string> {
 
 const events = async () => (await rowsOf<{ event: string; outcome: string }>(store, 'audit_log')).map((row) => `${row.event}:${row.outcome}`);
 
-describe('each step writes all or nothing', () => {
+describeEachBackend('each step writes all or nothing', (backend) => {
+  /** The journey built the way electron/core/kiosk.ts builds it, with a test clock, random and mail. */
+  beforeEach(async () => {
+    const dir = dirs.make();
+    store = await openTestStore(dir, backend);
+    clock = createTestClock();
+    const random = createSeededRandom();
+    const hasher = createArgon2Hasher();
+    const config = createDemoConfig(dir);
+    const keys = deriveKeys(random.bytes(32));
+    const pseudonym = createNamePseudonym(keys.namePseudonym);
+    await seedDemoDatabase(store, hasher, clock);
+    directory = createStoreDirectory(store, hasher, clock);
+    mail = createRecordingEmailSender();
+    failOn = null;
+
+    const trail = createAuditTrail({ kioskId: config.kiosk.id, clock, chainKey: keys.auditChain, pseudonym });
+    const audit: AuditTrail = {
+      async record(tx, entry) {
+        await trail.record(tx, entry);
+        if (entry.event === failOn) throw diskFull(backend);
+      },
+    };
+    const log = () => undefined;
+    background = createBackgroundTasks(log);
+    const throttle = createThrottle({ clock, rules: config.throttle });
+    const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
+    const email = createEmailChannel({ email: mail.sender, config, clock });
+    const delivery = createCodeDelivery({ store, directory, codes, throttle, audit, channels: { email }, background, log });
+    changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log });
+    journey = createResetJourney({
+      store,
+      directory,
+      codes,
+      proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, config }),
+      delivery,
+      changer,
+      audit,
+      clock,
+      judge: createPasswordJudge({ rules: effectivePolicy(config), guessability: createTestGuessability(), directory, hasher }),
+      config,
+    });
+  });
+  afterEach(async () => {
+    await background.settled();
+    await store.close();
+    dirs.removeAll();
+  });
+
   it('a failed begin leaves no audit row and the session at the start', async () => {
     const before = await dumpStore(store);
     failOn = 'reset.begin';

@@ -4,6 +4,7 @@ import type { Store } from '../../../electron/core/store/store.js';
 import { maxEventsPerDay } from '../../../electron/core/throttle/pacing.js';
 import { createThrottle, longestWait, type ThrottleRules, type ThrottleScope, type ThrottleStatus } from '../../../electron/core/throttle/throttle.js';
 import { configSchema, type PacingConfig } from '../../../shared/config/config-schema.js';
+import { describeEachBackend, type Backend } from '../../support/backends.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { openTestStore } from '../../support/core-store.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
@@ -40,16 +41,24 @@ async function recordTimes(limits: ReturnType<typeof throttle>, scope: ThrottleS
   return statuses;
 }
 
-beforeEach(async () => {
-  store = await openTestStore(dirs.make());
+beforeEach(() => {
   clock = createTestClock();
 });
-afterEach(async () => {
-  await store.close();
-  dirs.removeAll();
-});
 
-describe('per-account throttles', () => {
+/** A fresh store on the back end for each test of the block. */
+function useStore(backend: Backend): void {
+  beforeEach(async () => {
+    store = await openTestStore(dirs.make(), backend);
+  });
+  afterEach(async () => {
+    await store.close();
+    dirs.removeAll();
+  });
+}
+
+describeEachBackend('per-account throttles', (backend) => {
+  useStore(backend);
+
   it('use Entra’s numbers by default', () => {
     expect(defaults.failedProofs).toEqual({ limit: 5, windowMinutes: 1440, blockMinutes: 1440 });
     expect(defaults.emailSends).toEqual({ limit: 10, windowMinutes: 10, blockMinutes: 1440 });
@@ -106,7 +115,7 @@ describe('per-account throttles', () => {
     await recordTimes(limits, 'failedProofs', amira, 5);
     expect(await limits.status('failedProofs', ben)).toEqual({ blocked: false, remaining: 5 });
     expect(await limits.status('emailSends', amira)).toEqual({ blocked: false, remaining: 10 });
-    expect(await limits.status('kioskFailedProofs', 'demo-kiosk-1')).toEqual({ blocked: false, remaining: 30 });
+    expect(await limits.status('kioskFailedProofs', 'demo-kiosk-1')).toEqual({ blocked: false, remaining: 120 });
   });
 
   it('take back a forgotten event and the block it caused', async () => {
@@ -154,7 +163,9 @@ describe('per-account throttles', () => {
   });
 });
 
-describe('per-kiosk pacing', () => {
+describeEachBackend('per-kiosk pacing', (backend) => {
+  useStore(backend);
+
   /** Small numbers to follow by hand: 3 free, then 5 s, 10 s, 15 s (capped), and at most 6 in 10 minutes. */
   const pacing: PacingConfig = { free: 3, limit: 6, windowMinutes: 10, firstWaitSeconds: 5, maxWaitSeconds: 15 };
   const paced = () => throttle({ ...defaults, kioskRequests: pacing, kioskFailedProofs: pacing });
@@ -162,9 +173,9 @@ describe('per-kiosk pacing', () => {
 
   it('use the defaults from the config schema', () => {
     expect(defaults.kioskRequests).toEqual({ free: 20, limit: 60, windowMinutes: 10, firstWaitSeconds: 2, maxWaitSeconds: 60 });
-    expect(defaults.kioskFailedProofs).toEqual({ free: 5, limit: 30, windowMinutes: 60, firstWaitSeconds: 5, maxWaitSeconds: 300 });
-    // The ceiling bounds a kiosk's wrong codes per day whatever the names: 30 an hour.
-    expect(maxEventsPerDay(defaults.kioskFailedProofs)).toBe(720);
+    expect(defaults.kioskFailedProofs).toEqual({ free: 30, limit: 120, windowMinutes: 60, firstWaitSeconds: 2, maxWaitSeconds: 60 });
+    // The ceiling bounds a kiosk's wrong codes per day whatever the names: 120 an hour.
+    expect(maxEventsPerDay(defaults.kioskFailedProofs)).toBe(2880);
   });
 
   it('let the free events through at once, then make each further one wait twice as long, at most maxWaitSeconds', async () => {
