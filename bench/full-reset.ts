@@ -62,13 +62,13 @@ export async function measureFullReset(options: {
     };
     const reset = async (password: string) => {
       const sentBefore = mail.sent.length;
-      expectStage(await t.call('reset:begin', { username: person.username }), 'choose_method', 'begin');
-      expectStage(await t.call('reset:chooseMethod', { method: 'email' }), 'code_sent', 'choose email');
+      expectStage(await t.call('journey:begin', { purpose: 'reset', username: person.username }), 'choose_method', 'begin');
+      expectStage(await t.call('code:choose', { method: 'email' }), 'code_sent', 'choose email');
       await t.kiosk.settled();
       const message = mail.sent.slice(sentBefore).find((sent) => sent.to === address);
       if (message === undefined) throw new Error('full reset: no code mail arrived');
-      expectStage(await t.call('reset:verifyCode', { code: codeIn(message.text) }), 'new_password', 'verify');
-      const done = expectStage(await t.call('reset:setPassword', { password, confirmation: password }), 'done', 'set password');
+      expectStage(await t.call('code:verify', { code: codeIn(message.text) }), 'new_password', 'verify');
+      const done = expectStage(await t.call('password:set', { password, confirmation: password }), 'done', 'set password');
       if (done.stage === 'done' && done.outcome !== 'changed') throw new Error(`full reset: the password was not changed (${done.outcome})`);
     };
     const between = async () => {

@@ -34,6 +34,7 @@ export interface BenchResult {
     zxcvbn4: QualityRow;
     weakByPattern: Record<string, { engine: number; zxcvbn3: number; zxcvbn4: number }>;
   };
+  /** Issue 8: the submit path through the password history at 1, 25 and 200 earlier passwords, and the way before it. */
   submit: SubmitResult;
   /** Issue 7: SQLite (1 kiosk process) beside PostgreSQL (1 and 4 kiosk processes on one database); measurements, no targets. */
   sharedStore: SharedStoreResult;

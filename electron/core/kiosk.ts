@@ -1,18 +1,8 @@
 import type { KioskConfig } from '../../shared/config/config-schema.js';
-import { createAuditRetention, type AuditRetention } from './audit/audit-retention.js';
-import { createAuditTrail, type AuditTrail } from './audit/audit-trail.js';
-import { createBackgroundTasks } from './background-tasks.js';
-import { createCodeIssuer } from './codes/code-issuer.js';
-import { effectivePolicy } from './config/effective-policy.js';
-import { createCodeDelivery } from './delivery/code-delivery.js';
-import type { HealthVerdict } from './delivery/channel-health.js';
-import { describeFailureSummary } from './delivery/failure-summary.js';
-import type { DeliveryChannels } from './delivery/delivery-channel.js';
-import { createEmailChannel } from './delivery/email-channel.js';
-import { createTextChannel } from './delivery/text-channel.js';
+import type { AuditRetention } from './audit/audit-retention.js';
+import type { AuditTrail } from './audit/audit-trail.js';
 import { removeDemoDatabaseFile } from './demo/fresh-demo-file.js';
 import { seedDemoDatabase } from './demo/seed-demo.js';
-import { createStoreDirectory } from './directory/sqlite-directory.js';
 import { createArgon2Hasher } from './hashing/argon2-hasher.js';
 import { createIpcHandlers } from './ipc/handlers.js';
 import { createIpcRouter, type IpcRouter } from './ipc/router.js';
@@ -23,19 +13,18 @@ import { checkDeploymentKey } from './keys/key-checks.js';
 import { createNamePseudonym, type NamePseudonym } from './keys/name-pseudonym.js';
 import { createDemoOutbox, type DemoOutbox } from './mail/demo-outbox.js';
 import { createSmtpEmailSender } from './mail/smtp-sender.js';
-import { createMaintenance, type Maintenance } from './maintenance/maintenance.js';
-import { createOutboxWorker, type OutboxWorker } from './notifications/outbox-worker.js';
+import type { Maintenance } from './maintenance/maintenance.js';
+import type { OutboxWorker } from './notifications/outbox-worker.js';
 import type { Clock, EmailSender, GuessabilityChecker, RandomSource, SmsProvider } from './ports.js';
+import { createKioskServices } from './services.js';
 import { createSmsProvider } from './sms/create-sms-provider.js';
-import { createCodeProof } from './proofs/code-proof.js';
 import { buildKioskInfo } from './reset/kiosk-info.js';
-import { createPasswordChanger, type PasswordChanger } from './reset/password-change.js';
-import { createPasswordJudge } from './reset/password-judge.js';
-import { createResetJourney, type ResetJourney } from './reset/reset-journey.js';
+import type { PasswordChanger } from './reset/password-change.js';
+import type { KioskJourneys } from './journeys/kiosk-journeys.js';
 import { openConfiguredStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { cryptoRandom, systemClock } from './system.js';
-import { createThrottle, type Throttle } from './throttle/throttle.js';
+import type { Throttle } from './throttle/throttle.js';
 
 export interface CreateKioskOptions {
   config: KioskConfig;
@@ -72,7 +61,7 @@ export interface Kiosk {
   pseudonym: NamePseudonym;
   audit: AuditTrail;
   throttle: Throttle;
-  journey: ResetJourney;
+  journeys: KioskJourneys;
   changer: PasswordChanger;
   outbox: OutboxWorker;
   maintenance: Maintenance;
@@ -110,52 +99,27 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
   const timers: NodeJS.Timeout[] = [];
   try {
     await checkDeploymentKey(store, keys, clock);
-    if (config.demo) await seedDemoDatabase(store, hasher, clock);
+    if (config.demo) await seedDemoDatabase(store, hasher, clock, undefined, { params: config.hashing });
     const demoOutbox = config.demo ? createDemoOutbox(clock) : null;
     const email = options.email ?? demoOutbox?.email ?? smtpSender(config, env);
 
-    const background = createBackgroundTasks(log);
-    const audit = createAuditTrail({ kioskId: config.kiosk.id, clock, chainKey: keys.auditChain, pseudonym });
-    const throttle = createThrottle({ clock, rules: config.throttle });
-    const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
-    const directory = createStoreDirectory(store, hasher, clock);
-    const healthLog = (channel: string) => (verdict: HealthVerdict) =>
-      log(verdict.up ? `${channel} delivery is working` : `${channel} delivery is down (${describeFailureSummary(verdict.failure)}); probing again in ${verdict.retryAfterSeconds} s`);
-    const emailChannel = createEmailChannel({ email, config, clock, onHealthChange: healthLog('email') });
-    const channels: DeliveryChannels = { email: emailChannel };
-    if (options.sms !== undefined || config.sms.provider !== 'none') {
-      const sms = options.sms ?? createSmsProvider(config.sms, { env, emailSender: email, demoOutbox });
-      channels.sms = createTextChannel({ sms, config, clock, onHealthChange: healthLog('text message') });
-    }
-    const delivery = createCodeDelivery({ store, directory, codes, throttle, audit, channels, background, log });
-    const outbox = createOutboxWorker({ store, email, emailHealth: emailChannel.health, audit, clock, config, log });
-    const changer = createPasswordChanger({
+    const sms = options.sms ?? (config.sms.provider === 'none' ? null : createSmsProvider(config.sms, { env, emailSender: email, demoOutbox }));
+    const services = createKioskServices({
+      config,
       store,
-      directory,
-      audit,
-      throttle,
+      keys,
       pseudonym,
+      hasher,
       clock,
-      config,
+      random,
+      guessability,
+      email,
+      sms,
       log,
-      onNoticesQueued: () => background.start('notice outbox', async () => void (await outbox.runOnce())),
-    });
-    const journey = createResetJourney({
-      store,
-      directory,
-      codes,
-      proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, config }),
-      delivery,
-      changer,
-      audit,
-      clock,
-      judge: createPasswordJudge({ rules: effectivePolicy(config), guessability, directory, hasher }),
-      config,
       ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     });
-    const retention = createAuditRetention({ store, kioskId: config.kiosk.id, clock, retentionDays: config.audit.retentionDays, exportDir: config.audit.exportDir });
-    const maintenance = createMaintenance({ store, throttle, changer, retention, clock });
-    const router = createIpcRouter({ appOrigin: options.appOrigin, handlers: createIpcHandlers({ reset: journey, info, demoOutbox }), log });
+    const { background, audit, throttle, journeys, changer, outbox, maintenance, retention } = services;
+    const router = createIpcRouter({ appOrigin: options.appOrigin, handlers: createIpcHandlers({ journeys, info, demoOutbox }), log });
 
     // A change this kiosk left half-done when it last stopped is finished before anyone walks up.
     const recovered = await changer.recover({ olderThanMs: 0, onlyThisKiosk: true });
@@ -169,7 +133,7 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
         timer.unref();
         timers.push(timer);
       };
-      every(sweepEveryMs, 'idle sweep', () => journey.sweep());
+      every(sweepEveryMs, 'idle sweep', () => journeys.sweep());
       every(outboxEveryMs, 'notice outbox', () => outbox.runOnce());
       every(maintenanceEveryMs, 'maintenance', () => maintenance.runOnce());
       background.start('notice outbox', async () => void (await outbox.runOnce()));
@@ -185,7 +149,7 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       pseudonym,
       audit,
       throttle,
-      journey,
+      journeys,
       changer,
       outbox,
       maintenance,

@@ -39,8 +39,17 @@ export interface ContactRecord {
  * Password and lock operations. The embedded SQLite directory is the default; an LDAP / Active
  * Directory implementation will sit behind the same interface, so nothing here may assume SQL.
  */
+/** What a sign-in with the current password found: only `ok` lets the person on. */
+export type SignInOutcome = 'ok' | 'wrong' | 'locked' | 'disabled';
+
 export interface Directory {
   findAccount(username: string): Promise<AccountRecord | null>;
+  /**
+   * A sign-in attempt with the current password, as the directory judges it: a wrong password counts
+   * toward the directory's lockout; a locked or disabled account says so only when the password was right.
+   */
+  signIn(accountId: number, password: string): Promise<SignInOutcome>;
+  /** Checks a password without counting as a sign-in attempt (tests, tools). */
   verifyPassword(accountId: number, password: string): Promise<boolean>;
   /** Sets the password (already policy-checked), moves the old one into history, clears the lock. */
   setPassword(accountId: number, newPassword: string): Promise<void>;
@@ -52,6 +61,7 @@ export interface Directory {
    */
   passwordChangedAt(accountId: number): Promise<Date | null>;
   isLocked(accountId: number): Promise<boolean>;
+  /** Clears the lock and the failed sign-ins that led to it; the password stays as it is. */
   unlock(accountId: number): Promise<void>;
 }
 

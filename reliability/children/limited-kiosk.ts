@@ -25,9 +25,9 @@ const codeLength = t.kiosk.config.codes.length;
 /** One walk-up: stops at the first step that is refused, and says how far it got. */
 async function walkUp(username: string, n: number): Promise<'done' | 'refused'> {
   await call('session:startOver', {});
-  if (!(await call('reset:begin', { username })).ok) return 'refused';
+  if (!(await call('journey:begin', { purpose: 'reset', username })).ok) return 'refused';
   const before = mail.sent.length;
-  if (!(await call('reset:chooseMethod', { method: 'email' })).ok) return 'refused';
+  if (!(await call('code:choose', { method: 'email' })).ok) return 'refused';
   await t.kiosk.settled();
   flushLog();
   const code = mail.sent
@@ -43,10 +43,10 @@ async function walkUp(username: string, n: number): Promise<'done' | 'refused'> 
   // The delivery could not bind the challenge or record the send: no code went out, as the desk would see.
   if (code === undefined || code === null) return 'refused';
   report({ t: 'secret', kind: 'code', value: code });
-  if (!(await call('reset:verifyCode', { code })).ok) return 'refused';
+  if (!(await call('code:verify', { code })).ok) return 'refused';
   const password = passwordFor(n);
   report({ t: 'about', username, n });
-  const done = await call('reset:setPassword', { password, confirmation: password });
+  const done = await call('password:set', { password, confirmation: password });
   if (!done.ok || done.value.stage !== 'done') return 'refused';
   report({ t: 'done', username, n, outcome: done.value.outcome });
   await t.kiosk.settled();

@@ -55,20 +55,20 @@ for (;;) {
   const username = accountFor(n);
   const password = passwordFor(n);
   await call('session:startOver', {});
-  await call('reset:begin', { username });
+  await call('journey:begin', { purpose: 'reset', username });
   const sentBefore = mail.sent.length;
-  const requested = await call('reset:chooseMethod', { method: 'email' });
+  const requested = await call('code:choose', { method: 'email' });
   if (!requested.ok) throw new Error(`code request refused: ${requested.error.code}`);
   await t.kiosk.settled();
   const code = mail.sent.slice(sentBefore).map((sent) => codeOf(sent.text)).find((found) => found !== null);
   if (code === undefined || code === null) throw new Error(`no code was sent for ${username}`);
   report({ t: 'secret', kind: 'code', value: code });
-  const proved = await call('reset:verifyCode', { code });
+  const proved = await call('code:verify', { code });
   if (!proved.ok) throw new Error(`code refused: ${proved.error.code}`);
 
   append(aboutLine(username, n));
   report({ t: 'about', username, n });
-  const done = await call('reset:setPassword', { password, confirmation: password });
+  const done = await call('password:set', { password, confirmation: password });
   if (!done.ok || done.value.stage !== 'done') throw new Error(`reset refused: ${JSON.stringify(done)}`);
   append(doneLine(username, n, done.value.outcome));
   report({ t: 'done', username, n, outcome: done.value.outcome });

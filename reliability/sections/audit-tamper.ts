@@ -54,34 +54,34 @@ async function journeys(k: KioskUnderTest, mail: ReturnType<typeof createRecordi
     return code;
   };
   // Someone resets their password from start to finish.
-  await k.call('reset:begin', { username: 'amira.khan' });
-  await k.call('reset:chooseMethod', { method: 'email' });
+  await k.call('journey:begin', { purpose: 'reset', username: 'amira.khan' });
+  await k.call('code:choose', { method: 'email' });
   const code = await lastCode();
-  await k.call('reset:verifyCode', { code: code === '00000000' ? '00000001' : '00000000' });
-  await k.call('reset:verifyCode', { code });
+  await k.call('code:verify', { code: code === '00000000' ? '00000001' : '00000000' });
+  await k.call('code:verify', { code });
   options.recorder.secret('password', newPassword);
-  await k.call('reset:setPassword', { password: newPassword, confirmation: newPassword });
+  await k.call('password:set', { password: newPassword, confirmation: newPassword });
   await t.kiosk.settled();
   await k.call('session:startOver', {});
   t.clock.advance({ minutes: 3 });
   // A stranger tries a name that does not exist and guesses a code.
-  await k.call('reset:begin', { username: 'nobody.here' });
-  await k.call('reset:chooseMethod', { method: 'email' });
+  await k.call('journey:begin', { purpose: 'reset', username: 'nobody.here' });
+  await k.call('code:choose', { method: 'email' });
   await t.kiosk.settled();
-  await k.call('reset:verifyCode', { code: '12345678' });
+  await k.call('code:verify', { code: '12345678' });
   await k.call('session:startOver', {});
   t.clock.advance({ minutes: 2 });
   // Someone asks twice, mistypes, and gives up.
-  await k.call('reset:begin', { username: 'ben.okafor' });
-  await k.call('reset:chooseMethod', { method: 'email' });
+  await k.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' });
+  await k.call('code:choose', { method: 'email' });
   await lastCode();
-  await k.call('reset:resendCode', {});
+  await k.call('code:resend', {});
   await lastCode();
-  await k.call('reset:verifyCode', { code: '87654321' });
+  await k.call('code:verify', { code: '87654321' });
   await k.call('session:startOver', {});
   t.clock.advance({ minutes: 5 });
   // Someone unregistered starts, then walks away.
-  await k.call('reset:begin', { username: 'chloe.martin' });
+  await k.call('journey:begin', { purpose: 'reset', username: 'chloe.martin' });
   await k.call('session:startOver', {});
   await t.kiosk.settled();
 }

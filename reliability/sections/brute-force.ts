@@ -52,20 +52,20 @@ async function attackOneDay(k: KioskUnderTest, targets: string[], codeLength: nu
     const username = targets[next % targets.length]!;
     next += 1;
     await k.call('session:startOver', {});
-    await k.call('reset:begin', { username });
-    let request = await k.call('reset:chooseMethod', { method: 'email' });
+    await k.call('journey:begin', { purpose: 'reset', username });
+    let request = await k.call('code:choose', { method: 'email' });
     while (waitOf(request) !== null && t.clock.now().getTime() < end) {
       t.clock.advance({ seconds: waitOf(request)! });
       refusedWaits += 1;
-      request = await k.call('reset:chooseMethod', { method: 'email' });
+      request = await k.call('code:choose', { method: 'email' });
     }
     if (!request.ok) continue;
     await t.kiosk.settled();
-    let answer = await k.call('reset:verifyCode', { code: guess() });
+    let answer = await k.call('code:verify', { code: guess() });
     while (waitOf(answer) !== null && t.clock.now().getTime() < end) {
       t.clock.advance({ seconds: waitOf(answer)! });
       refusedWaits += 1;
-      answer = await k.call('reset:verifyCode', { code: guess() });
+      answer = await k.call('code:verify', { code: guess() });
     }
     if (answer.ok && answer.value.stage === 'new_password') successes += 1;
   }
@@ -87,18 +87,18 @@ async function honestDay(k: KioskUnderTest): Promise<{ people: number; toldToWai
   for (let person = 0; person < people; person += 1) {
     t.clock.advance({ minutes: 2 });
     await k.call('session:startOver', {});
-    await k.call('reset:begin', { username: names[person % names.length]! });
+    await k.call('journey:begin', { purpose: 'reset', username: names[person % names.length]! });
     const before = outbox.messages().length;
-    const request = await k.call('reset:chooseMethod', { method: 'email' });
+    const request = await k.call('code:choose', { method: 'email' });
     if (waitOf(request) !== null) toldToWait += 1;
     await t.kiosk.settled();
     const code = codeIn(outbox.messages().slice(before).at(-1)?.text ?? '', t.kiosk.config.codes.length);
     if (person % 5 === 0) {
-      if (waitOf(await k.call('reset:verifyCode', { code: code === '00000000' ? '00000001' : '00000000' })) !== null) toldToWait += 1;
+      if (waitOf(await k.call('code:verify', { code: code === '00000000' ? '00000001' : '00000000' })) !== null) toldToWait += 1;
       // Reading "that code is not right" and typing it again takes a person some seconds.
       t.clock.advance({ seconds: 10 });
     }
-    const proved = await k.call('reset:verifyCode', { code });
+    const proved = await k.call('code:verify', { code });
     if (!proved.ok) toldToWait += 1;
     // A successful proof clears the person's own counts only when the password is set; people here
     // stop at the proof, so spread them over accounts as a real day would be.

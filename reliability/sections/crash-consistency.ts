@@ -16,13 +16,21 @@ const section = 'crash consistency';
 
 /**
  * Where a kill lands: while the kiosk starts (opening, migrating, start-up recovery), in the first
- * steps of a walk-up, inside a password change (after the journal's "about"), just after the change's
- * intent row appeared (the parent watches for it, to aim at the directory write and the bookkeeping,
- * a few milliseconds that random timing rarely hits), or anywhere in the next few resets.
+ * steps of a walk-up, inside a password change (after the journal's "about"), soon after the change's
+ * intent row appeared, or just after the directory took the new password while the intent is still
+ * pending (the parent watches the database for these two: the writes worth interrupting take a few
+ * milliseconds that random timing rarely hits), or anywhere in the next few resets.
  */
-export const killMoments = ['start-up', 'first steps', 'inside a change', 'after the intent', 'anywhere'] as const;
+export const killMoments = ['start-up', 'first steps', 'inside a change', 'after the intent', 'after the directory write', 'anywhere'] as const;
 export type KillMoment = (typeof killMoments)[number];
-const momentWeights: Record<KillMoment, number> = { 'start-up': 15, 'first steps': 10, 'inside a change': 30, 'after the intent': 25, anywhere: 20 };
+const momentWeights: Record<KillMoment, number> = {
+  'start-up': 15,
+  'first steps': 10,
+  'inside a change': 25,
+  'after the intent': 20,
+  'after the directory write': 15,
+  anywhere: 15,
+};
 
 export interface CrashLoopResult {
   kills: number;
@@ -89,7 +97,7 @@ export async function runCrashLoop(options: {
   const model = new Map<string, AccountModel>(loopAccounts.map((username) => [username, { current: -1, changes: 0 }]));
   const result: CrashLoopResult = {
     kills: 0,
-    moments: { 'start-up': 0, 'first steps': 0, 'inside a change': 0, 'after the intent': 0, anywhere: 0 },
+    moments: { 'start-up': 0, 'first steps': 0, 'inside a change': 0, 'after the intent': 0, 'after the directory write': 0, anywhere: 0 },
     beforeDatabase: 0,
     integrityFailures: 0,
     neitherOldNorNew: 0,
@@ -286,23 +294,28 @@ export async function runCrashLoop(options: {
       await child.waitFor((message) => message.t === 'about' && (seen += 1) === nth, { from });
       // Mostly late in the change: the argon2 work comes first, the writes worth interrupting last.
       if (moment === 'inside a change') await sleep(random.int(Math.floor(changeMs * 0.3), Math.ceil(changeMs * 1.1) + 1));
-      else if (await intentAppears(child)) await sleep(random.int(0, Math.ceil(changeMs * 0.5) + 1));
+      else if (moment === 'after the intent') {
+        if (await appears(child, pendingIntent)) await sleep(random.int(0, Math.ceil(changeMs * 0.5) + 1));
+      } else await appears(child, changedButPending);
     }
     return true;
   }
 
+  const pendingIntent = "select count(*) as n from password_changes where state = 'pending'";
+  const changedButPending =
+    "select count(*) as n from password_changes c join accounts a on a.id = c.account_id where c.state = 'pending' and a.password_changed_at >= c.started_at";
   /**
    * Watches the database (a read-only connection of its own: WAL readers never block the writer) until
-   * the child's change has written its pending intent; false when the change ended first.
+   * `query` counts a row in the child's change; false when the change ended first.
    */
-  async function intentAppears(child: ChildHandle): Promise<boolean> {
+  async function appears(child: ChildHandle, query: string): Promise<boolean> {
     const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     try {
-      const pending = db.prepare("select count(*) as n from password_changes where state = 'pending'");
+      const statement = db.prepare(query);
       const deadline = Date.now() + 5000;
       const doneBefore = child.reports.filter((message) => message.t === 'done').length;
       while (Date.now() < deadline) {
-        if ((pending.get() as { n: number }).n > 0) return true;
+        if ((statement.get() as { n: number }).n > 0) return true;
         if (child.reports.filter((message) => message.t === 'done').length > doneBefore) return false;
         await sleep(1);
       }
@@ -374,15 +387,18 @@ export async function crashConsistencySection(options: SectionOptions): Promise<
     const zero = (name: string, value: number, note?: string) => figure(section, name, value, '0', value === 0, note);
     const moments = killMoments.map((moment) => `${moment} ${r.moments[moment]}`).join(', ');
     return [
-      figure(section, 'SIGKILLs at random moments, each followed by a restart on the same files', r.kills, `>= ${kills}`, r.kills >= kills, `${moments}; ${r.seconds} s`),
+      figure(
+        section,
+        'SIGKILLs at random moments, each followed by a restart on the same files',
+        r.kills,
+        `>= ${kills}`,
+        r.kills >= kills,
+        `${moments}; ${r.seconds} s${r.problems.length === 0 ? '' : `; first problems: ${r.problems.slice(0, 5).join('; ')}`}`,
+      ),
       zero('integrity_check failures after a kill', r.integrityFailures),
       zero('passwords neither the last completed one nor the one being set', r.neitherOldNorNew),
       zero('password changes in the database the journal cannot account for', r.unaccounted),
-      zero(
-        'changed passwords missing their audit row or notice after the next start',
-        r.missingRecords,
-        r.problems.length === 0 ? undefined : r.problems.slice(0, 5).join('; '),
-      ),
+      zero('changed passwords missing their audit row or notice after the next start', r.missingRecords),
       zero('duplicate audit rows or notices', r.duplicateRecords),
       zero('changes still pending after start-up recovery', r.pendingAfterStart),
       zero('audit chain problems', r.chainProblems),

@@ -280,11 +280,11 @@ async function observe(fault: Fault, setup: FaultSetup, name: string, folder: st
     if (!info.ok) throw new Error(`delivery faults: kiosk:info answered ${info.error.code}`);
     const kioskInfo = info.value as KioskInfo;
     const context: MessageContext = { rules: kioskInfo.policy, organisationName: kioskInfo.organisationName, deskName: kioskInfo.serviceDesk.name };
-    answers.push(await k.call('reset:begin', { username: name }));
-    answers.push(await k.call('reset:chooseMethod', { method: fault.method }));
+    answers.push(await k.call('journey:begin', { purpose: 'reset', username: name }));
+    answers.push(await k.call('code:choose', { method: fault.method }));
     await k.kiosk.settled();
     answers.push(await k.call('session:get', {}));
-    answers.push(await k.call('reset:resendCode', {}));
+    answers.push(await k.call('code:resend', {}));
     await k.kiosk.settled();
     answers.push(await k.call('session:get', {}));
     for (const answer of [info, ...answers]) options.recorder.seen('ipc', JSON.stringify(answer));

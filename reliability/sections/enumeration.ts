@@ -42,11 +42,11 @@ async function transcriptFor(mode: MailMode, kind: NameKind, options: SectionOpt
   const mail = mailFor(mode);
   const k = await startKioskUnderTest({ dataDir: mkdtempSync(path.join(folder, 'shape-')), recorder: options.recorder, email: mail.sender, mailbox: mail });
   try {
-    const answers = [await k.call('reset:begin', { username: names[kind] }), await k.call('reset:chooseMethod', { method: 'email' })];
+    const answers = [await k.call('journey:begin', { purpose: 'reset', username: names[kind] }), await k.call('code:choose', { method: 'email' })];
     await k.t.kiosk.settled();
-    answers.push(await k.call('session:get', {}), await k.call('reset:resendCode', {}));
+    answers.push(await k.call('session:get', {}), await k.call('code:resend', {}));
     await k.t.kiosk.settled();
-    answers.push(await k.call('session:get', {}), await k.call('reset:verifyCode', { code: '00000000' }));
+    answers.push(await k.call('session:get', {}), await k.call('code:verify', { code: '00000000' }));
     const subject = k.t.kiosk.pseudonym(names[kind]);
     const counted = await k.t.kiosk.store.read((db) => db.selectFrom('throttle_events').select('scope').where('subject', '=', subject).execute());
     return JSON.stringify({ answers, throttleEventsForTheName: counted.map((row) => row.scope).sort() });
@@ -87,9 +87,9 @@ async function timings(mode: MailMode, trials: number, options: SectionOptions, 
       const inTrial: Partial<Record<NameKind, number>> = {};
       for (const kind of order) {
         await k.t.call('session:startOver', {});
-        await k.t.call('reset:begin', { username: names[kind] });
+        await k.t.call('journey:begin', { purpose: 'reset', username: names[kind] });
         const started = process.hrtime.bigint();
-        await k.t.call('reset:chooseMethod', { method: 'email' });
+        await k.t.call('code:choose', { method: 'email' });
         inTrial[kind] = Number(process.hrtime.bigint() - started) / 1000;
         // Background delivery runs outside the timed part, so it cannot slow the next name's request.
         await k.t.kiosk.settled();

@@ -376,16 +376,16 @@ async function kioskAt(stage: FuzzStage, dataDir: string, recorder: TranscriptRe
     if (!answer.ok) throw new Error(`ipc fuzz: could not reach ${stage}: ${channel} answered ${answer.error.code}`);
   };
   try {
-    if (stage !== 'identify') await step('reset:begin', { username: 'amira.khan' });
+    if (stage !== 'identify') await step('journey:begin', { purpose: 'reset', username: 'amira.khan' });
     if (stage === 'code_sent' || stage === 'new_password') {
-      await step('reset:chooseMethod', { method: 'email' });
+      await step('code:choose', { method: 'email' });
       // Background delivery finishes (and is audited) before the snapshot, so it cannot look like a change.
       await kiosk.settled();
     }
     if (stage === 'new_password') {
       const code = codeIn(kiosk.demoOutbox!.messages().at(-1)!.text, kiosk.config.codes.length);
       recorder?.secret('code', code);
-      await step('reset:verifyCode', { code });
+      await step('code:verify', { code });
     }
   } catch (error) {
     await kiosk.close();

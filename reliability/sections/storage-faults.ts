@@ -107,29 +107,29 @@ async function heldByAnotherProcess(options: SectionOptions, folder: string): Pr
     return { answer, code };
   };
   try {
-    await k.call('reset:begin', { username: 'amira.khan' });
-    const first = await newCode(() => k.call('reset:chooseMethod', { method: 'email' }));
+    await k.call('journey:begin', { purpose: 'reset', username: 'amira.khan' });
+    const first = await newCode(() => k.call('code:choose', { method: 'email' }));
     const wrong = first.code === '00000000' ? '00000001' : '00000000';
 
     const holder = spawnChild('hold-lock.ts', [file]);
     await holder.waitFor((message) => message.t === 'ready');
     const answers: { channel: string; code: string; ms: number }[] = [];
-    const timed = async (channel: 'reset:verifyCode' | 'reset:resendCode', run: () => Promise<Result<unknown>>) => {
+    const timed = async (channel: 'code:verify' | 'code:resend', run: () => Promise<Result<unknown>>) => {
       const started = performance.now();
       const result = await run();
       answers.push({ channel, code: result.ok ? 'ok' : result.error.code, ms: performance.now() - started });
     };
     const { stallMs } = await longestStall(async () => {
-      await timed('reset:verifyCode', () => k.call('reset:verifyCode', { code: wrong }));
-      await timed('reset:resendCode', () => k.call('reset:resendCode', {}));
-      await timed('reset:verifyCode', () => k.call('reset:verifyCode', { code: first.code! }));
+      await timed('code:verify', () => k.call('code:verify', { code: wrong }));
+      await timed('code:resend', () => k.call('code:resend', {}));
+      await timed('code:verify', () => k.call('code:verify', { code: first.code! }));
     });
     holder.send('release');
     await holder.exited;
 
     // Let go: the wrong code is the account's first counted try, and the right one still works.
     const failures: string[] = [];
-    const afterWrong = await k.call('reset:verifyCode', { code: wrong });
+    const afterWrong = await k.call('code:verify', { code: wrong });
     if (afterWrong.ok || afterWrong.error.code !== 'CODE_WRONG') failures.push(`wrong code after release: ${JSON.stringify(afterWrong)}`);
     const subject = kiosk.pseudonym('amira.khan');
     const counts = await kiosk.store.read(async (db) => {
@@ -151,14 +151,14 @@ async function heldByAnotherProcess(options: SectionOptions, folder: string): Pr
     const briefly = spawnChild('hold-lock.ts', [file]);
     await briefly.waitFor((message) => message.t === 'ready');
     setTimeout(() => briefly.send('release'), 150);
-    const second = await newCode(() => k.call('reset:resendCode', {}));
+    const second = await newCode(() => k.call('code:resend', {}));
     await briefly.exited;
     if (!second.answer.ok) failures.push(`code request while the lock was let go within the wait: ${JSON.stringify(second.answer)}`);
-    const proved = second.code === null ? null : await k.call('reset:verifyCode', { code: second.code });
+    const proved = second.code === null ? null : await k.call('code:verify', { code: second.code });
     if (proved === null || !proved.ok) failures.push(`right code after release: ${JSON.stringify(proved)}`);
     const password = passwordFor(800_000);
     options.recorder.secret('password', password);
-    const done = await k.call('reset:setPassword', { password, confirmation: password });
+    const done = await k.call('password:set', { password, confirmation: password });
     if (!done.ok || done.value.stage !== 'done' || done.value.outcome !== 'changed') failures.push(`reset after release: ${JSON.stringify(done)}`);
     for (const child of [holder, briefly]) recordChildReports(child.reports, options.recorder);
 
@@ -268,24 +268,32 @@ async function limitedRun(
   const attempts = child.reports.filter((message): message is Extract<ChildReport, { t: 'about' }> => message.t === 'about');
   const dones = child.reports.filter((message): message is Extract<ChildReport, { t: 'done' }> => message.t === 'done');
   for (const message of attempts) options.recorder.secret('password', passwordFor(message.n));
-  const stored = withDatabaseFile(file, (db) => ({
-    integrity: integrityOf(db),
-    hashes: new Map((db.prepare('select username, password_hash as hash from accounts').all() as { username: string; hash: string }[]).map((row) => [row.username, row.hash])),
-    audit: new Map((db.prepare('select id, hash from audit_log').all() as { id: number; hash: string }[]).map((row) => [row.id, row.hash])),
-  }));
+  let stored: { integrity: string; hashes: Map<string, string>; audit: Map<number, string> };
+  try {
+    stored = withDatabaseFile(file, (db) => ({
+      integrity: integrityOf(db),
+      hashes: new Map((db.prepare('select username, password_hash as hash from accounts').all() as { username: string; hash: string }[]).map((row) => [row.username, row.hash])),
+      audit: new Map((db.prepare('select id, hash from audit_log').all() as { id: number; hash: string }[]).map((row) => [row.id, row.hash])),
+    }));
+  } catch (error) {
+    stored = { integrity: `cannot be read: ${error instanceof Error ? error.message : String(error)}`, hashes: new Map(), audit: new Map() };
+  }
   run.integrity = stored.integrity;
   const missingRows = snapshot.filter((row) => stored.audit.get(row.id) !== row.hash).length;
   if (missingRows > 0) run.lost.push(`${missingRows} audit row(s) written before the fault`);
-  if (!(await argon2.verify(stored.hashes.get(committedReset.username)!, passwordFor(committedReset.n)))) run.lost.push(`${committedReset.username}'s password from the completed reset`);
+  const holds = async (username: string, n: number) => {
+    const hash = stored.hashes.get(username);
+    return hash !== undefined && (await argon2.verify(hash, n < 0 ? seedPassword(username) : passwordFor(n)));
+  };
+  if (!(await holds(committedReset.username, committedReset.n))) run.lost.push(`${committedReset.username}'s password from the completed reset`);
   for (const username of limitedPeople) {
-    const mine = attempts.filter((message) => message.username === username).map((message) => message.n);
-    const changed = dones.filter((message) => message.username === username && message.outcome !== 'not_changed').map((message) => message.n);
-    const last = changed.at(-1);
-    const allowed = [...(last === undefined ? [-1] : [last]), ...mine.filter((n) => last === undefined || n > last)];
+    // The last change Done called a change, or one still in flight; never one Done said was not made.
+    const answered = new Map(dones.filter((message) => message.username === username).map((message) => [message.n, message.outcome]));
+    const last = [...answered].filter(([, outcome]) => outcome !== 'not_changed').at(-1)?.[0];
+    const inFlight = attempts.filter((message) => message.username === username && !answered.has(message.n) && (last === undefined || message.n > last));
+    const allowed = [last ?? -1, ...inFlight.map((message) => message.n)];
     let matched = false;
-    for (const n of allowed) {
-      if (await argon2.verify(stored.hashes.get(username)!, n < 0 ? seedPassword(username) : passwordFor(n))) matched = true;
-    }
+    for (const n of allowed) if (await holds(username, n)) matched = true;
     if (!matched) run.neitherOldNorNew.push(username);
   }
 
@@ -312,16 +320,16 @@ async function limitedRun(
     const chain = await auditChainOf(file);
     if (!chain.ok) run.missingRecords.push(`audit chain: ${chain.problem?.message ?? 'broken'}`);
     // And the kiosk works again.
-    await k.call('reset:begin', { username: 'ben.okafor' });
+    await k.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' });
     const before = mail.sent.length;
-    await k.call('reset:chooseMethod', { method: 'email' });
+    await k.call('code:choose', { method: 'email' });
     await kiosk.settled();
     const code = codeFrom(mail.sent.slice(before).map((message) => message.text), kiosk.config.codes.length);
     options.recorder.secret('code', code);
-    await k.call('reset:verifyCode', { code });
+    await k.call('code:verify', { code });
     const password = passwordFor(950_000);
     options.recorder.secret('password', password);
-    const done = await k.call('reset:setPassword', { password, confirmation: password });
+    const done = await k.call('password:set', { password, confirmation: password });
     if (!done.ok || done.value.stage !== 'done' || done.value.outcome !== 'changed') run.restartFailures.push(`a reset after the restart: ${JSON.stringify(done)}`);
   } catch (error) {
     run.restartFailures.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -382,7 +390,7 @@ const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);
 async function fileSizeLimit(options: SectionOptions, folder: string, config: KioskConfig): Promise<Figure[]> {
   // On this kiosk a walk-up's code request and check fit in about 100 KiB of log, its intent, directory
   // write and bookkeeping in the next 60 or so: the quick run samples each, the full run sweeps.
-  const headroomsKiB = options.quick ? [8, 96, 168, 176, 192] : Array.from({ length: 33 }, (_, index) => 4 + index * 8);
+  const headroomsKiB = options.quick ? [8, 96, 168, 184, 200, 216] : Array.from({ length: 33 }, (_, index) => 4 + index * 8);
   const runs: LimitedRun[] = [];
   for (const [index, headroom] of headroomsKiB.entries()) {
     options.progress(`storage faults: disk full by file-size limit, ${headroom} KiB of room (${index + 1}/${headroomsKiB.length})...`);
@@ -451,16 +459,16 @@ async function realDatabase(options: SectionOptions, dataDir: string): Promise<K
   const mail = createRecordingEmailSender();
   const k = await startKioskUnderTest({ dataDir, recorder: options.recorder, email: mail.sender, persistent: true });
   try {
-    await k.call('reset:begin', { username: 'amira.khan' });
+    await k.call('journey:begin', { purpose: 'reset', username: 'amira.khan' });
     const before = mail.sent.length;
-    await k.call('reset:chooseMethod', { method: 'email' });
+    await k.call('code:choose', { method: 'email' });
     await k.t.kiosk.settled();
     const code = codeFrom(mail.sent.slice(before).map((message) => message.text), k.t.kiosk.config.codes.length);
     options.recorder.secret('code', code);
-    await k.call('reset:verifyCode', { code });
+    await k.call('code:verify', { code });
     const password = passwordFor(700_000);
     options.recorder.secret('password', password);
-    await k.call('reset:setPassword', { password, confirmation: password });
+    await k.call('password:set', { password, confirmation: password });
     return k.t.kiosk.config;
   } finally {
     await k.finish();
@@ -586,7 +594,7 @@ async function notWritable(options: SectionOptions, base: string, config: KioskC
       shown = `start refused: ${line}`;
       if (error.name !== 'StoreOpenError' || /\n/.test(error.message) || !/read-only|cannot be read or written/.test(error.message)) bad.push(line);
     } else if (kiosk !== null) {
-      const answers = [await kiosk.call('reset:begin', { username: 'amira.khan' }), await kiosk.call('session:startOver', {})];
+      const answers = [await kiosk.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }), await kiosk.call('session:startOver', {})];
       for (const answer of answers) options.recorder.seen('ipc', JSON.stringify(answer));
       const first = answers[0]!;
       shown = `started; reset:begin answers ${first.ok ? 'ok' : first.error.code}: "${first.ok ? '' : wordsFor(config).error(first.error.code)}"`;

@@ -14,5 +14,5 @@ export function applyBranding(info: KioskInfo): void {
   root.setProperty('--brand-on-accent', readableTextColour(accent));
   root.setProperty('--brand-background', background);
   root.setProperty('--brand-text', text);
-  document.title = `${info.departmentName}: reset your password`;
+  document.title = `${info.departmentName}: password and account help`;
 }

@@ -1,4 +1,14 @@
-import { missingCaseError, type ChangeOutcome, type NoticeState, type VerificationMethod } from '../../shared/flow/stages.js';
+import {
+  missingCaseError,
+  type ChangeOutcome,
+  type CodePurpose,
+  type NoticeState,
+  type PasswordPurpose,
+  type Purpose,
+  type SessionView,
+  type UnlockOutcome,
+  type VerificationMethod,
+} from '../../shared/flow/stages.js';
 import type { ErrorCode, ErrorDetails, KioskError } from '../../shared/ipc/result.js';
 import type { PolicyRules } from '../../shared/policy/policy-config.js';
 import { policyRuleCodes, type PolicyRuleCode } from '../../shared/policy/rule-codes.js';
@@ -68,7 +78,7 @@ export const errorMessages: Record<ErrorCode, ErrorWords> = {
   BAD_INPUT: () => 'Please check what you typed and try again.',
   UNKNOWN_CHANNEL: (_details, { deskName }) => `Something went wrong. Please start over, or visit the ${deskName}.`,
   WRONG_STAGE: () => 'That step is no longer available, so the screen has been brought up to date.',
-  SESSION_EXPIRED: () => 'Your time ran out, so we have started again. Please type your username.',
+  SESSION_EXPIRED: () => 'Your time ran out, so we have started again.',
   CODE_WRONG: (details) =>
     details?.triesLeft === undefined
       ? 'That code is not right. Please check it and try again.'
@@ -88,6 +98,14 @@ export const errorMessages: Record<ErrorCode, ErrorWords> = {
   UNAVAILABLE: (_details, { deskName }) => `The kiosk cannot save anything right now, so nothing was changed. Please visit the ${deskName}.`,
   PASSWORD_REJECTED: () => 'That password cannot be used:',
   PASSWORDS_DIFFER: () => 'The two passwords are not the same. Please type the same password in both boxes.',
+  // One sentence for a wrong name and a wrong password alike: which one was wrong is not the kiosk's to say.
+  SIGN_IN_FAILED: () =>
+    'That username and password do not match. Please check both and try again. If you have forgotten your password, go back and choose "Forgot your password?".',
+  // Only ever said to someone who typed the right password, so naming the lock tells a stranger nothing.
+  ACCOUNT_LOCKED: () =>
+    'Your password is right, but your account is locked. Choose "Account locked?" to unlock it with a code; your password will not change.',
+  ACCOUNT_DISABLED: (_details, { deskName }) =>
+    `Your password is right, but your account is disabled, so its password cannot be changed here. Please visit the ${deskName}.`,
   NOT_AVAILABLE: () => 'That option is not available on this kiosk. Please choose another.',
   INTERNAL: (_details, { deskName }) => `Something went wrong on our side. Please try again, or visit the ${deskName}.`,
 };
@@ -112,25 +130,99 @@ export function rejectedRuleProblems(error: KioskError, context: MessageContext)
 /** Problems found on this screen before anything is sent to the kiosk. */
 export const inputProblems = {
   usernameMissing: 'Please type your username.',
+  currentPasswordMissing: 'Please type your current password.',
+  signInMissing: 'Please type your username and your current password.',
   codeMissing: 'Please type the code.',
   codeShape: (codeLength: number) => `The code is ${codeLength} digits long. Please check it and try again.`,
   passwordMissing: 'Please type your new password in both boxes.',
 } as const;
+
+/** The start screen's choices. Each journey's own first screen repeats its title as its heading. */
+export const menuWords = {
+  heading: 'What do you need to do?',
+  lead: 'Choose one. You can go back at any step.',
+  back: 'Back to the choices',
+} as const;
+
+export const journeyTitles: Record<Purpose, string> = {
+  reset: 'Forgot your password?',
+  unlock: 'Account locked?',
+  change: 'Change your password',
+};
+
+/** Not naming email or text: which ways a kiosk can send codes is only known once main answers. */
+export const journeySummaries: Record<Purpose, string> = {
+  reset: 'We send you a one-time code, then you choose a new password.',
+  unlock: 'We send you a one-time code, then unlock your account. Your password stays the same.',
+  change: 'You know your password and want a new one.',
+};
+
+/** Registration is not built yet: the menu says so, and where to go instead, rather than offering a dead button. */
+export const registrationWords = {
+  title: 'Set up password reset and sign-in methods',
+  notYet: (deskName: string) =>
+    `Not available at this kiosk yet. To register the email address or mobile number that codes are sent to, ask the ${deskName}.`,
+} as const;
+
+/** What the first screen of each code journey asks for; the same for every name typed. */
+export const identifyLeads: Record<CodePurpose, string> = {
+  reset: 'Type your username and we will send you a code to set a new password.',
+  unlock: 'Type your username and we will send you a code to unlock your account. Your password will not change.',
+};
+
+export const signInWords = {
+  lead: 'Type your username and the password you use now. Then you choose a new one.',
+  currentPassword: 'Current password',
+  showPassword: 'Show password',
+  /** The button that starts "Account locked?" for someone told their account is locked. */
+  unlockInstead: 'Unlock my account',
+} as const;
+
+export const methodLeads: Record<CodePurpose, string> = {
+  reset: 'We send a one-time code to prove it is you. Then you choose a new password.',
+  unlock: 'We send a one-time code to prove it is you. Then we unlock your account, and your password stays the same.',
+};
 
 export const methodButtonLabels: Record<VerificationMethod, string> = {
   email: 'Email me a code',
   sms: 'Text me a code',
 };
 
-/** Said to everyone, registered or not (security.md 1): the words never depend on the account. */
-export const codeOnItsWay: Record<VerificationMethod, string> = {
-  email: 'If this account is registered for reset by email, a code is on its way.',
-  sms: 'If this account is registered for reset by text message, a code is on its way.',
+/**
+ * Said to everyone, registered or not (security.md 1): the words depend on the journey and the
+ * method the person chose, never on the account. Codes for unlocking go to the same methods a person
+ * registered for reset, so the registration is named the same way.
+ */
+export const codeOnItsWayByPurpose: Record<CodePurpose, Record<VerificationMethod, string>> = {
+  reset: {
+    email: 'If this account is registered for reset by email, a code is on its way.',
+    sms: 'If this account is registered for reset by text message, a code is on its way.',
+  },
+  unlock: {
+    email: 'If this account is registered for reset by email, a code to unlock it is on its way.',
+    sms: 'If this account is registered for reset by text message, a code to unlock it is on its way.',
+  },
 };
 
-export const newCodeOnItsWay: Record<VerificationMethod, string> = {
-  email: 'If this account is registered for reset by email, a new code is on its way.',
-  sms: 'If this account is registered for reset by text message, a new code is on its way.',
+export const newCodeOnItsWayByPurpose: Record<CodePurpose, Record<VerificationMethod, string>> = {
+  reset: {
+    email: 'If this account is registered for reset by email, a new code is on its way.',
+    sms: 'If this account is registered for reset by text message, a new code is on its way.',
+  },
+  unlock: {
+    email: 'If this account is registered for reset by email, a new code to unlock it is on its way.',
+    sms: 'If this account is registered for reset by text message, a new code to unlock it is on its way.',
+  },
+};
+
+/** The reset wording under its first name (the reliability suite reads it). */
+export const codeOnItsWay = codeOnItsWayByPurpose.reset;
+export const newCodeOnItsWay = newCodeOnItsWayByPurpose.reset;
+
+/** Where to look for the code, in words that fit the way it was sent. */
+export const whereToLook: Record<VerificationMethod, string> = {
+  email: 'Look in the inbox of the personal email address you registered. Check its junk or spam folder too.',
+  sms: 'Look for a text message on the mobile phone you registered.',
 };
 
 export const channelNames: Record<VerificationMethod, string> = {
@@ -138,9 +230,28 @@ export const channelNames: Record<VerificationMethod, string> = {
   sms: 'Text message',
 };
 
-/** What the Done screen says: only what is true (a notice is "on its way" only when one was queued). */
+export const newPasswordHeadings: Record<PasswordPurpose, string> = {
+  reset: 'Choose a new password',
+  change: 'Choose your new password',
+};
+
+export const newPasswordLeads: Record<PasswordPurpose, string | null> = {
+  reset: null,
+  change: 'Your current password was right. Now type the new one twice.',
+};
+
+export interface DoneWords {
+  heading: string;
+  lines: string[];
+  /** The journey did what the person came for (a ticked heading). */
+  good: boolean;
+  /** Send the person to the desk (details shown). */
+  needsDesk: boolean;
+}
+
+/** What the Done screen says after a password change: only what is true (a notice is "on its way" only when one was queued). */
 export function doneWords(outcome: ChangeOutcome, notice: NoticeState, deskName: string): { heading: string; lines: string[] } {
-  const noticeLine = notice === 'queued' ? ['We will email a notice of this change to your registered address.'] : [];
+  const noticeLine = notice === 'queued' ? ['We will send a notice of this change to your registered email address or mobile number.'] : [];
   switch (outcome) {
     case 'changed':
       return { heading: 'Password changed', lines: ['Your password has been changed. You can now sign in with your new password.', ...noticeLine] };
@@ -162,4 +273,41 @@ export function doneWords(outcome: ChangeOutcome, notice: NoticeState, deskName:
     default:
       throw missingCaseError(outcome);
   }
+}
+
+/** What the Done screen says after "Account locked?": said only after a proof, so it may say whether the account was locked. */
+export function unlockDoneWords(outcome: UnlockOutcome, notice: NoticeState, deskName: string): { heading: string; lines: string[] } {
+  const noticeLine = notice === 'queued' ? ['We will send a notice of this unlock to your registered email address or mobile number.'] : [];
+  switch (outcome) {
+    case 'unlocked':
+      return { heading: 'Account unlocked', lines: ['Your account is unlocked. Your password has not changed.', 'You can sign in with your usual password now.', ...noticeLine] };
+    case 'not_locked':
+      return {
+        heading: 'Your account was not locked',
+        lines: [
+          'Your account was not locked; nothing was changed.',
+          'If you still cannot sign in, you may have forgotten your password: choose "Forgot your password?" to set a new one.',
+        ],
+      };
+    case 'not_unlocked':
+      return {
+        heading: 'Account not unlocked',
+        lines: ['We could not unlock your account just now. Nothing was changed.', `Please visit the ${deskName}.`],
+      };
+    default:
+      throw missingCaseError(outcome);
+  }
+}
+
+type DoneView = Extract<SessionView, { stage: 'done' }>;
+
+/** The Done screen's words for whichever journey ended. */
+export function doneWordsFor(view: DoneView, deskName: string): DoneWords {
+  if (view.purpose === 'unlock') {
+    const words = unlockDoneWords(view.outcome, view.notice, deskName);
+    return { ...words, good: view.outcome === 'unlocked', needsDesk: view.outcome === 'not_unlocked' };
+  }
+  const words = doneWords(view.outcome, view.notice, deskName);
+  const changed = view.outcome === 'changed' || view.outcome === 'changed_records_pending';
+  return { ...words, good: changed, needsDesk: !changed };
 }

@@ -204,6 +204,20 @@ export const configSchema = z
         kioskRequests: kioskRequestsDefaults,
         kioskFailedProofs: kioskFailedProofsDefaults,
       }),
+    /**
+     * The embedded directory's own lockout (an LDAP or AD directory applies its own policy): wrong
+     * current passwords at "Change your password" lock the account for lockMinutes (0: until
+     * unlocked), after which, or sooner with "Account locked?", the person can sign in again.
+     */
+    lockout: z
+      .object({
+        failedSignIns: z
+          .object({ limit: z.number().int().min(1).max(1000), windowMinutes: minutes(30), lockMinutes: z.number().int().min(0).max(60 * 24 * 30).default(30) })
+          .strict()
+          .default({ limit: 10, windowMinutes: 30, lockMinutes: 30 }),
+      })
+      .strict()
+      .default({ failedSignIns: { limit: 10, windowMinutes: 30, lockMinutes: 30 } }),
     /** Code delivery: how the kiosk judges whether mail (or texts) can be sent at all. */
     delivery: z
       .object({

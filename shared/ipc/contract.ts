@@ -77,14 +77,23 @@ export const contract = {
   'session:startOver': { request: empty, response: {} as SessionView },
   /** The person is still there (a key or touch the page saw): main's idle limit starts again. */
   'session:stillHere': { request: empty, response: {} as SessionView },
-  'reset:begin': { request: z.object({ username: usernameSchema }).strict(), response: {} as SessionView },
-  'reset:chooseMethod': {
+  /** Starts a journey that proves identity by a code: reset a forgotten password, or unlock the account. */
+  'journey:begin': {
+    request: z.object({ purpose: z.enum(['reset', 'unlock']), username: usernameSchema }).strict(),
+    response: {} as SessionView,
+  },
+  /** Starts a journey that proves identity by the current password: change a password you know. */
+  'journey:signIn': {
+    request: z.object({ purpose: z.enum(['change']), username: usernameSchema, password: passwordSchema }).strict(),
+    response: {} as SessionView,
+  },
+  'code:choose': {
     request: z.object({ method: z.enum(['email', 'sms']) }).strict(),
     response: {} as SessionView,
   },
-  'reset:resendCode': { request: empty, response: {} as SessionView },
-  'reset:verifyCode': { request: z.object({ code: codeSchema }).strict(), response: {} as SessionView },
-  'reset:setPassword': {
+  'code:resend': { request: empty, response: {} as SessionView },
+  'code:verify': { request: z.object({ code: codeSchema }).strict(), response: {} as SessionView },
+  'password:set': {
     request: z.object({ password: passwordSchema, confirmation: passwordSchema }).strict(),
     response: {} as SessionView,
   },

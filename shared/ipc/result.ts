@@ -17,6 +17,9 @@ export const errorCodes = [
   'UNAVAILABLE', // the kiosk cannot reach or write its records (disk full, server down); nothing changed
   'PASSWORD_REJECTED', // details.rules: PolicyRuleCode[]
   'PASSWORDS_DIFFER',
+  'SIGN_IN_FAILED', // username and current password do not match (an unknown name gets the same answer)
+  'ACCOUNT_LOCKED', // the right current password, but the account is locked: use "Account locked?"
+  'ACCOUNT_DISABLED', // the right current password, but the account is disabled: see the Service Desk
   'NOT_AVAILABLE', // e.g. demo-only channel outside demo mode
   'INTERNAL', // unexpected failure; logged in main without secrets
 ] as const;

@@ -2,20 +2,25 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Preview } from '../../tools/preview/host.js';
 import {
   alertText,
+  askForCode,
   askForEmailCode,
   backToStart,
+  chooseJourney,
   demoMessageCount,
   expectStage,
   enterUsername,
   readCodeFromDemoInbox,
+  proveByCode,
   startBrowserPreview,
   startScreen,
   submitCode,
+  submitSignIn,
   typeNewPassword,
   withKiosk,
   wrongCodeFor,
 } from '../support/browser-preview.js';
 import { seriousAccessibilityFindings } from '../support/browser-axe.js';
+import { demoPasswordOf } from '../support/browser-directory.js';
 
 describe('axe-core finds no serious or critical accessibility problems on any screen', () => {
   let preview: Preview;
@@ -37,8 +42,9 @@ describe('axe-core finds no serious or critical accessibility problems on any sc
     const audits = [];
 
     await startScreen(page).waitFor();
-    audits.push(await audit('start'));
+    audits.push(await audit('start menu'));
 
+    await chooseJourney(page, 'reset');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => alertText(page, 'identify')).toBe('Please type your username.');
     audits.push(await audit('start, username missing'));
@@ -74,6 +80,67 @@ describe('axe-core finds no serious or critical accessibility problems on any sc
     expect(audits).toHaveLength(9);
   });
 
+  it('on every screen of "Account locked?" and "Change your password", refusals and texts in the demo inbox included', async () => {
+    const { page, kiosk } = preview;
+    const audit = async (screen: string) => ({ screen, findings: await seriousAccessibilityFindings(page) });
+    const audits = [];
+
+    await chooseJourney(page, 'change');
+    audits.push(await audit('change, sign-in empty'));
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => alertText(page, 'identify')).toBe('Please type your username and your current password.');
+    audits.push(await audit('change, nothing typed'));
+
+    await submitSignIn(page, 'amira.khan', 'Wq3nVb8zHt5kLx');
+    await expect.poll(() => alertText(page, 'identify')).toContain('That username and password do not match.');
+    audits.push(await audit('change, sign-in refused'));
+
+    await page.getByRole('button', { name: 'Show password' }).click();
+    audits.push(await audit('change, password shown'));
+
+    await submitSignIn(page, 'dev.patel', demoPasswordOf('dev.patel'));
+    await page.getByRole('button', { name: 'Unlock my account' }).waitFor();
+    audits.push(await audit('change, account locked, with the way to unlock it'));
+
+    await page.getByRole('button', { name: 'Unlock my account' }).click();
+    await expectStage(page, 'choose_method');
+    audits.push(await audit('unlock, choose method (email or text)'));
+
+    await backToStart(preview);
+    await chooseJourney(page, 'unlock');
+    audits.push(await audit('unlock, username'));
+
+    await enterUsername(page, 'farid.haddad', 'unlock');
+    const before = await demoMessageCount(page);
+    await askForCode(page, 'sms');
+    const code = await readCodeFromDemoInbox(page, before, kiosk.config.codes.length);
+    audits.push(await audit('unlock, code sent by text, a text message in the demo inbox'));
+
+    await submitCode(page, code);
+    await expectStage(page, 'done');
+    audits.push(await audit('unlock, done: unlocked'));
+
+    await backToStart(preview);
+    await proveByCode(preview, 'amira.khan', { purpose: 'unlock', method: 'email' });
+    await expectStage(page, 'done');
+    audits.push(await audit('unlock, done: was not locked'));
+
+    await backToStart(preview);
+    // Not amira.khan: the reset above gave her a new password.
+    await submitSignIn(page, 'ben.okafor', demoPasswordOf('ben.okafor'));
+    await expectStage(page, 'new_password');
+    audits.push(await audit('change, new password'));
+
+    await typeNewPassword(page, 'Jw5Dn9Fy3Ct7Ps');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expectStage(page, 'done');
+    audits.push(await audit('change, done'));
+
+    expect(audits.filter((entry) => entry.findings.length > 0)).toEqual([]);
+    expect(audits).toHaveLength(12);
+  });
+
   it('sees a problem planted in the page, so a clean result means the audit really ran', async () => {
     const { page } = preview;
     await page.evaluate(() => {
@@ -96,6 +163,7 @@ describe('axe-core finds no serious or critical accessibility problems on any sc
     await page.clock.install();
     await page.goto(preview.url);
     await startScreen(page).waitFor();
+    await chooseJourney(page, 'reset');
     await page.getByLabel('Username').fill('amira.khan');
     const warning = page.getByRole('dialog', { name: 'Are you still there?' });
     await page.clock.runFor((preview.kiosk.config.kiosk.idleSeconds - 10) * 1000);

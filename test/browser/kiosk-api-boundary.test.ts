@@ -68,10 +68,17 @@ describe('the page reaches main only through named functions, and only from the 
     const frame = preview.page.mainFrame();
     expect(await rawInvoke(frame, 'admin:dumpAccounts', {})).toBe('UNKNOWN_CHANNEL');
     expect(await rawInvoke(frame, 42, {})).toBe('UNKNOWN_CHANNEL');
-    expect(await rawInvoke(frame, 'reset:begin', { username: 42 })).toBe('BAD_INPUT');
-    expect(await rawInvoke(frame, 'reset:begin', { username: 'amira.khan', stage: 'new_password' })).toBe('BAD_INPUT');
-    expect(await rawInvoke(frame, 'reset:begin', { username: 'x'.repeat(10_000) })).toBe('BAD_INPUT');
-    expect(await rawInvoke(frame, 'reset:begin', 'amira.khan')).toBe('BAD_INPUT');
+    expect(await rawInvoke(frame, 'journey:begin', { purpose: 'reset', username: 42 })).toBe('BAD_INPUT');
+    expect(await rawInvoke(frame, 'journey:begin', { purpose: 'reset', username: 'amira.khan', stage: 'new_password' })).toBe('BAD_INPUT');
+    expect(await rawInvoke(frame, 'journey:begin', { purpose: 'reset', username: 'x'.repeat(10_000) })).toBe('BAD_INPUT');
+    expect(await rawInvoke(frame, 'journey:begin', 'amira.khan')).toBe('BAD_INPUT');
+    // Each journey only through its own door: no change by code, no reset by password.
+    expect(await rawInvoke(frame, 'journey:begin', { purpose: 'change', username: 'amira.khan' })).toBe('BAD_INPUT');
+    expect(await rawInvoke(frame, 'journey:signIn', { purpose: 'reset', username: 'amira.khan', password: 'Wq3nVb8zHt5kLp' })).toBe('BAD_INPUT');
+    expect(await rawInvoke(frame, 'journey:signIn', { purpose: 'change', username: 'amira.khan' })).toBe('BAD_INPUT');
+    expect(await rawInvoke(frame, 'code:choose', { method: 'carrier-pigeon' })).toBe('BAD_INPUT');
+    // The old channel name is gone, not kept as a second door.
+    expect(await rawInvoke(frame, 'reset:begin', { username: 'amira.khan' })).toBe('UNKNOWN_CHANNEL');
     expect(await mainStage(preview)).toBe('identify');
   });
 
@@ -92,7 +99,7 @@ describe('the page reaches main only through named functions, and only from the 
 
     expect(await inner.evaluate(() => typeof (globalThis as unknown as PageGlobals).kiosk)).toBe('undefined');
     expect(await rawInvoke(inner, 'session:get', {})).toBe('FORBIDDEN');
-    expect(await rawInvoke(inner, 'reset:begin', { username: 'amira.khan' })).toBe('FORBIDDEN');
+    expect(await rawInvoke(inner, 'journey:begin', { purpose: 'reset', username: 'amira.khan' })).toBe('FORBIDDEN');
     expect(await mainStage(preview)).toBe('identify');
   });
 
@@ -113,9 +120,9 @@ describe('the page reaches main only through named functions, and only from the 
       await inner.waitForLoadState();
 
       // Even the named functions get nowhere once the top frame is not the kiosk's own page.
-      const viaApi = await page.evaluate(() => (globalThis as unknown as PageGlobals).kiosk?.beginReset?.('amira.khan'));
+      const viaApi = await page.evaluate(() => (globalThis as unknown as PageGlobals).kiosk?.begin?.('reset', 'amira.khan'));
       expect(errorCodeOf(viaApi)).toBe('FORBIDDEN');
-      expect(await rawInvoke(page.mainFrame(), 'reset:begin', { username: 'amira.khan' })).toBe('FORBIDDEN');
+      expect(await rawInvoke(page.mainFrame(), 'journey:begin', { purpose: 'reset', username: 'amira.khan' })).toBe('FORBIDDEN');
       expect(await rawInvoke(page.mainFrame(), 'demo:inbox', {})).toBe('FORBIDDEN');
       expect(await rawInvoke(inner, 'session:get', {})).toBe('FORBIDDEN');
       expect(await mainStage(preview)).toBe('identify');

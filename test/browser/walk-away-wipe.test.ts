@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Preview } from '../../tools/preview/host.js';
-import { askForEmailCode, codeField, enterUsername, mainStage, startBrowserPreview, startScreen } from '../support/browser-preview.js';
+import {
+  askForEmailCode,
+  chooseJourney,
+  codeField,
+  currentPasswordField,
+  enterUsername,
+  mainStage,
+  startBrowserPreview,
+  startScreen,
+} from '../support/browser-preview.js';
 
 describe('a person who walks away leaves nothing behind', () => {
   let preview: Preview;
@@ -38,7 +47,28 @@ describe('a person who walks away leaves nothing behind', () => {
 
     await page.clock.runFor(idleMs + 1_000);
     await startScreen(page).waitFor();
-    expect(await page.getByLabel('Username').inputValue()).toBe('');
+    // Back at the menu: no journey's screen, and so no box with the old username, is left open.
+    expect(await page.getByLabel('Username').count()).toBe(0);
     await expect.poll(() => mainStage(preview)).toBe('identify');
+  });
+
+  it('wipes a current password typed on "Change your password" and left there, before main knows anything', async () => {
+    const { page, kiosk } = preview;
+    const idleMs = kiosk.config.kiosk.idleSeconds * 1000;
+    await chooseJourney(page, 'change');
+    // Main holds nothing yet: only the page knows of the journey and the password.
+    await currentPasswordField(page).fill('Wq3nVb8zHt5kLp');
+    expect(await mainStage(preview)).toBe('identify');
+
+    const warning = page.getByRole('dialog', { name: 'Are you still there?' });
+    await page.clock.runFor(idleMs - 19_000);
+    await warning.waitFor();
+    await page.clock.runFor(20_000);
+    await startScreen(page).waitFor();
+    await warning.waitFor({ state: 'hidden' });
+
+    await chooseJourney(page, 'change');
+    expect(await currentPasswordField(page).inputValue()).toBe('');
+    expect(await page.getByLabel('Username').inputValue()).toBe('');
   });
 });

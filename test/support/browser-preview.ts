@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { KioskConfig } from '../../shared/config/config-schema.js';
-import type { Stage } from '../../shared/flow/stages.js';
+import type { CodePurpose, Purpose, Stage, VerificationMethod } from '../../shared/flow/stages.js';
 import type { SenderInfo } from '../../electron/core/ipc/sender.js';
 import { defaultRendererDir, startPreview, type Preview, type PreviewOptions } from '../../tools/preview/host.js';
 
@@ -69,8 +69,28 @@ export async function expectStage(page: Page, stage: Stage, timeout = 10_000): P
   }
 }
 
+/** The start screen: the menu of journeys (main's `identify` stage with nothing chosen yet). */
 export function startScreen(page: Page): Locator {
-  return page.getByRole('heading', { name: 'Forgot your password?' });
+  return page.getByRole('heading', { name: 'What do you need to do?', level: 1 });
+}
+
+/** The menu's button for each journey, by the words on it. */
+export const journeyButtonNames: Record<Purpose, string> = {
+  reset: 'Forgot your password?',
+  unlock: 'Account locked?',
+  change: 'Change your password',
+};
+
+/** A menu button: its name is its title, then a line saying what the journey does. */
+export function journeyButton(page: Page, purpose: Purpose): Locator {
+  const title = journeyButtonNames[purpose].replace(/[?]/g, '\\?');
+  return page.getByRole('button', { name: new RegExp(`^${title} `) });
+}
+
+/** From the menu to the first screen of a journey (main is told nothing yet). */
+export async function chooseJourney(page: Page, purpose: Purpose): Promise<void> {
+  await journeyButton(page, purpose).click();
+  await page.locator(`[data-testid="stage-identify"][data-screen="${purpose}"]`).waitFor();
 }
 
 export function demoMessages(page: Page): Locator {
@@ -96,15 +116,38 @@ export async function readCodeFromDemoInbox(page: Page, before: number, codeLeng
   return match[1];
 }
 
-export async function enterUsername(page: Page, username: string): Promise<void> {
+/** From the menu (or that journey's first screen) to the method chooser: types the username and continues. */
+export async function enterUsername(page: Page, username: string, purpose: CodePurpose = 'reset'): Promise<void> {
+  if (await startScreen(page).isVisible()) await chooseJourney(page, purpose);
   await page.getByLabel('Username').fill(username);
   await page.getByRole('button', { name: 'Continue' }).click();
   await stageContainer(page, 'choose_method').waitFor();
 }
 
-export async function askForEmailCode(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Email me a code' }).click();
+export const methodButtonNames: Record<VerificationMethod, string> = {
+  email: 'Email me a code',
+  sms: 'Text me a code',
+};
+
+export async function askForCode(page: Page, method: VerificationMethod): Promise<void> {
+  await page.getByRole('button', { name: methodButtonNames[method] }).click();
   await stageContainer(page, 'code_sent').waitFor();
+}
+
+export async function askForEmailCode(page: Page): Promise<void> {
+  await askForCode(page, 'email');
+}
+
+export function currentPasswordField(page: Page): Locator {
+  return page.getByLabel('Current password', { exact: true });
+}
+
+/** "Change your password": from the menu, types a username and current password and continues; does not wait for the answer. */
+export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
+  if (await startScreen(page).isVisible()) await chooseJourney(page, 'change');
+  await page.getByLabel('Username').fill(username);
+  await currentPasswordField(page).fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
 }
 
 export function codeField(page: Page): Locator {
@@ -129,15 +172,29 @@ export async function submitCode(page: Page, code: string): Promise<void> {
   await page.getByRole('button', { name: 'Verify' }).click();
 }
 
-/** From the start screen to "choose a new password" for an account with a verified email address. */
-export async function proveByEmail(preview: Preview, username: string): Promise<void> {
-  const { page } = preview;
-  await enterUsername(page, username);
+/**
+ * From the menu through a code journey: username, method, and the code read from the page's demo
+ * inbox. Returns once the code is submitted; the caller waits for where the journey goes next.
+ */
+export async function proveByCode(
+  preview: Preview,
+  username: string,
+  options: { purpose?: CodePurpose; method?: VerificationMethod; /** Another client's view of the kiosk page (CDP). */ page?: Page } = {},
+): Promise<{ code: string; message: string }> {
+  const page = options.page ?? preview.page;
+  await enterUsername(page, username, options.purpose ?? 'reset');
   const before = await demoMessageCount(page);
-  await askForEmailCode(page);
+  await askForCode(page, options.method ?? 'email');
+  const message = await newestDemoMessageText(page, before);
   const code = await readCodeFromDemoInbox(page, before, preview.kiosk.config.codes.length);
   await submitCode(page, code);
-  await expectStage(page, 'new_password');
+  return { code, message };
+}
+
+/** From the start screen to "choose a new password" for an account with a verified email address. */
+export async function proveByEmail(preview: Preview, username: string): Promise<void> {
+  await proveByCode(preview, username);
+  await expectStage(preview.page, 'new_password');
 }
 
 export function newPasswordField(page: Page): Locator {

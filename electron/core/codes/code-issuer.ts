@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose as Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
 import { challengeRows } from '../store/challenges.js';
 import type { Tx } from '../store/store.js';
 import type { Clock, RandomSource } from '../ports.js';

@@ -1,4 +1,4 @@
-import type { Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose as Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { createBackgroundTasks } from '../background-tasks.js';
 import type { CodeIssuer } from '../codes/code-issuer.js';

@@ -1,4 +1,4 @@
-import type { Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose, VerificationMethod } from '../../../shared/flow/stages.js';
 import type { ContactRecord } from '../ports.js';
 import type { ChannelHealth } from './channel-health.js';
 
@@ -11,7 +11,7 @@ export interface DeliveryChannel {
   /** Which registered contacts receive this channel's codes. */
   contactKind: ContactRecord['kind'];
   health: ChannelHealth;
-  sendCode(to: string, code: string, purpose: Purpose): Promise<void>;
+  sendCode(to: string, code: string, purpose: CodePurpose): Promise<void>;
 }
 
 export type DeliveryChannels = Partial<Record<VerificationMethod, DeliveryChannel>>;

@@ -22,8 +22,8 @@ export function createTextChannel(deps: {
       downRetryMaxMs: config.delivery.downRetryMaxSeconds * 1000,
       ...(deps.onHealthChange === undefined ? {} : { onChange: deps.onHealthChange }),
     }),
-    async sendCode(to, code) {
-      const text = codeText({ organisationName: config.branding.organisationName, code, ttlMinutes: config.codes.ttlMinutes });
+    async sendCode(to, code, purpose) {
+      const text = codeText({ organisationName: config.branding.organisationName, code, ttlMinutes: config.codes.ttlMinutes, purpose });
       await sms.send({ to, text });
     },
   };

@@ -1,23 +1,24 @@
 import type { KioskInfo } from '../../../shared/ipc/contract.js';
 import { fail, ok } from '../../../shared/ipc/result.js';
+import type { KioskJourneys } from '../journeys/kiosk-journeys.js';
 import type { DemoOutbox } from '../mail/demo-outbox.js';
-import type { ResetJourney } from '../reset/reset-journey.js';
 import type { IpcHandlers } from './router.js';
 
 /** Maps each contract channel to the service call behind it; the router has already parsed the input. */
-export function createIpcHandlers(deps: { reset: ResetJourney; info: KioskInfo; demoOutbox: DemoOutbox | null }): IpcHandlers {
-  const { reset, info, demoOutbox } = deps;
+export function createIpcHandlers(deps: { journeys: KioskJourneys; info: KioskInfo; demoOutbox: DemoOutbox | null }): IpcHandlers {
+  const { journeys, info, demoOutbox } = deps;
   return {
     'kiosk:info': () => ok(info),
-    'session:get': () => reset.view(),
-    'session:startOver': () => reset.startOver(),
-    'session:stillHere': () => reset.stillHere(),
-    'reset:begin': ({ username }) => reset.begin(username),
-    'reset:chooseMethod': ({ method }) => reset.chooseMethod(method),
-    'reset:resendCode': () => reset.resendCode(),
-    'reset:verifyCode': ({ code }) => reset.verifyCode(code),
-    'reset:setPassword': ({ password, confirmation }) => reset.setPassword(password, confirmation),
-    'policy:check': ({ password }) => reset.checkPassword(password),
+    'session:get': () => journeys.view(),
+    'session:startOver': () => journeys.startOver(),
+    'session:stillHere': () => journeys.stillHere(),
+    'journey:begin': ({ purpose, username }) => journeys.begin(purpose, username),
+    'journey:signIn': ({ username, password }) => journeys.signIn(username, password),
+    'code:choose': ({ method }) => journeys.chooseMethod(method),
+    'code:resend': () => journeys.resendCode(),
+    'code:verify': ({ code }) => journeys.verifyCode(code),
+    'password:set': ({ password, confirmation }) => journeys.setPassword(password, confirmation),
+    'policy:check': ({ password }) => journeys.checkPassword(password),
     'demo:inbox': () => (demoOutbox === null ? fail('NOT_AVAILABLE') : ok(demoOutbox.messages())),
   };
 }

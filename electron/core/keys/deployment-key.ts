@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RandomSource } from '../ports.js';
 import { DeploymentKeyError } from './deployment-key-error.js';
@@ -60,16 +60,29 @@ function decodeKey(text: string, where: string): Buffer {
   return key;
 }
 
+/**
+ * Written whole to a private temporary file, flushed, then linked into place: a crash or power cut
+ * leaves either no key file or a complete one, never an empty file the next start would refuse, and a
+ * key another process linked a moment earlier is never overwritten (link fails if the name exists).
+ */
 function createKeyFile(path: string, random: RandomSource): Buffer {
   const key = random.bytes(deploymentKeyBytes);
+  const temporary = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    // 'wx': never overwrite a key another process wrote a moment ago.
-    writeFileSync(path, `${encodeKey(key)}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(path, 0o600);
+    const fd = openSync(temporary, 'wx', 0o600);
+    try {
+      writeSync(fd, `${encodeKey(key)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(temporary, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return decodeKey(readFileSync(path, 'utf8'), path);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(path)) return decodeKey(readFileSync(path, 'utf8'), path);
     throw new DeploymentKeyError(`secrets.keyFile: ${path} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    rmSync(temporary, { force: true });
   }
   return key;
 }

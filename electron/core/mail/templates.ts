@@ -39,7 +39,7 @@ const noPasswordLinks = (department: string) =>
   `${department} never emails a link to change a password and will never ask you for your password. ` +
   'If an email about your password contains a link, do not use it.';
 
-export function codeEmail(input: { branding: MailBranding; code: string; ttlMinutes: number; purpose: 'reset' }): RenderedEmail {
+export function codeEmail(input: { branding: MailBranding; code: string; ttlMinutes: number; purpose: 'reset' | 'unlock' }): RenderedEmail {
   const branding = checkedBranding(input.branding);
   if (typeof input.code !== 'string' || !/^[0-9]{4,10}$/.test(input.code)) {
     throw new MailInputError('code', 'must be 4 to 10 digits');
@@ -47,18 +47,21 @@ export function codeEmail(input: { branding: MailBranding; code: string; ttlMinu
   if (!Number.isInteger(input.ttlMinutes) || input.ttlMinutes < 1 || input.ttlMinutes > 24 * 60) {
     throw new MailInputError('ttlMinutes', 'must be a whole number of minutes from 1 to 1440');
   }
-  if (input.purpose !== 'reset') throw new MailInputError('purpose', 'must be "reset"');
+  if (input.purpose !== 'reset' && input.purpose !== 'unlock') throw new MailInputError('purpose', 'must be "reset" or "unlock"');
 
   const { organisationName: organisation, departmentName: department, serviceDesk } = branding;
   const minutes = input.ttlMinutes === 1 ? '1 minute' : `${input.ttlMinutes} minutes`;
+  const unlock = input.purpose === 'unlock';
   return renderMessage({
-    subject: `Your ${organisation} password reset code`,
+    subject: unlock ? `Your ${organisation} account unlock code` : `Your ${organisation} password reset code`,
     sender: `${department}, ${organisation}`,
-    heading: 'Your password reset code',
+    heading: unlock ? 'Your account unlock code' : 'Your password reset code',
     blocks: [
       {
         kind: 'paragraph',
-        text: `You, or someone who knows your username, asked to reset your ${organisation} password at a self-service kiosk. To continue, type this code on the kiosk screen:`,
+        text: unlock
+          ? `You, or someone who knows your username, asked to unlock your ${organisation} account at a self-service kiosk. To continue, type this code on the kiosk screen:`
+          : `You, or someone who knows your username, asked to reset your ${organisation} password at a self-service kiosk. To continue, type this code on the kiosk screen:`,
       },
       { kind: 'code', code: input.code },
       {
@@ -68,14 +71,37 @@ export function codeEmail(input: { branding: MailBranding; code: string; ttlMinu
       { kind: 'paragraph', text: noPasswordLinks(department) },
       {
         kind: 'paragraph',
-        text: `If you did not ask for this code, you can ignore this email: your password has not been changed. If you are worried, contact the ${serviceDesk.name}.`,
+        text: `If you did not ask for this code, you can ignore this email: nothing has been changed. If you are worried, contact the ${serviceDesk.name}.`,
       },
       ...contactFacts(serviceDesk),
     ],
   });
 }
 
-export function resetNotificationEmail(input: {
+/** What a notice tells the person happened to their account. */
+export type AccountNoticeKind = 'password_reset' | 'password_changed' | 'account_unlocked';
+
+const noticeWords: Record<AccountNoticeKind, { subject: (organisation: string) => string; heading: string; happened: (username: string) => string }> = {
+  password_reset: {
+    subject: (organisation) => `Your ${organisation} password was reset`,
+    heading: 'Your password was reset',
+    happened: (username) => `The password for ${username} was reset at a self-service kiosk.`,
+  },
+  password_changed: {
+    subject: (organisation) => `Your ${organisation} password was changed`,
+    heading: 'Your password was changed',
+    happened: (username) => `The password for ${username} was changed at a self-service kiosk.`,
+  },
+  account_unlocked: {
+    subject: (organisation) => `Your ${organisation} account was unlocked`,
+    heading: 'Your account was unlocked',
+    happened: (username) => `The account ${username} was unlocked at a self-service kiosk. Its password was not changed.`,
+  },
+};
+
+/** The notice sent after a reset, a change or an unlock: what happened, when, where, and whom to call if it was not you. */
+export function accountNoticeEmail(input: {
+  kind: AccountNoticeKind;
   branding: MailBranding;
   username: string;
   when: Date;
@@ -83,6 +109,8 @@ export function resetNotificationEmail(input: {
   kioskLocation: string;
   timeZone?: string;
 }): RenderedEmail {
+  const words = noticeWords[input.kind];
+  if (words === undefined) throw new MailInputError('kind', 'must be a known notice');
   const branding = checkedBranding(input.branding);
   const username = checkedValue('username', input.username, { required: true });
   const kioskId = checkedValue('kioskId', input.kioskId, { required: true });
@@ -96,11 +124,11 @@ export function resetNotificationEmail(input: {
   ];
   if (kioskLocation !== '') where.push(['Kiosk location', kioskLocation]);
   return renderMessage({
-    subject: `Your ${organisation} password was reset`,
+    subject: words.subject(organisation),
     sender: `${department}, ${organisation}`,
-    heading: 'Your password was reset',
+    heading: words.heading,
     blocks: [
-      { kind: 'paragraph', text: `The password for ${username} was reset at a self-service kiosk.` },
+      { kind: 'paragraph', text: words.happened(username) },
       { kind: 'facts', rows: where },
       { kind: 'paragraph', text: 'If this was you, you do not need to do anything.' },
       {
@@ -111,6 +139,11 @@ export function resetNotificationEmail(input: {
       { kind: 'paragraph', text: noPasswordLinks(department) },
     ],
   });
+}
+
+/** The reset notice (kept by name: the notice most tests and the demo show). */
+export function resetNotificationEmail(input: Omit<Parameters<typeof accountNoticeEmail>[0], 'kind'>): RenderedEmail {
+  return accountNoticeEmail({ ...input, kind: 'password_reset' });
 }
 
 function contactFacts(serviceDesk: ReturnType<typeof checkedServiceDesk>) {

@@ -1,5 +1,5 @@
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
-import type { Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose as Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { CodeIssuer } from '../codes/code-issuer.js';

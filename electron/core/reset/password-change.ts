@@ -1,12 +1,12 @@
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
-import type { ChangeOutcome, NoticeState, Purpose } from '../../../shared/flow/stages.js';
+import type { ChangeOutcome, NoticeState, PasswordPurpose } from '../../../shared/flow/stages.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { describeError } from '../background-tasks.js';
 import { isKioskFailure } from '../errors/kiosk-failure.js';
+import { createPasswordHistory, type PasswordHistory } from '../history/password-history.js';
 import type { NamePseudonym } from '../keys/name-pseudonym.js';
 import type { AccountRecord, Clock, Directory } from '../ports.js';
-import { contactRows } from '../store/contacts.js';
-import { outboxRows } from '../store/outbox-rows.js';
+import { enqueueAccountNotices, type AccountNotice } from '../notifications/enqueue-notices.js';
 import { passwordChangeRows, type PasswordChangeIntent } from '../store/password-change-rows.js';
 import type { Store, Tx } from '../store/store.js';
 import type { Throttle } from '../throttle/throttle.js';
@@ -32,41 +32,61 @@ export function createPasswordChanger(deps: {
   clock: Clock;
   config: KioskConfig;
   log: (line: string) => void;
+  /** Whether notices also go to verified mobiles (a text provider is configured). */
+  textNotices?: boolean;
   /** Called after notices were queued, so the outbox can send them now rather than at its next pass. */
   onNoticesQueued?: () => void;
+  /**
+   * Where every password set is also kept for the reuse check; over this store and directory with the
+   * configured argon2 parameters by default, so no change can skip it.
+   */
+  history?: PasswordHistory;
 }) {
   const { store, directory, audit, throttle, pseudonym, clock, config, log } = deps;
   const kioskId = config.kiosk.id;
+  const history = deps.history ?? createPasswordHistory({ store, directory, clock, params: config.hashing });
 
-  /** The bookkeeping of a change that happened; false when another kiosk or pass already did it. */
-  async function complete(tx: Tx, intent: PasswordChangeIntent, recovered: boolean): Promise<NoticeState | null> {
+  /**
+   * The bookkeeping of a change that happened; null when another kiosk or pass already did it.
+   * `storedHash` names the directory hash the new password's history entry stands for, when known.
+   */
+  async function complete(tx: Tx, intent: PasswordChangeIntent, recovered: boolean, storedHash: string | null): Promise<NoticeState | null> {
     if (!(await passwordChangeRows.finish(tx, intent.id, 'completed', clock.now().toISOString()))) return null;
+    await history.keep(tx, intent.id, storedHash);
     for (const subject of new Set([intent.nameKey, pseudonym(intent.username)])) {
       for (const scope of ['failedProofs', 'emailSends', 'smsSends'] as const) await throttle.reset(tx, scope, subject);
     }
-    const recipients = await contactRows.verified(tx, intent.accountId, 'email');
-    const payload = JSON.stringify({ username: intent.username, at: intent.startedAt, kioskId: intent.kioskId, kioskLocation: kioskId === intent.kioskId ? config.kiosk.location : '' });
-    for (const recipient of recipients) {
-      await outboxRows.add(tx, { kind: 'password_reset', channel: 'email', recipient, payload }, clock.now().toISOString());
-    }
+    const notice: AccountNotice = {
+      accountId: intent.accountId,
+      kind: intent.purpose === 'change' ? 'password_changed' : 'password_reset',
+      username: intent.username,
+      at: intent.startedAt,
+      kioskId: intent.kioskId,
+      kioskLocation: kioskId === intent.kioskId ? config.kiosk.location : '',
+    };
+    const queued = await enqueueAccountNotices(tx, notice, clock.now().toISOString(), deps.textNotices ?? false);
     await audit.record(tx, {
       event: `${intent.purpose}.password_set`,
       account: intent.username,
       outcome: 'ok',
-      detail: { unlocked: intent.wasLocked, noticesQueued: recipients.length, ...(recovered ? { recovered: true, intentKiosk: intent.kioskId } : {}) },
+      detail: { unlocked: intent.wasLocked, noticesQueued: queued, ...(recovered ? { recovered: true, intentKiosk: intent.kioskId } : {}) },
     });
-    return recipients.length > 0 ? 'queued' : 'none';
+    return queued > 0 ? 'queued' : 'none';
   }
 
   async function abandon(intent: PasswordChangeIntent, reason: string): Promise<void> {
     await store.run(async (tx) => {
       if (!(await passwordChangeRows.finish(tx, intent.id, 'abandoned', clock.now().toISOString()))) return;
+      // A superseded change may still have reached the directory before the later one: its password
+      // stays in history. Any other abandoned change is known not to have happened.
+      if (reason === 'superseded') await history.keep(tx, intent.id, null);
+      else await history.forget(tx, intent.id);
       await audit.record(tx, { event: `${intent.purpose}.password_not_set`, account: intent.username, outcome: 'failed', detail: { reason } });
     });
   }
 
   return {
-    async change(input: { account: AccountRecord; typedName: string; password: string; purpose: Purpose }): Promise<ChangeResult> {
+    async change(input: { account: AccountRecord; typedName: string; password: string; purpose: PasswordPurpose }): Promise<ChangeResult> {
       const { account, purpose } = input;
       const startedAt = clock.now().toISOString();
       const intent: PasswordChangeIntent = {
@@ -80,9 +100,14 @@ export function createPasswordChanger(deps: {
         startedAt,
         wasLocked: account.locked,
       };
-      // If even this cannot be written, nothing has changed: the error reaches the person as BUSY/UNAVAILABLE.
+      // The new password's history entry is derived now and written with the intent, before the
+      // directory is asked: recovery cannot derive a password it never saw, so a change that happened
+      // must never depend on it for its entry. If even this cannot be written, nothing has changed:
+      // the error reaches the person as BUSY/UNAVAILABLE.
+      const entry = await history.prepare(account.id, input.password);
       intent.id = await store.run(async (tx) => {
         const id = await passwordChangeRows.start(tx, intent);
+        await history.remember(tx, entry, { changeId: id });
         await audit.record(tx, { event: `${purpose}.password_change_started`, account: account.username, outcome: 'ok', detail: { intent: id } });
         return id;
       });
@@ -99,7 +124,8 @@ export function createPasswordChanger(deps: {
       }
 
       try {
-        const notice = await store.run((tx) => complete(tx, intent, false));
+        const storedHash = await history.currentHashName(account.id);
+        const notice = await store.run((tx) => complete(tx, intent, false, storedHash));
         if (notice === 'queued') deps.onNoticesQueued?.();
         return { outcome: 'changed', notice: notice ?? 'none' };
       } catch (error) {
@@ -121,7 +147,8 @@ export function createPasswordChanger(deps: {
         const changedAt = await directory.passwordChangedAt(intent.accountId);
         const superseded = await store.read((db) => passwordChangeRows.completedAfter(db, intent.accountId, intent.startedAt));
         if (changedAt !== null && changedAt.toISOString() >= intent.startedAt && !superseded) {
-          const notice = await store.run((tx) => complete(tx, intent, true));
+          // Not linked to a stored hash: the directory may have moved on since, and an unlinked hash is only verified.
+          const notice = await store.run((tx) => complete(tx, intent, true, null));
           if (notice !== null) completed += 1;
           if (notice === 'queued') deps.onNoticesQueued?.();
         } else {

@@ -1,9 +1,17 @@
-import type { ChangeOutcome, DeliveryState, NoticeState, Purpose, SessionView, VerificationMethod } from '../../../shared/flow/stages.js';
+import type {
+  ChangeOutcome,
+  CodePurpose,
+  DeliveryState,
+  NoticeState,
+  PasswordPurpose,
+  SessionView,
+  UnlockOutcome,
+  VerificationMethod,
+} from '../../../shared/flow/stages.js';
 import { missingCaseError } from '../../../shared/flow/stages.js';
 import type { AccountRecord } from '../ports.js';
 
 interface Common {
-  purpose: Purpose;
   startedAt: number;
   /** Last time the person did something (a step, a keystroke reported by the page); polls do not count. */
   lastActiveAt: number;
@@ -15,17 +23,19 @@ interface Common {
  */
 export type SessionState =
   | { stage: 'identify' }
-  | (Common & { stage: 'choose_method'; typedName: string })
+  | (Common & { stage: 'choose_method'; purpose: CodePurpose; typedName: string })
   | (Common & {
       stage: 'code_sent';
+      purpose: CodePurpose;
       typedName: string;
       method: VerificationMethod;
       challengeId: string;
       delivery: DeliveryState;
       expiresAt: Date;
     })
-  | (Common & { stage: 'new_password'; typedName: string; account: AccountRecord })
-  | (Common & { stage: 'done'; outcome: ChangeOutcome; notice: NoticeState });
+  | (Common & { stage: 'new_password'; purpose: PasswordPurpose; typedName: string; account: AccountRecord })
+  | (Common & { stage: 'done'; purpose: PasswordPurpose; outcome: ChangeOutcome; notice: NoticeState })
+  | (Common & { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState });
 
 export const idleSession: SessionState = { stage: 'identify' };
 
@@ -64,7 +74,9 @@ export function toSessionView(
     case 'new_password':
       return { stage: 'new_password', purpose: state.purpose, username: state.account.username };
     case 'done':
-      return { stage: 'done', purpose: state.purpose, outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds };
+      return state.purpose === 'unlock'
+        ? { stage: 'done', purpose: 'unlock', outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds }
+        : { stage: 'done', purpose: state.purpose, outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds };
     default:
       throw missingCaseError(state);
   }

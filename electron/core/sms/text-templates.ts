@@ -19,11 +19,14 @@ export interface CodeTextInput {
   organisationName: string;
   code: string;
   ttlMinutes: number;
+  /** What the code is for; the two wordings are the same length, so the fit is the same. */
+  purpose?: 'reset' | 'unlock';
 }
 
-function compose(organisation: string, code: string, ttlMinutes: number): string {
+function compose(organisation: string, code: string, ttlMinutes: number, purpose: 'reset' | 'unlock'): string {
   const minutes = ttlMinutes === 1 ? '1 minute' : `${ttlMinutes} minutes`;
-  return `${organisation} password reset code: ${code}\nIt works for ${minutes}, once. Never share this code.`;
+  const what = purpose === 'unlock' ? 'account unlock code' : 'password reset code';
+  return `${organisation} ${what}: ${code}\nIt works for ${minutes}, once. Never share this code.`;
 }
 
 function fits(text: string): boolean {
@@ -58,7 +61,7 @@ export function codeText(input: CodeTextInput): string {
   if (!Number.isInteger(input.ttlMinutes) || input.ttlMinutes < 1 || input.ttlMinutes > 24 * 60) {
     throw new MailInputError('ttlMinutes', 'must be a whole number of minutes from 1 to 1440');
   }
-  const render = (name: string) => compose(name, input.code, input.ttlMinutes);
+  const render = (name: string) => compose(name, input.code, input.ttlMinutes, input.purpose ?? 'reset');
   const text = fits(render(organisation)) ? render(organisation) : render(shortenedName(organisation, render));
   // The fixed wording is ours and link-free; this guards the rule against a future edit.
   if (findUrls(text).length > 0 || findAutoLinkableText(text).length > 0) throw new MailInputError('text', 'must not contain a link');

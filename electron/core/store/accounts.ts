@@ -6,6 +6,7 @@ import { usernameKeyOf } from './username-key.js';
 export interface StoredAccount extends AccountRecord {
   passwordHash: string;
   passwordChangedAt: string;
+  lockedAt: string | null;
 }
 
 export interface NewAccount {
@@ -20,10 +21,10 @@ export interface NewAccount {
 
 type AccountRow = Pick<
   AccountsTable,
-  'username' | 'first_name' | 'last_name' | 'status' | 'locked' | 'password_hash' | 'password_changed_at'
+  'username' | 'first_name' | 'last_name' | 'status' | 'locked' | 'locked_at' | 'password_hash' | 'password_changed_at'
 > & { id: number };
 
-const columns = ['id', 'username', 'first_name', 'last_name', 'status', 'locked', 'password_hash', 'password_changed_at'] as const;
+const columns = ['id', 'username', 'first_name', 'last_name', 'status', 'locked', 'locked_at', 'password_hash', 'password_changed_at'] as const;
 
 function toAccount(row: AccountRow): StoredAccount {
   return {
@@ -33,6 +34,7 @@ function toAccount(row: AccountRow): StoredAccount {
     lastName: row.last_name,
     status: row.status,
     locked: Number(row.locked) === 1,
+    lockedAt: row.locked_at,
     passwordHash: row.password_hash,
     passwordChangedAt: row.password_changed_at,
   };

@@ -1,4 +1,4 @@
-import type { Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose as Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
 import type { Tx } from './store.js';
 
 export interface ChallengeRow {

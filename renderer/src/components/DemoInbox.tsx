@@ -6,8 +6,8 @@ import { useInterval } from '../hooks/use-interval.js';
 const pollMilliseconds = 1500;
 
 /**
- * In demo mode nothing is really sent: this panel shows what would have been, so a presenter can
- * read the code aloud. It belongs to the demo, not to the walk-up session, so a wipe leaves it.
+ * In demo mode nothing is really sent: this panel shows what would have been (emails and text
+ * messages, each labelled with its channel), so a presenter can read the code aloud. It belongs to the demo, not to the walk-up session, so a wipe leaves it.
  */
 export function DemoInbox() {
   const [messages, setMessages] = useState<DemoMessage[]>([]);
@@ -34,8 +34,9 @@ export function DemoInbox() {
         <ol className="demo-messages">
           {messages.map((message) => (
             <li key={message.id}>
-              <article data-testid="demo-message" className="demo-message">
-                <h3>{message.subject}</h3>
+              <article data-testid="demo-message" data-channel={message.channel} className="demo-message">
+                {/* A text message has no subject: its heading names the channel instead of being empty. */}
+                <h3>{message.subject === '' ? channelNames[message.channel] : message.subject}</h3>
                 <dl>
                   <div>
                     <dt>Channel</dt>

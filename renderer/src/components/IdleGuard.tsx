@@ -5,15 +5,17 @@ import { endWalkUpSession } from '../walk-up-wipe.js';
 
 /**
  * Walk-away protection: once a session holds anything of the person (a stage past the start, a
- * typed username, a message about them), silence for idleSeconds wipes it, after a final warning
- * they can answer. The Done screen runs its own, shorter countdown.
+ * journey picked on the menu, a typed username or current password, a message about them), silence
+ * for idleSeconds wipes it, after a final warning they can answer. The Done screen runs its own,
+ * shorter countdown.
  */
 export function IdleGuard({ idleSeconds }: { idleSeconds: number }) {
   const stage = useFlow((s) => s.view?.stage ?? null);
-  const hasTypedUsername = useFlow((s) => s.usernameDraft !== '');
+  const hasChosen = useFlow((s) => s.choice !== null);
+  const hasTyped = useFlow((s) => s.usernameDraft !== '' || s.currentPasswordDraft !== '');
   const hasError = useFlow((s) => s.error !== null);
   const reportActivity = useFlow((s) => s.reportActivity);
-  const holdsSomething = stage !== null && stage !== 'done' && (stage !== 'identify' || hasTypedUsername || hasError);
+  const holdsSomething = stage !== null && stage !== 'done' && (stage !== 'identify' || hasChosen || hasTyped || hasError);
 
   const { secondsLeft, stillHere } = useIdleCountdown({
     enabled: holdsSomething,

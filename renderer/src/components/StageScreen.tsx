@@ -2,8 +2,10 @@ import { missingCaseError } from '../../../shared/flow/stages.js';
 import { ChooseMethodScreen } from '../screens/ChooseMethodScreen.js';
 import { CodeSentScreen } from '../screens/CodeSentScreen.js';
 import { DoneScreen } from '../screens/DoneScreen.js';
+import { MenuScreen } from '../screens/MenuScreen.js';
 import { NewPasswordScreen } from '../screens/NewPasswordScreen.js';
-import { StartScreen } from '../screens/StartScreen.js';
+import { SignInScreen } from '../screens/SignInScreen.js';
+import { UsernameScreen } from '../screens/UsernameScreen.js';
 import { useFlow } from '../stores/bound-stores.js';
 import { SessionUnavailable } from './SessionUnavailable.js';
 
@@ -15,16 +17,32 @@ export function StageScreen() {
   if (view === null) return error === null ? <p className="loading">Loading…</p> : <SessionUnavailable error={error} />;
   switch (view.stage) {
     case 'identify':
-      return <StartScreen />;
+      return <StartStage />;
     case 'choose_method':
-      return <ChooseMethodScreen methods={view.methods} />;
+      return <ChooseMethodScreen purpose={view.purpose} methods={view.methods} />;
     case 'code_sent':
       return <CodeSentScreen view={view} />;
     case 'new_password':
-      return <NewPasswordScreen username={view.username} />;
+      return <NewPasswordScreen purpose={view.purpose} username={view.username} />;
     case 'done':
-      return <DoneScreen outcome={view.outcome} notice={view.notice} returnAfterSeconds={view.returnAfterSeconds} />;
+      return <DoneScreen view={view} />;
     default:
       throw missingCaseError(view);
+  }
+}
+
+/** Main's start stage: the menu, or the first screen of the journey chosen on it (the renderer's own choice). */
+function StartStage() {
+  const choice = useFlow((s) => s.choice);
+  switch (choice) {
+    case null:
+      return <MenuScreen />;
+    case 'reset':
+    case 'unlock':
+      return <UsernameScreen key={choice} purpose={choice} />;
+    case 'change':
+      return <SignInScreen />;
+    default:
+      throw missingCaseError(choice);
   }
 }

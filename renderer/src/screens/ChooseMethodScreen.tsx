@@ -1,14 +1,17 @@
-import type { VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose, VerificationMethod } from '../../../shared/flow/stages.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
-import { errorMessage, methodButtonLabels } from '../messages.js';
+import { errorMessage, methodButtonLabels, methodLeads } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
-/** No destination is shown, not even masked (security.md 27): nothing has been proved yet. */
-export function ChooseMethodScreen({ methods }: { methods: readonly VerificationMethod[] }) {
+/**
+ * No destination is shown, not even masked (security.md 27): nothing has been proved yet. The buttons
+ * are the methods the kiosk can send by, the same for every name typed.
+ */
+export function ChooseMethodScreen({ purpose, methods }: { purpose: CodePurpose; methods: readonly VerificationMethod[] }) {
   const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const chooseMethod = useFlow((s) => s.chooseMethod);
@@ -16,10 +19,11 @@ export function ChooseMethodScreen({ methods }: { methods: readonly Verification
   const error = useFlow((s) => s.error);
 
   return (
-    <section className="stage" data-testid="stage-choose_method" aria-busy={busy}>
+    <section className="stage" data-testid="stage-choose_method" data-purpose={purpose} aria-busy={busy}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
         How should we send your code?
       </h1>
+      <p className="lead">{methodLeads[purpose]}</p>
       {methods.length === 0 ? (
         <>
           <p className="lead">This kiosk cannot send you a code right now. The {info.serviceDesk.name} can help:</p>
@@ -28,7 +32,7 @@ export function ChooseMethodScreen({ methods }: { methods: readonly Verification
       ) : (
         <div className="method-buttons">
           {methods.map((method) => (
-            <button key={method} type="button" className="button button-primary button-big" onClick={() => void chooseMethod(method)}>
+            <button key={method} type="button" className="button button-primary button-big" data-method={method} onClick={() => void chooseMethod(method)}>
               {methodButtonLabels[method]}
             </button>
           ))}

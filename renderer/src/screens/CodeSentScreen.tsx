@@ -8,7 +8,7 @@ import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useInterval } from '../hooks/use-interval.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
 import { humanDuration } from '../human-duration.js';
-import { codeOnItsWay, errorMessage, errorMessages, inputProblems, newCodeOnItsWay } from '../messages.js';
+import { codeOnItsWayByPurpose, errorMessage, errorMessages, inputProblems, newCodeOnItsWayByPurpose, whereToLook } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 type CodeSentView = Extract<SessionView, { stage: 'code_sent' }>;
@@ -51,11 +51,12 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
   const message = problem ?? (error === null ? null : errorMessage(error, context));
 
   return (
-    <section className="stage" data-testid="stage-code_sent">
+    <section className="stage" data-testid="stage-code_sent" data-purpose={view.purpose} data-method={view.method}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
         Type the code we sent
       </h1>
-      <p className="lead">{codeOnItsWay[view.method]}</p>
+      <p className="lead">{codeOnItsWayByPurpose[view.purpose][view.method]}</p>
+      <p>{whereToLook[view.method]}</p>
       <p>The code works for {humanDuration(view.expiresInSeconds)}.</p>
       {view.delivery === 'failed' ? (
         <div role="alert" className="error-alert">
@@ -93,7 +94,7 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
         </div>
         {resent && message === null ? (
           <p role="status" className="status">
-            {newCodeOnItsWay[view.method]}
+            {newCodeOnItsWayByPurpose[view.purpose][view.method]}
           </p>
         ) : null}
         <div className="button-row">

@@ -1,20 +1,22 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import type { PasswordPurpose } from '../../../shared/flow/stages.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PasswordChecklist } from '../components/PasswordChecklist.js';
+import { PasswordField, ShowPasswordToggle } from '../components/PasswordField.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
 import { usePasswordVerdict } from '../hooks/use-password-verdict.js';
-import { errorMessage, inputProblems, rejectedRuleProblems } from '../messages.js';
+import { errorMessage, inputProblems, newPasswordHeadings, newPasswordLeads, rejectedRuleProblems } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 /**
  * The passwords live only in this screen's state: leaving the stage (done, start over, idle wipe)
  * unmounts it and they are gone. Paste is allowed (security.md 12); nothing is ever echoed back.
- * Spell checking stays off: once shown as text, a password must not be sent to a spelling service.
+ * The same screen ends "Forgot your password?" and "Change your password"; only its heading differs.
  */
-export function NewPasswordScreen({ username }: { username: string }) {
+export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurpose; username: string }) {
   const info = useLoadedInfo();
   const context = messageContextOf(info);
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -47,10 +49,11 @@ export function NewPasswordScreen({ username }: { username: string }) {
   const problems = !missing && refusal?.code === 'PASSWORD_REJECTED' ? rejectedRuleProblems(refusal, context) : [];
 
   return (
-    <section className="stage" data-testid="stage-new_password">
+    <section className="stage" data-testid="stage-new_password" data-purpose={purpose}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        Choose a new password
+        {newPasswordHeadings[purpose]}
       </h1>
+      {newPasswordLeads[purpose] === null ? null : <p className="lead">{newPasswordLeads[purpose]}</p>}
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <PasswordField
           id="new-password"
@@ -59,6 +62,7 @@ export function NewPasswordScreen({ username }: { username: string }) {
           visible={visible}
           invalid={message !== null}
           describedBy="checklist-heading password-error"
+          autoComplete="new-password"
           onEdit={(value) => {
             edited();
             setPasswordText(value);
@@ -71,20 +75,18 @@ export function NewPasswordScreen({ username }: { username: string }) {
           visible={visible}
           invalid={message !== null}
           describedBy="password-error"
+          autoComplete="new-password"
           onEdit={(value) => {
             edited();
             setConfirmation(value);
           }}
         />
-        <button
-          type="button"
-          className="button button-secondary toggle"
-          aria-pressed={visible}
-          aria-controls="new-password confirm-password"
-          onClick={() => setVisible((shown) => !shown)}
-        >
-          Show passwords
-        </button>
+        <ShowPasswordToggle
+          label="Show passwords"
+          pressed={visible}
+          controls="new-password confirm-password"
+          onToggle={() => setVisible((shown) => !shown)}
+        />
         <PasswordChecklist password={password} username={username} context={context} mainVerdict={mainVerdict} />
         <div id="password-error">
           <ErrorAlert message={message}>
@@ -103,37 +105,5 @@ export function NewPasswordScreen({ username }: { username: string }) {
       </form>
       <StartOverButton />
     </section>
-  );
-}
-
-interface PasswordFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  visible: boolean;
-  invalid: boolean;
-  describedBy: string;
-  onEdit: (value: string) => void;
-}
-
-/** One labelled password box; both boxes share the show/hide state and never auto-correct. */
-function PasswordField({ id, label, value, visible, invalid, describedBy, onEdit }: PasswordFieldProps) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={id}
-        type={visible ? 'text' : 'password'}
-        autoComplete="new-password"
-        autoCapitalize="none"
-        autoCorrect="off"
-        spellCheck={false}
-        value={value}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        onChange={(event) => onEdit(event.target.value)}
-      />
-    </div>
   );
 }

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
-import type { SessionView, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose, Purpose, SessionView, VerificationMethod } from '../../../shared/flow/stages.js';
 import type { KioskApi } from '../../../shared/ipc/kiosk-api.js';
 import type { KioskError, Result } from '../../../shared/ipc/result.js';
 
 /**
  * The walk-up journey as the renderer sees it. Main owns the stage; this store only keeps the last
- * view main reported, the last refusal, and the username being typed (so a wipe clears it).
+ * view main reported, the last refusal, the start-screen choice (main knows the journey only from
+ * its first call), and what is being typed at the start (so a wipe clears it).
  */
 export interface FlowState {
   /** null until main has answered, and again right after a wipe. */
@@ -14,13 +15,28 @@ export interface FlowState {
   error: KioskError | null;
   /** A call is in flight: further taps are ignored rather than queued. */
   busy: boolean;
+  /**
+   * The journey picked on the start screen's menu, before main has been told anything: null shows
+   * the menu. Kept until the session is wiped, so a refusal at the start shows that journey's screen.
+   */
+  choice: Purpose | null;
   usernameDraft: string;
+  /**
+   * The current password typed on the "Change your password" screen. Held here (not in the screen)
+   * so the idle guard sees it and a wipe clears it; it is dropped the moment it is sent to main.
+   */
+  currentPasswordDraft: string;
 
+  /** Picks a journey on the menu (null: back to the menu, which drops anything typed). */
+  choose(choice: Purpose | null): void;
   setUsernameDraft(value: string): void;
+  setCurrentPasswordDraft(value: string): void;
   load(): Promise<void>;
   /** Quiet re-read of the session (delivery state, expiry); never shows an error or overtakes an action. */
   poll(): Promise<void>;
-  begin(username: string): Promise<boolean>;
+  begin(purpose: CodePurpose, username: string): Promise<boolean>;
+  /** "Change your password": proof by the current password, which leaves this store as it is sent. */
+  signIn(username: string, password: string): Promise<boolean>;
   chooseMethod(method: VerificationMethod): Promise<boolean>;
   resendCode(): Promise<boolean>;
   verifyCode(code: string): Promise<boolean>;
@@ -78,9 +94,20 @@ export function createFlowStore(kiosk: () => KioskApi) {
       view: null,
       error: null,
       busy: false,
+      choice: null,
       usernameDraft: '',
+      currentPasswordDraft: '',
 
+      choose: (choice) => {
+        if (get().busy) return;
+        set(
+          choice === null
+            ? { choice, error: null, usernameDraft: '', currentPasswordDraft: '' }
+            : { choice, error: null, currentPasswordDraft: '' },
+        );
+      },
       setUsernameDraft: (value) => set({ usernameDraft: value }),
+      setCurrentPasswordDraft: (value) => set({ currentPasswordDraft: value }),
       load: async () => {
         await act((api) => api.session());
       },
@@ -92,7 +119,13 @@ export function createFlowStore(kiosk: () => KioskApi) {
         if (!result.ok || startedInEpoch !== epoch || actionsBefore !== actions || get().busy) return;
         set({ view: result.value });
       },
-      begin: (username) => act((api) => api.beginReset(username)),
+      begin: (purpose, username) => act((api) => api.begin(purpose, username)),
+      signIn: (username, password) => {
+        if (get().busy) return Promise.resolve(false);
+        // Whatever main answers, the typed password is not kept: a refusal means typing it again.
+        set({ currentPasswordDraft: '' });
+        return act((api) => api.signIn('change', username, password));
+      },
       chooseMethod: (method) => act((api) => api.chooseMethod(method)),
       resendCode: () => act((api) => api.resendCode()),
       verifyCode: (code) => act((api) => api.verifyCode(code)),

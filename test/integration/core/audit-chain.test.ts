@@ -14,10 +14,10 @@ describeEachBackend('the tamper-evident audit trail', (backend) => {
   /** A few real records: one person's reset attempt and a start over. */
   beforeEach(async () => {
     t = await startTestKiosk({ dataDir: dirs.make(), backend });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await t.kiosk.settled();
-    await t.call('reset:verifyCode', { code: '00000000' });
+    await t.call('code:verify', { code: '00000000' });
     valueOf(await t.call('session:startOver', {}));
   });
   afterEach(async () => {

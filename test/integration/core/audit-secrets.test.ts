@@ -25,33 +25,33 @@ describeEachBackend('the audit log and the other records', (backend) => {
     // Names as typed: one is a password typed into the username box, which must not be kept anywhere.
     const typedNames = ['Wq3nVb8zHt5kLp!', 'Ben.Okafor'];
 
-    valueOf(await t.call('reset:begin', { username: typedNames[0]! }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: typedNames[0]! }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     valueOf(await t.call('session:startOver', {}));
 
-    valueOf(await t.call('reset:begin', { username: typedNames[1]! }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: typedNames[1]! }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     codes.push(codeIn((await t.waitForMessages(2))[0]!.text));
-    valueOf(await t.call('reset:resendCode', {}));
+    valueOf(await t.call('code:resend', {}));
     codes.push(codeIn((await t.waitForMessages(4))[3]!.text));
     const wrongCode = codes.includes('49381726') ? '49381727' : '49381726';
     codes.push(wrongCode);
-    expect((await t.call('reset:verifyCode', { code: wrongCode })).ok).toBe(false);
-    expect((await t.call('reset:verifyCode', { code: codes[0]! })).ok).toBe(false);
-    valueOf(await t.call('reset:verifyCode', { code: codes[1]! }));
+    expect((await t.call('code:verify', { code: wrongCode })).ok).toBe(false);
+    expect((await t.call('code:verify', { code: codes[0]! })).ok).toBe(false);
+    valueOf(await t.call('code:verify', { code: codes[1]! }));
 
     const rejected = ['Okafor12345678', 'Ben4Okafor4Ben', 'Password2026xy', 'short1A'];
     const mismatch = 'Zq9wXe3rTy6uIo';
     for (const password of rejected) {
       passwords.push(password);
       expect((await t.call('policy:check', { password })).ok).toBe(true);
-      expect((await t.call('reset:setPassword', { password, confirmation: password })).ok).toBe(false);
+      expect((await t.call('password:set', { password, confirmation: password })).ok).toBe(false);
     }
     passwords.push(mismatch);
-    expect((await t.call('reset:setPassword', { password: mismatch, confirmation: `${mismatch}x` })).ok).toBe(false);
+    expect((await t.call('password:set', { password: mismatch, confirmation: `${mismatch}x` })).ok).toBe(false);
     const chosen = 'Mv2bNc8xLk5jHg';
     passwords.push(chosen);
-    valueOf(await t.call('reset:setPassword', { password: chosen, confirmation: chosen }));
+    valueOf(await t.call('password:set', { password: chosen, confirmation: chosen }));
     // Ben's two code messages, twice, and his two notices.
     await t.waitForMessages(6);
     const keys = t.kiosk.keys;

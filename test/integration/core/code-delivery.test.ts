@@ -46,8 +46,8 @@ describeEachBackend('sending the code', (backend) => {
   it('answers before the mail server does: sending happens in the background', async () => {
     const mail = createRecordingEmailSender('hold');
     t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    const view = valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    const view = valueOf(await t.call('code:choose', { method: 'email' }));
     expect(view).toMatchObject({ stage: 'code_sent', delivery: 'pending' });
     await waitUntil(() => mail.heldCount === 1, 'the send has started');
     // The response came back while the message was still stuck at the "server".
@@ -64,8 +64,8 @@ describeEachBackend('sending the code', (backend) => {
     const mail = createRecordingEmailSender('deliver');
     mail.setRelayDown(true);
     t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await waitUntil(async () => (await deliveryOf(t!)) === 'failed', 'session:get shows the delivery failed');
     expect(valueOf(await t.call('session:get', {}))).toMatchObject({ stage: 'code_sent', delivery: 'failed' });
     // Nobody's address was even looked at: the relay was judged first.
@@ -80,8 +80,8 @@ describeEachBackend('sending the code', (backend) => {
     // A name with no account behind it is told exactly the same.
     valueOf(await t.call('session:startOver', {}));
     t.clock.advance({ seconds: 5 });
-    valueOf(await t.call('reset:begin', { username: 'no.such.person' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'no.such.person' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await waitUntil(async () => (await deliveryOf(t!)) === 'failed', 'the unknown name is shown the same failure');
     expect(await eventsOf(t)).toEqual([]);
   });
@@ -90,13 +90,13 @@ describeEachBackend('sending the code', (backend) => {
     const mail = createRecordingEmailSender('deliver');
     mail.setRelayDown(true);
     t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await waitUntil(async () => (await deliveryOf(t!)) === 'failed', 'the first request shows the delivery failed');
 
     // Within the 5 s backoff no code is issued and the relay is not probed again.
     t.clock.advance({ seconds: 2 });
-    expect(await t.call('reset:resendCode', {})).toEqual(fail('DELIVERY_UNAVAILABLE', { retryAfterSeconds: 3 }));
+    expect(await t.call('code:resend', {})).toEqual(fail('DELIVERY_UNAVAILABLE', { retryAfterSeconds: 3 }));
     expect(mail.probes).toBe(1);
     const refused = (await auditOf(t)).at(-1)!;
     expect(refused).toMatchObject({ event: 'reset.code_resent', outcome: 'refused' });
@@ -104,20 +104,20 @@ describeEachBackend('sending the code', (backend) => {
 
     // Due again: one more probe, still down, and the next wait doubles.
     t.clock.advance({ seconds: 3 });
-    expect(valueOf(await t.call('reset:resendCode', {}))).toMatchObject({ stage: 'code_sent', delivery: 'pending' });
+    expect(valueOf(await t.call('code:resend', {}))).toMatchObject({ stage: 'code_sent', delivery: 'pending' });
     await waitUntil(async () => (await deliveryOf(t!)) === 'failed', 'the second probe failed too');
     expect(mail.probes).toBe(2);
-    expect(await t.call('reset:resendCode', {})).toEqual(fail('DELIVERY_UNAVAILABLE', { retryAfterSeconds: 10 }));
+    expect(await t.call('code:resend', {})).toEqual(fail('DELIVERY_UNAVAILABLE', { retryAfterSeconds: 10 }));
 
     // Once mail works again, the person still has every try.
     mail.setRelayDown(false);
     t.clock.advance({ seconds: 10 });
-    valueOf(await t.call('reset:resendCode', {}));
+    valueOf(await t.call('code:resend', {}));
     await waitUntil(() => mail.sent.length === 1, 'the code is sent');
     const code = codeIn(mail.sent[0]!.text);
-    expect(await t.call('reset:verifyCode', { code: code === '00000000' ? '00000001' : '00000000' })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+    expect(await t.call('code:verify', { code: code === '00000000' ? '00000001' : '00000000' })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
     expect(await deliveryOf(t)).toBe('pending');
-    expect(valueOf(await t.call('reset:verifyCode', { code })).stage).toBe('new_password');
+    expect(valueOf(await t.call('code:verify', { code })).stage).toBe('new_password');
     expect(t.logLines).toContain('email delivery is working');
   });
 
@@ -125,8 +125,8 @@ describeEachBackend('sending the code', (backend) => {
     // Showing "could not be sent" here would tell anyone at the kiosk that the name has an account.
     const mail = createRecordingEmailSender('fail');
     t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await waitUntil(() => mail.attempted.length === 1, 'a send was attempted');
     const [failed] = await waitForAudit(t, 'reset.code_send_failed');
     expect(failed).toMatchObject({ outcome: 'failed', username: 'amira.khan' });
@@ -145,8 +145,8 @@ describeEachBackend('sending the code', (backend) => {
       close: () => mail.sender.close(),
     };
     t = await startTestKiosk({ dataDir: dirs.make(), backend, email: flaky });
-    valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     const events = await eventsOf(t);
     await t.kiosk.close();
     expect(mail.sent.map((message) => message.to)).toEqual(['ben.okafor@homemail.example']);
@@ -171,8 +171,8 @@ describeEachBackend('sending the code', (backend) => {
         branding: { ...config.branding, serviceDesk: { ...config.branding.serviceDesk, hours: 'see www.northfield.example/hours' } },
       }),
     });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     const [failed] = await waitForAudit(t, 'reset.code_send_failed');
     expect(failed).toMatchObject({ outcome: 'failed' });
     expect(mail.attempted).toEqual([]);
@@ -183,10 +183,10 @@ describeEachBackend('sending the code', (backend) => {
 
 describeEachBackend('the notice after a reset', (backend) => {
   async function resetAmira(kiosk: TestKiosk, mail: ReturnType<typeof createRecordingEmailSender>) {
-    valueOf(await kiosk.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await kiosk.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await kiosk.call('code:choose', { method: 'email' }));
     await waitUntil(() => mail.sent.length === 1, 'the code is sent');
-    valueOf(await kiosk.call('reset:verifyCode', { code: codeIn(mail.sent[0]!.text) }));
+    valueOf(await kiosk.call('code:verify', { code: codeIn(mail.sent[0]!.text) }));
   }
 
   it('finishes the reset when the notice cannot be written, audits each failed try, and gives up after notifications.giveUpAfterHours', async () => {
@@ -200,14 +200,14 @@ describeEachBackend('the notice after a reset', (backend) => {
     });
     await resetAmira(t, mail);
     // The password is changed at this point: the person must be told so, not shown an error.
-    expect(valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }))).toMatchObject({
+    expect(valueOf(await t.call('password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }))).toMatchObject({
       stage: 'done',
       outcome: 'changed',
       notice: 'queued',
     });
     const [failed] = await waitForAudit(t, 'notification.failed');
     expect(failed).toMatchObject({ outcome: 'failed' });
-    expect(detailOf(failed)).toEqual({ outboxId: 1, kind: 'password_reset', attempts: 1, errorClass: 'unknown' });
+    expect(detailOf(failed)).toEqual({ outboxId: 1, kind: 'password_reset', channel: 'email', attempts: 1, errorClass: 'unknown' });
     expect(mail.sent).toHaveLength(1);
 
     // It stays in the outbox, retried with backoff, until it is older than 72 hours.
@@ -224,7 +224,7 @@ describeEachBackend('the notice after a reset', (backend) => {
     t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
     await resetAmira(t, mail);
     mail.setBehaviour('fail');
-    expect(valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' })).stage).toBe('done');
+    expect(valueOf(await t.call('password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' })).stage).toBe('done');
     await waitForAudit(t, 'notification.failed');
     expect(t.logLines).toContain('notice 1 not sent (unknown)');
 
@@ -235,7 +235,7 @@ describeEachBackend('the notice after a reset', (backend) => {
     expect(await t.kiosk.outbox.runOnce()).toBe(1);
     expect(mail.sent.map((message) => message.to)).toEqual(['amira.khan@homemail.example', 'amira.khan@homemail.example']);
     const [sent] = await waitForAudit(t, 'notification.sent');
-    expect(detailOf(sent)).toEqual({ outboxId: 1, kind: 'password_reset', attempts: 2 });
+    expect(detailOf(sent)).toEqual({ outboxId: 1, kind: 'password_reset', channel: 'email', attempts: 2 });
     await t.kiosk.close();
     expect(mail.closed).toBe(true);
     t = undefined;

@@ -34,11 +34,11 @@ async function observe(backend: Backend, username: string, relay: 'down' | 'refu
   const t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
   kiosks.push(t);
   kioskFor.set(username, t);
-  valueOf(await t.call('reset:begin', { username }));
-  const request = await t.call('reset:chooseMethod', { method: 'email' });
+  valueOf(await t.call('journey:begin', { purpose: 'reset', username }));
+  const request = await t.call('code:choose', { method: 'email' });
   await t.kiosk.settled();
   const afterDelivery = await t.call('session:get', {});
-  const resend = await t.call('reset:resendCode', {});
+  const resend = await t.call('code:resend', {});
   await t.kiosk.settled();
   const subject = t.kiosk.pseudonym(username);
   const throttleEvents = (await rowsOf(t.kiosk.store, 'throttle_events')).filter((row) => row['subject'] === subject).length;

@@ -125,13 +125,13 @@ describeEachBackend('a password change is never left without its record', (backe
     const mail = createRecordingEmailSender();
     t = await startTestKiosk({ dataDir: dirs.make(), backend, persistent: true, email: mail.sender });
     // Through the router: a change that completes ends at Done with a queued notice.
-    await t.call('reset:begin', { username: 'amira.khan' });
-    await t.call('reset:chooseMethod', { method: 'email' });
+    await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' });
+    await t.call('code:choose', { method: 'email' });
     await t.kiosk.settled();
     const code = /^\s*(\d{8})\s*$/m.exec(mail.sent[0]!.text)![1]!;
-    await t.call('reset:verifyCode', { code });
-    const done = await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword });
+    await t.call('code:verify', { code });
+    const done = await t.call('password:set', { password: newPassword, confirmation: newPassword });
     expect(done).toEqual({ ok: true, value: { stage: 'done', purpose: 'reset', outcome: 'changed', notice: 'queued', returnAfterSeconds: 10 } });
-    expect(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword })).toEqual({ ok: false, error: { code: 'WRONG_STAGE' } });
+    expect(await t.call('password:set', { password: newPassword, confirmation: newPassword })).toEqual({ ok: false, error: { code: 'WRONG_STAGE' } });
   });
 });

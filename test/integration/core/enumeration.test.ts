@@ -35,7 +35,7 @@ async function walkUpAsOn(backend: Backend, username: string, options: WalkOptio
   open.push(t);
   const { store } = t.kiosk;
   // A disabled account with a verified address: it must look like everyone else, and get nothing.
-  const disabled = await insertTestAccount(store, 'erin.walsh', { status: 'disabled' });
+  const disabled = await insertTestAccount(store, 'gail.disabled', { status: 'disabled' });
   await store.run((tx) => contactRows.add(tx, disabled, { kind: 'email', value: 'erin.walsh@northfield.example', verifiedAt: '2026-01-01T00:00:00.000Z' }));
   const directoryTables = ['accounts', 'password_history', 'contact_methods'];
   const accountsBefore = JSON.stringify(await Promise.all(directoryTables.map((table) => rowsOf(store, table))));
@@ -56,14 +56,14 @@ async function walkUpAsOn(backend: Backend, username: string, options: WalkOptio
   };
 
   const responses: Result<unknown>[] = [];
-  responses.push(await t.call('reset:begin', { username }));
+  responses.push(await t.call('journey:begin', { purpose: 'reset', username }));
   random.nextInts(12345678);
-  responses.push(await delivered(await t.call('reset:chooseMethod', { method: 'email' })));
+  responses.push(await delivered(await t.call('code:choose', { method: 'email' })));
   responses.push(await t.call('session:get', {}));
-  responses.push(await t.call('reset:verifyCode', { code: '65432100' }));
+  responses.push(await t.call('code:verify', { code: '65432100' }));
   random.nextInts(24681012);
-  responses.push(await delivered(await t.call('reset:resendCode', {})));
-  responses.push(await t.call('reset:verifyCode', { code: '11111111' }));
+  responses.push(await delivered(await t.call('code:resend', {})));
+  responses.push(await t.call('code:verify', { code: '11111111' }));
   // close() waits for the background sends, so the outbox and the file are final.
   await t.kiosk.close();
 
@@ -83,7 +83,7 @@ async function walkUpAsOn(backend: Backend, username: string, options: WalkOptio
   };
 }
 
-const others = ['no.such.person', 'chloe.martin', 'erin.walsh', 'dev.patel'];
+const others = ['no.such.person', 'chloe.martin', 'gail.disabled', 'dev.patel'];
 
 describeEachBackend('a request looks the same whoever the username belongs to', (backend) => {
   const walkUpAs = (username: string, options: WalkOptions = {}) => walkUpAsOn(backend, username, options);
@@ -140,7 +140,7 @@ describeEachBackend('a request looks the same whoever the username belongs to', 
   });
 
   it('sends nothing for unknown, unregistered and disabled usernames, but still stores a challenge for them, under a pseudonym', async () => {
-    const reasons: Record<string, string> = { 'no.such.person': 'no_account', 'chloe.martin': 'not_registered', 'erin.walsh': 'account_disabled' };
+    const reasons: Record<string, string> = { 'no.such.person': 'no_account', 'chloe.martin': 'not_registered', 'gail.disabled': 'account_disabled' };
     for (const [username, reason] of Object.entries(reasons)) {
       const walk = await walkUpAs(username);
       expect(walk.recipients, username).toEqual([]);
@@ -163,9 +163,9 @@ describeEachBackend('a request looks the same whoever the username belongs to', 
     const random = createSeededRandom(9);
     const t = await startTestKiosk({ dataDir: dirs.make(), backend, random });
     open.push(t);
-    valueOf(await t.call('reset:begin', { username: 'no.such.person' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'no.such.person' }));
     random.nextInts(42424242);
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
-    expect(await t.call('reset:verifyCode', { code: '42424242' })).toEqual({ ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
+    valueOf(await t.call('code:choose', { method: 'email' }));
+    expect(await t.call('code:verify', { code: '42424242' })).toEqual({ ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } });
   });
 });

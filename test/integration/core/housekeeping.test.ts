@@ -21,9 +21,9 @@ const count = async (kiosk: TestKiosk, table: string) => (await rowsOf(kiosk.kio
 async function aBusyMorning(kiosk: TestKiosk): Promise<void> {
   for (const username of ['amira.khan', 'nobody.here', 'ben.okafor']) {
     await kiosk.call('session:startOver', {});
-    valueOf(await kiosk.call('reset:begin', { username }));
-    valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
-    await kiosk.call('reset:verifyCode', { code: '00000000' });
+    valueOf(await kiosk.call('journey:begin', { purpose: 'reset', username }));
+    valueOf(await kiosk.call('code:choose', { method: 'email' }));
+    await kiosk.call('code:verify', { code: '00000000' });
   }
   await kiosk.call('session:startOver', {});
   await kiosk.kiosk.settled();
@@ -60,7 +60,7 @@ describeEachBackend('housekeeping', (backend) => {
     await aBusyMorning(t);
     const old = await count(t, 'audit_log');
     t.clock.advance({ hours: 24 * 31 });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     const report = await t.kiosk.maintenance.runOnce();
     expect(report.auditExported).toBe(old);
     expect(await count(t, 'audit_log')).toBe(1);

@@ -1,3 +1,4 @@
+import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
 import { afterEach, expect, it } from 'vitest';
 import { channels } from '../../../shared/ipc/contract.js';
 import type { Result } from '../../../shared/ipc/result.js';
@@ -40,14 +41,22 @@ const badPasswords: unknown[] = ['', long, 'ü'.repeat(1025), 'Abcdefgh1234\u000
 /** Every malformed payload for every channel, including wrong shapes of the whole payload. */
 function badPayloads(): [string, unknown][] {
   const list: [string, unknown][] = [];
-  for (const username of badUsernames) list.push(['reset:begin', { username }]);
-  for (const code of badCodes) list.push(['reset:verifyCode', { code }]);
+  for (const username of badUsernames) {
+    list.push(['journey:begin', { purpose: 'reset', username }]);
+    list.push(['journey:begin', { purpose: 'unlock', username }]);
+    list.push(['journey:signIn', { purpose: 'change', username, password: 'Wq3nVb8zHt5kLp' }]);
+  }
+  for (const purpose of ['', 'change', 'register', 'RESET', 'reset\u0000', ...nonStrings]) list.push(['journey:begin', { purpose, username: 'amira.khan' }]);
+  for (const purpose of ['', 'reset', 'unlock', 'CHANGE', ...nonStrings]) list.push(['journey:signIn', { purpose, username: 'amira.khan', password: 'Wq3nVb8zHt5kLp' }]);
+  for (const password of badPasswords) list.push(['journey:signIn', { purpose: 'change', username: 'amira.khan', password }]);
+  list.push(['journey:signIn', { purpose: 'change', username: 'amira.khan' }]);
+  for (const code of badCodes) list.push(['code:verify', { code }]);
   for (const password of badPasswords) {
     list.push(['policy:check', { password }]);
-    list.push(['reset:setPassword', { password, confirmation: password }]);
-    list.push(['reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: password }]);
+    list.push(['password:set', { password, confirmation: password }]);
+    list.push(['password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: password }]);
   }
-  for (const method of ['', 'SMS', 'pigeon', long, 'email\u0000', ...nonStrings]) list.push(['reset:chooseMethod', { method }]);
+  for (const method of ['', 'SMS', 'pigeon', long, 'email\u0000', ...nonStrings]) list.push(['code:choose', { method }]);
   for (const channel of channels) {
     for (const payload of [undefined, null, 'text', 42, [], long]) list.push([channel, payload]);
     list.push([channel, { unexpected: 'field', username: 'amira.khan', code: '12345678', password: 'x', confirmation: 'x', method: 'email' }]);
@@ -59,14 +68,14 @@ function badPayloads(): [string, unknown][] {
 async function atStage(backend: Backend, stage: 'identify' | 'choose_method' | 'code_sent' | 'new_password'): Promise<TestKiosk> {
   const kiosk = await startTestKiosk({ dataDir: dirs.make(), backend });
   if (stage === 'identify') return kiosk;
-  valueOf(await kiosk.call('reset:begin', { username: 'amira.khan' }));
+  valueOf(await kiosk.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
   if (stage === 'choose_method') return kiosk;
-  valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
+  valueOf(await kiosk.call('code:choose', { method: 'email' }));
   const [message] = await kiosk.waitForMessages(1);
   // The background delivery audits after sending: let it finish so that it does not change the dump later.
   await waitUntil(async () => (await rowsOf<{ event: string }>(kiosk.kiosk.store, 'audit_log')).some((row) => row.event === 'reset.code_sent'), 'the delivery is audited');
   if (stage === 'code_sent') return kiosk;
-  valueOf(await kiosk.call('reset:verifyCode', { code: codeIn(message!.text) }));
+  valueOf(await kiosk.call('code:verify', { code: codeIn(message!.text) }));
   return kiosk;
 }
 
@@ -95,7 +104,7 @@ describeEachBackend('bad input at the IPC boundary', (backend) => {
   it('gets UNKNOWN_CHANNEL or FORBIDDEN for calls outside the contract or from outside the app, and changes nothing', async () => {
     t = await atStage(backend, 'code_sent');
     const before = await dumpStore(t.kiosk.store);
-    for (const channel of ['', 'reset:unlock', 'admin:dump', '__proto__', long, 'reset:begin\u0000']) {
+    for (const channel of ['', 'reset:unlock', 'admin:dump', '__proto__', long, 'journey:begin\u0000']) {
       expect(await t.callRaw(channel, { username: 'amira.khan' })).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
     const strangers = [
@@ -104,7 +113,7 @@ describeEachBackend('bad input at the IPC boundary', (backend) => {
       { url: 'file:///index.html', isMainFrame: true },
     ];
     for (const sender of strangers) {
-      expect(await t.callRaw('reset:verifyCode', { code: '12345678' }, sender)).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await t.callRaw('code:verify', { code: '12345678' }, sender)).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await t.callRaw('session:startOver', {}, sender)).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(await dumpStore(t.kiosk.store)).toBe(before);
@@ -115,13 +124,13 @@ describeEachBackend('bad input at the IPC boundary', (backend) => {
     t = await atStage(backend, 'identify');
     const before = await dumpStore(t.kiosk.store);
     const wellFormedButEarly: [string, unknown][] = [
-      ['reset:verifyCode', { code: '12345678' }],
-      ['reset:verifyCode', { code: '1234 56-78' }],
+      ['code:verify', { code: '12345678' }],
+      ['code:verify', { code: '1234 56-78' }],
       ['policy:check', { password: 'Pässwörd😀12345' }],
-      ['reset:setPassword', { password: 'Ωmega12345678', confirmation: 'Ωmega12345678' }],
-      ['reset:setPassword', { password: long.slice(0, 1024), confirmation: long.slice(0, 1024) }],
-      ['reset:resendCode', {}],
-      ['reset:chooseMethod', { method: 'email' }],
+      ['password:set', { password: 'Ωmega12345678', confirmation: 'Ωmega12345678' }],
+      ['password:set', { password: long.slice(0, 1024), confirmation: long.slice(0, 1024) }],
+      ['code:resend', {}],
+      ['code:choose', { method: 'email' }],
     ];
     for (const [channel, payload] of wellFormedButEarly) {
       expect(await t.callRaw(channel, payload), channel).toEqual({ ok: false, error: { code: 'WRONG_STAGE' } });
@@ -133,14 +142,14 @@ describeEachBackend('bad input at the IPC boundary', (backend) => {
     t = await atStage(backend, 'identify');
     const usernames = ['Ωμέγα.χρήστης', '李.小龍', '😀', "o'brien; DROP TABLE accounts;--", 'x'.repeat(256)];
     for (const username of usernames) {
-      expect(valueOf(await t.call('reset:begin', { username }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'] });
-      valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+      expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'] });
+      valueOf(await t.call('code:choose', { method: 'email' }));
       valueOf(await t.call('session:startOver', {}));
     }
     await t.kiosk.close();
     expect(t.kiosk.demoOutbox!.messages()).toEqual([]);
     const tables = await readTables(t.kiosk.config.store, t.env, ['accounts', 'challenges']);
-    expect(tables['accounts']).toHaveLength(4);
+    expect(tables['accounts']).toHaveLength(demoAccounts.length);
     // As a set: challenge ids are random, and PostgreSQL has no rowid to give the insertion order.
     const keys = tables['challenges']!.map((row) => String(row['username_key']));
     expect(keys.sort()).toEqual(usernames.map((username) => t!.kiosk.pseudonym(username)).sort());

@@ -42,8 +42,8 @@ describe('issue 6 gaps, black box', () => {
     const seen: string[] = [];
     for (const username of ['amira.khan', 'nobody.here']) {
       const t = await start({ email: failingMail().sender });
-      await t.call('reset:begin', { username });
-      await t.call('reset:chooseMethod', { method: 'email' });
+      await t.call('journey:begin', { purpose: 'reset', username });
+      await t.call('code:choose', { method: 'email' });
       await pause(300);
       seen.push(JSON.stringify(await t.call('session:get', {})));
     }
@@ -55,14 +55,14 @@ describe('issue 6 gaps, black box', () => {
     let refused = 0;
     for (let i = 0; i < 45; i += 1) {
       await t.call('session:startOver', {});
-      await t.call('reset:begin', { username: `stranger.${i}` });
-      let request = await t.call('reset:chooseMethod', { method: 'email' });
+      await t.call('journey:begin', { purpose: 'reset', username: `stranger.${i}` });
+      let request = await t.call('code:choose', { method: 'email' });
       // Code requests may be paced; the stranger waits as told (the old kiosk blocked for 15 min).
       for (let tries = 0; !request.ok && tries < 3; tries += 1) {
         t.clock.advance({ seconds: request.error.details?.retryAfterSeconds ?? 1 });
-        request = await t.call('reset:chooseMethod', { method: 'email' });
+        request = await t.call('code:choose', { method: 'email' });
       }
-      const answer = await t.call('reset:verifyCode', { code: '00000000' });
+      const answer = await t.call('code:verify', { code: '00000000' });
       if (!answer.ok && answer.error.code === 'TOO_MANY_ATTEMPTS') refused += 1;
     }
     expect(refused).toBeGreaterThan(0);
@@ -73,8 +73,8 @@ describe('issue 6 gaps, black box', () => {
     let longest = 0;
     for (let i = 0; i < 61; i += 1) {
       await t.call('session:startOver', {});
-      await t.call('reset:begin', { username: `visitor.${i}` });
-      const answer = await t.call('reset:chooseMethod', { method: 'email' });
+      await t.call('journey:begin', { purpose: 'reset', username: `visitor.${i}` });
+      const answer = await t.call('code:choose', { method: 'email' });
       if (!answer.ok) longest = Math.max(longest, answer.error.details?.retryAfterSeconds ?? 0);
     }
     expect(longest).toBeLessThanOrEqual(60);
@@ -82,13 +82,13 @@ describe('issue 6 gaps, black box', () => {
 
   it('5: a database held by another process gives BUSY, not INTERNAL', async () => {
     const t = await start();
-    await t.call('reset:begin', { username: 'amira.khan' });
-    await t.call('reset:chooseMethod', { method: 'email' });
+    await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' });
+    await t.call('code:choose', { method: 'email' });
     await pause(200);
     const other = new BetterSqlite3(dbFile(t));
     other.exec('BEGIN IMMEDIATE');
     try {
-      const answer = await t.call('reset:verifyCode', { code: '00000000' });
+      const answer = await t.call('code:verify', { code: '00000000' });
       expect(answer).toMatchObject({ ok: false, error: { code: 'BUSY' } });
     } finally {
       other.exec('ROLLBACK');
@@ -98,8 +98,8 @@ describe('issue 6 gaps, black box', () => {
 
   it('6: a password typed as the username is not kept in the database', async () => {
     const t = await start();
-    await t.call('reset:begin', { username: 'Tq7Vm2Rk9Lp4Wz' });
-    await t.call('reset:chooseMethod', { method: 'email' });
+    await t.call('journey:begin', { purpose: 'reset', username: 'Tq7Vm2Rk9Lp4Wz' });
+    await t.call('code:choose', { method: 'email' });
     await pause(200);
     const file = dbFile(t);
     await t.kiosk.close();
@@ -110,8 +110,8 @@ describe('issue 6 gaps, black box', () => {
 
   it('7: main ends a session nobody touched for longer than idleSeconds', async () => {
     const t = await start();
-    await t.call('reset:begin', { username: 'amira.khan' });
-    await t.call('reset:chooseMethod', { method: 'email' });
+    await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' });
+    await t.call('code:choose', { method: 'email' });
     t.clock.advance({ seconds: t.kiosk.config.kiosk.idleSeconds + 60 });
     expect(await t.call('session:get', {})).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
   });
@@ -119,11 +119,11 @@ describe('issue 6 gaps, black box', () => {
   it('9b: pressing "Send a new code" 14 times while mail fails does not hit the relay 15 times', async () => {
     const mail = failingMail();
     const t = await start({ email: mail.sender });
-    await t.call('reset:begin', { username: 'amira.khan' });
-    await t.call('reset:chooseMethod', { method: 'email' });
+    await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' });
+    await t.call('code:choose', { method: 'email' });
     for (let i = 0; i < 14; i += 1) {
       await pause(30);
-      await t.call('reset:resendCode', {});
+      await t.call('code:resend', {});
       t.clock.advance({ ms: 500 });
     }
     await pause(300);

@@ -22,9 +22,9 @@ const wrongCode = '00000000';
 /** A stranger's scripted attempt on one name: a fresh session, a code request, one wrong code. */
 async function guessOnce(kiosk: TestKiosk, username: string) {
   await kiosk.call('session:startOver', {});
-  valueOf(await kiosk.call('reset:begin', { username }));
-  valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
-  return kiosk.call('reset:verifyCode', { code: wrongCode });
+  valueOf(await kiosk.call('journey:begin', { purpose: 'reset', username }));
+  valueOf(await kiosk.call('code:choose', { method: 'email' }));
+  return kiosk.call('code:verify', { code: wrongCode });
 }
 
 const withThrottle = (throttle: Partial<KioskConfig['throttle']>) => (config: KioskConfig): KioskConfig => ({
@@ -75,22 +75,69 @@ describeEachBackend('code requests at one kiosk', (backend) => {
     const { free, maxWaitSeconds } = t.kiosk.config.throttle.kioskRequests;
     for (let i = 0; i < free; i += 1) {
       await t.call('session:startOver', {});
-      valueOf(await t.call('reset:begin', { username: `visitor.${i}` }));
-      valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+      valueOf(await t.call('journey:begin', { purpose: 'reset', username: `visitor.${i}` }));
+      valueOf(await t.call('code:choose', { method: 'email' }));
     }
     const waits: number[] = [];
     for (let i = 0; i < 10; i += 1) {
       await t.call('session:startOver', {});
-      valueOf(await t.call('reset:begin', { username: `visitor.extra.${i}` }));
-      const refused = await t.call('reset:chooseMethod', { method: 'email' });
+      valueOf(await t.call('journey:begin', { purpose: 'reset', username: `visitor.extra.${i}` }));
+      const refused = await t.call('code:choose', { method: 'email' });
       expect(refused).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
       const wait = (refused as { error: { details: { retryAfterSeconds: number } } }).error.details.retryAfterSeconds;
       waits.push(wait);
       t.clock.advance({ seconds: wait });
-      valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+      valueOf(await t.call('code:choose', { method: 'email' }));
     }
     expect(waits).toEqual([2, 4, 8, 16, 32, 60, 60, 60, 60, 60]);
     expect(Math.max(...waits)).toBe(maxWaitSeconds);
+  });
+});
+
+describeEachBackend('text messages to one person', (backend) => {
+  it('are limited to smsSends (5 an hour), then blocked for 24 hours with the end time given; email is counted apart', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make(), backend });
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' }));
+    valueOf(await t.call('code:choose', { method: 'sms' }));
+    for (let sent = 2; sent <= 5; sent += 1) {
+      t.clock.advance({ minutes: 1 });
+      valueOf(await t.call('code:resend', {}));
+    }
+    t.clock.advance({ minutes: 1 });
+    const refused = await t.call('code:resend', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    const details = (refused as { error: { details: { retryAfterSeconds: number; until: string } } }).error.details;
+    // The fifth text started a 24-hour block one minute ago.
+    expect(details.retryAfterSeconds).toBe(24 * 3600 - 60);
+    expect(Date.parse(details.until) - t.clock.now().getTime()).toBe((24 * 3600 - 60) * 1000);
+    await t.kiosk.settled();
+    expect(t.kiosk.demoOutbox!.messages().filter((message) => message.channel === 'sms')).toHaveLength(5);
+
+    // Emails are counted apart (emailSends), so the person can still ask for a code by email.
+    valueOf(await t.call('session:startOver', {}));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' }));
+    expect(valueOf(await t.call('code:choose', { method: 'email' })).stage).toBe('code_sent');
+  });
+
+  it('are counted in a sliding hour: more are allowed once the first is an hour old', async () => {
+    const hourly = { limit: 5, windowMinutes: 60, blockMinutes: 1440 };
+    t = await startTestKiosk({ dataDir: dirs.make(), backend, configure: withThrottle({ smsSends: hourly }) });
+    // A new walk-up each time: ten minutes apart, one session would have ended.
+    const textOnce = async () => {
+      await t!.call('session:startOver', {});
+      valueOf(await t!.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' }));
+      return t!.call('code:choose', { method: 'sms' });
+    };
+    for (let sent = 1; sent <= 4; sent += 1) {
+      valueOf(await textOnce());
+      t.clock.advance({ minutes: 10 });
+    }
+    // Texts at 0, 10, 20 and 30 minutes; at 61 the first has left the window: a fifth and a sixth pass,
+    // the sixth being the fifth in the window (the last allowed), and the seventh is refused.
+    t.clock.advance({ minutes: 21 });
+    valueOf(await textOnce());
+    expect(valueOf(await textOnce()).stage).toBe('code_sent');
+    expect(await textOnce()).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
   });
 });
 
@@ -99,25 +146,25 @@ describeEachBackend('a person blocked by wrong codes', (backend) => {
     const dataDir = dirs.make();
     const mail = createRecordingEmailSender();
     t = await startTestKiosk({ dataDir, backend, persistent: true, email: mail.sender });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await t.kiosk.settled();
-    let blocked = await t.call('reset:verifyCode', { code: wrongCode });
+    let blocked = await t.call('code:verify', { code: wrongCode });
     for (let i = 0; i < 10 && !(blocked.ok === false && blocked.error.code === 'TOO_MANY_ATTEMPTS' && t.kiosk.config.throttle.failedProofs.blockMinutes * 60 === blocked.error.details?.retryAfterSeconds); i += 1) {
       // Past the kiosk's free wrong codes each try waits a little: the stranger pays in time.
       const wait = blocked.ok ? 0 : (blocked.error.details?.retryAfterSeconds ?? 0);
       if (!blocked.ok && blocked.error.code === 'TOO_MANY_ATTEMPTS') t.clock.advance({ seconds: wait });
       if (!blocked.ok && blocked.error.code === 'CODE_EXPIRED') {
-        valueOf(await t.call('reset:resendCode', {}));
+        valueOf(await t.call('code:resend', {}));
         await t.kiosk.settled();
       }
-      blocked = await t.call('reset:verifyCode', { code: wrongCode });
+      blocked = await t.call('code:verify', { code: wrongCode });
     }
     expect(blocked).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 24 * 3600 } } });
     const until = (blocked as { error: { details: { until: string } } }).error.details.until;
     expect(Date.parse(until) - t.clock.now().getTime()).toBe(24 * 3600 * 1000);
     const code = codeIn(mail.sent.at(-1)!.text);
-    expect(await t.call('reset:verifyCode', { code })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    expect(await t.call('code:verify', { code })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
 
     // The desk checks the student card in person, then clears the block with the admin command.
     await t.kiosk.close();
@@ -133,10 +180,10 @@ describeEachBackend('a person blocked by wrong codes', (backend) => {
     t = await startTestKiosk({ dataDir, backend, persistent: true, email: mail.sender });
     // The kiosk's own short wait after the stranger's wrong codes has long passed by now.
     t.clock.advance({ minutes: 5 });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await t.kiosk.settled();
-    expect(valueOf(await t.call('reset:verifyCode', { code: codeIn(mail.sent.at(-1)!.text) })).stage).toBe('new_password');
+    expect(valueOf(await t.call('code:verify', { code: codeIn(mail.sent.at(-1)!.text) })).stage).toBe('new_password');
     const desk = (await t.kiosk.store.db.selectFrom('audit_log').selectAll().where('event', '=', 'desk.blocks_cleared').execute())[0]!;
     expect(desk).toMatchObject({ actor: 'admin', username: 'amira.khan' });
     expect(JSON.parse(desk.detail)).toEqual({ idCheck: 'student-card', wereBlocked: ['failedProofs'] });

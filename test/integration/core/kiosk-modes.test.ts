@@ -1,3 +1,4 @@
+import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
 import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -82,14 +83,14 @@ describe('the kiosk outside demo mode', () => {
     expect(await call('demo:inbox', {})).toEqual({ ok: false, error: { code: 'NOT_AVAILABLE' } });
     expect(kiosk.demoOutbox).toBeNull();
 
-    valueOf(await call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await call('code:choose', { method: 'email' }));
     await waitUntil(() => smtp.mails.length === 1, 'the code email reached the SMTP server');
     const [codeMail] = smtp.mails;
     expect(codeMail!.to).toEqual(['amira.khan@homemail.example']);
     expect(codeMail!.parsed.from?.text).toContain('it@college.example');
-    valueOf(await call('reset:verifyCode', { code: codeIn(codeMail!.parsed.text ?? '') }));
-    valueOf(await call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
+    valueOf(await call('code:verify', { code: codeIn(codeMail!.parsed.text ?? '') }));
+    valueOf(await call('password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
     await waitUntil(() => smtp.mails.length === 2, 'the notification reached the SMTP server');
     expect(smtp.mails[1]!.parsed.text).toContain('Main library, level 2');
     await waitUntil(async () => (await rowsOf<{ sent_at: string | null }>(kiosk.store, 'outbox')).every((row) => row.sent_at !== null), 'the outbox marks it sent');
@@ -100,7 +101,7 @@ describe('the kiosk outside demo mode', () => {
     const config = productionConfig(dir, 2525);
     const mail = createRecordingEmailSender();
     const first = await start(config, { email: mail.sender });
-    valueOf(await first.router.handle('reset:begin', appFrame, { username: 'someone' }));
+    valueOf(await first.router.handle('journey:begin', appFrame, { purpose: 'reset', username: 'someone' }));
     await first.close();
     const second = await start(config, { email: mail.sender });
     expect(await rowsOf(second.store, 'audit_log')).toHaveLength(1);
@@ -111,12 +112,12 @@ describe('the kiosk outside demo mode', () => {
     const demoDir = dirs.make();
     const demo = await startTestKiosk({ dataDir: demoDir });
     cleanups.push(() => demo.kiosk.close());
-    valueOf(await demo.call('reset:begin', { username: 'someone' }));
+    valueOf(await demo.call('journey:begin', { purpose: 'reset', username: 'someone' }));
     await demo.kiosk.close();
     const again = await startTestKiosk({ dataDir: demoDir });
     cleanups.push(() => again.kiosk.close());
     expect(await rowsOf(again.kiosk.store, 'audit_log')).toEqual([]);
-    expect(await rowsOf(again.kiosk.store, 'accounts')).toHaveLength(4);
+    expect(await rowsOf(again.kiosk.store, 'accounts')).toHaveLength(demoAccounts.length);
   });
 
   it('refuses to start on a database set up with another deployment key, and changes nothing in it', async () => {
@@ -124,7 +125,7 @@ describe('the kiosk outside demo mode', () => {
     const config = productionConfig(dir, 2525, { secrets: { keyEnv: 'KIOSK_KEY' } });
     const mail = createRecordingEmailSender();
     const first = await start(config, { email: mail.sender, env: { KIOSK_KEY: encodeKey(Buffer.alloc(32, 1)) } });
-    valueOf(await first.router.handle('reset:begin', appFrame, { username: 'someone' }));
+    valueOf(await first.router.handle('journey:begin', appFrame, { purpose: 'reset', username: 'someone' }));
     await first.close();
 
     await expect(start(config, { email: mail.sender, env: { KIOSK_KEY: encodeKey(Buffer.alloc(32, 2)) } })).rejects.toThrow(DeploymentKeyError);
@@ -140,7 +141,7 @@ describe('the demo database file', () => {
     const dir = path.join(dirs.make(), 'not', 'yet');
     const t = await startTestKiosk({ dataDir: dir });
     cleanups.push(() => t.kiosk.close());
-    expect(await rowsOf(t.kiosk.store, 'accounts')).toHaveLength(4);
+    expect(await rowsOf(t.kiosk.store, 'accounts')).toHaveLength(demoAccounts.length);
   });
 
   it('is never wiped when it holds accounts that are not demo people', async () => {

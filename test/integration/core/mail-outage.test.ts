@@ -20,12 +20,12 @@ describeEachBackend('when the mail relay fails', (backend) => {
     const mail = createRecordingEmailSender();
     mail.setRelayDown(true);
     t = await startTestKiosk({ dataDir: dirs.make(), backend, email: mail.sender });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await t.kiosk.settled();
     const answers = [];
     for (let press = 0; press < 14; press += 1) {
-      answers.push(await t.call('reset:resendCode', {}));
+      answers.push(await t.call('code:resend', {}));
       await t.kiosk.settled();
       t.clock.advance({ ms: 500 });
     }
@@ -39,13 +39,13 @@ describeEachBackend('when the mail relay fails', (backend) => {
     const dataDir = dirs.make();
     const mail = createRecordingEmailSender();
     t = await startTestKiosk({ dataDir, backend, persistent: true, email: mail.sender });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await t.kiosk.settled();
-    valueOf(await t.call('reset:verifyCode', { code: codeIn(mail.sent[0]!.text) }));
+    valueOf(await t.call('code:verify', { code: codeIn(mail.sent[0]!.text) }));
     // The relay takes the code, then starts refusing everything before the notice goes.
     mail.setBehaviour('fail');
-    const done = valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
+    const done = valueOf(await t.call('password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
     // Done promises a notice "will" be emailed: it is queued, not yet sent.
     expect(done).toMatchObject({ stage: 'done', outcome: 'changed', notice: 'queued' });
     await t.kiosk.settled();
@@ -67,12 +67,12 @@ describeEachBackend('when the mail relay fails', (backend) => {
   it('gives up on a notice after notifications.giveUpAfterHours, and says so in the audit', async () => {
     const mail = createRecordingEmailSender();
     t = await startTestKiosk({ dataDir: dirs.make(), backend, persistent: true, email: mail.sender });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await t.kiosk.settled();
-    valueOf(await t.call('reset:verifyCode', { code: codeIn(mail.sent[0]!.text) }));
+    valueOf(await t.call('code:verify', { code: codeIn(mail.sent[0]!.text) }));
     mail.setBehaviour('fail');
-    valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
+    valueOf(await t.call('password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
     await t.kiosk.settled();
     t.clock.advance({ hours: 73 });
     await t.kiosk.outbox.runOnce();

@@ -57,6 +57,8 @@ const allTables = [
   'audit_log',
   'challenges',
   'contact_methods',
+  'history_derivations',
+  'history_salts',
   'key_checks',
   'outbox',
   'password_changes',
@@ -66,9 +68,9 @@ const allTables = [
   'throttle_events',
 ];
 
-/** A third step, for the tests that show how a later release's migration is applied. */
+/** A step after the last real one, for the tests that show how a later release's migration is applied. */
 const kioskNotes: Migration = {
-  version: 3,
+  version: 4,
   name: 'kiosk notes',
   up: async (db) => {
     await db.schema.createTable('kiosk_notes').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('note', 'text', (c) => c.notNull()).execute();
@@ -79,7 +81,7 @@ describe('database migrations', () => {
   it('create every table on a fresh file, with WAL, foreign keys and a short busy timeout', async () => {
     const file = fileIn();
     const { store, migrations: report } = await open(file);
-    expect(report).toEqual({ applied: [1, 2], version: 2 });
+    expect(report).toEqual({ applied: [1, 2, 3], version: 3 });
     expect(readDatabaseFile(file, tableNames)).toEqual(allTables);
     expect(await pragma(store, 'journal_mode')).toBe('wal');
     expect(await pragma(store, 'foreign_keys')).toBe(1);
@@ -89,12 +91,13 @@ describe('database migrations', () => {
     expect(await rowsOf(store, 'schema_migrations')).toEqual([
       { version: 1, name: 'initial schema', applied_at: now() },
       { version: 2, name: 'durable and shared state', applied_at: now() },
+      { version: 3, name: 'password history derivations', applied_at: now() },
     ]);
   });
 
   it('create the folder the file is named in', async () => {
     const file = path.join(dirs.make(), 'not', 'yet', 'kiosk.db');
-    expect((await open(file)).migrations.version).toBe(2);
+    expect((await open(file)).migrations.version).toBe(3);
   });
 
   it('apply nothing when an up-to-date file is opened again, and keep its data', async () => {
@@ -104,9 +107,9 @@ describe('database migrations', () => {
     await first.close();
 
     const { store, migrations: report } = await open(file, { now: () => 'later' });
-    expect(report).toEqual({ applied: [], version: 2 });
+    expect(report).toEqual({ applied: [], version: 3 });
     expect(await rowsOf(store, 'audit_log')).toHaveLength(1);
-    expect(await rowsOf(store, 'schema_migrations')).toHaveLength(2);
+    expect(await rowsOf(store, 'schema_migrations')).toHaveLength(3);
   });
 
   it('apply only the new migrations to an older file', async () => {
@@ -116,12 +119,13 @@ describe('database migrations', () => {
     expect(versionsIn(file)).toEqual([1]);
 
     const { store, migrations: report } = await open(file, { now: () => 'later', migrations: [...migrations, kioskNotes] });
-    expect(report).toEqual({ applied: [2, 3], version: 3 });
+    expect(report).toEqual({ applied: [2, 3, 4], version: 4 });
     expect(readDatabaseFile(file, tableNames)).toEqual([...allTables, 'kiosk_notes'].sort());
     expect(await rowsOf(store, 'schema_migrations')).toEqual([
       { version: 1, name: 'initial schema', applied_at: now() },
       { version: 2, name: 'durable and shared state', applied_at: 'later' },
-      { version: 3, name: 'kiosk notes', applied_at: 'later' },
+      { version: 3, name: 'password history derivations', applied_at: 'later' },
+      { version: 4, name: 'kiosk notes', applied_at: 'later' },
     ]);
   });
 
@@ -129,7 +133,7 @@ describe('database migrations', () => {
     const file = fileIn();
     await openAndClose(file);
     const broken: Migration = {
-      version: 3,
+      version: 4,
       name: 'broken',
       up: async (db) => {
         await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
@@ -141,15 +145,15 @@ describe('database migrations', () => {
     await expect(failure).rejects.toThrow(StoreOpenError);
     await expect(failure).rejects.toThrow(/could not be brought up to date.*no such table: no_such_table/);
     expect(readDatabaseFile(file, tableNames)).not.toContain('half_done');
-    expect(versionsIn(file)).toEqual([1, 2]);
-    expect((await open(file)).migrations).toEqual({ applied: [], version: 2 });
+    expect(versionsIn(file)).toEqual([1, 2, 3]);
+    expect((await open(file)).migrations).toEqual({ applied: [], version: 3 });
   });
 
   it('refuse a file written by a newer kiosk', async () => {
     const file = fileIn();
     await openAndClose(file, { migrations: [...migrations, kioskNotes] });
     await expect(openSqliteStore(file, { now })).rejects.toThrow(/newer than this kiosk understands/);
-    expect(versionsIn(file)).toEqual([1, 2, 3]);
+    expect(versionsIn(file)).toEqual([1, 2, 3, 4]);
   });
 
   it('refuse a migration list out of order', async () => {
@@ -314,16 +318,17 @@ function writeRawVersionOneFile(file: string, extra: (db: BetterSqlite3.Database
 }
 
 describe('a SQLite file written by the kiosk before the move to Kysely', () => {
-  it('is upgraded to version 2, keeping its people, their contacts, history and audit', async () => {
+  it('is upgraded to the current version, keeping its people, their contacts, history and audit', async () => {
     const file = fileIn();
     writeRawVersionOneFile(file);
 
     const { store, migrations: report } = await open(file, { now: () => 'upgraded' });
-    expect(report).toEqual({ applied: [2], version: 2 });
+    expect(report).toEqual({ applied: [2, 3], version: 3 });
     expect(readDatabaseFile(file, tableNames)).toEqual(allTables);
     expect(await rowsOf(store, 'schema_migrations')).toEqual([
       { version: 1, name: 'initial schema', applied_at: '2026-01-05T08:00:00.000Z' },
       { version: 2, name: 'durable and shared state', applied_at: 'upgraded' },
+      { version: 3, name: 'password history derivations', applied_at: 'upgraded' },
     ]);
 
     // Every account has its case-insensitive key, so any spelling finds it.
@@ -331,7 +336,8 @@ describe('a SQLite file written by the kiosk before the move to Kysely', () => {
       { username: 'Amira.Khan', username_key: 'amira.khan', locked: 0 },
       { username: 'dev.patel', username_key: 'dev.patel', locked: 1, locked_at: '2026-01-04T10:00:00.000Z' },
     ]);
-    const directory = createStoreDirectory(store, createArgon2Hasher(), createTestClock());
+    // A lock that lasts until unlocked (lockMinutes 0): the file's lock is from January.
+    const directory = createStoreDirectory(store, createArgon2Hasher(), createTestClock(), { failedSignIns: { limit: 10, windowMinutes: 30, lockMinutes: 0 } });
     for (const typed of ['amira.khan', 'AMIRA.KHAN', 'Amira.Khan']) {
       expect(await directory.findAccount(typed), typed).toMatchObject({ username: 'Amira.Khan', firstName: 'Amira', status: 'active', locked: false });
     }
@@ -348,7 +354,7 @@ describe('a SQLite file written by the kiosk before the move to Kysely', () => {
     // The new tables take rows at once: the new account key is enforced, and re-opening applies nothing.
     await expect(store.run((tx) => accountRows.insert(tx, { username: 'amira.KHAN', firstName: 'A', lastName: 'K', passwordHash: 'h', passwordChangedAt: 't' }))).rejects.toThrow(/UNIQUE/);
     await store.close();
-    expect((await open(file)).migrations).toEqual({ applied: [], version: 2 });
+    expect((await open(file)).migrations).toEqual({ applied: [], version: 3 });
   });
 
   it('stays at version 1, untouched, when its usernames collide under the new key, and says why', async () => {

@@ -24,11 +24,11 @@ async function proveIdentity(kiosk: TestKiosk, typed: string, username = typed):
   // An earlier reset's notice may still be on its way: counted now, it cannot pass for the code.
   await kiosk.kiosk.settled();
   const before = kiosk.kiosk.demoOutbox!.messages().length;
-  valueOf(await kiosk.call('reset:begin', { username: typed }));
-  valueOf(await kiosk.call('reset:chooseMethod', { method: 'email' }));
+  valueOf(await kiosk.call('journey:begin', { purpose: 'reset', username: typed }));
+  valueOf(await kiosk.call('code:choose', { method: 'email' }));
   const messages = await kiosk.waitForMessages(before + 1);
   const code = codeIn(messages.at(-1)!.text);
-  expect(valueOf(await kiosk.call('reset:verifyCode', { code }))).toEqual({ stage: 'new_password', purpose: 'reset', username });
+  expect(valueOf(await kiosk.call('code:verify', { code }))).toEqual({ stage: 'new_password', purpose: 'reset', username });
 }
 
 describeEachBackend('the whole reset journey through the IPC router', (backend) => {
@@ -40,8 +40,8 @@ describeEachBackend('the whole reset journey through the IPC router', (backend) 
     expect(await directory.verifyPassword(account.id, amira.password)).toBe(true);
 
     // Before a proof no view carries the typed name: it may be a password typed in the wrong box.
-    expect(valueOf(await t.call('reset:begin', { username: 'amira.khan' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'] });
-    expect(valueOf(await t.call('reset:chooseMethod', { method: 'email' }))).toEqual({
+    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'] });
+    expect(valueOf(await t.call('code:choose', { method: 'email' }))).toEqual({
       stage: 'code_sent',
       purpose: 'reset',
       method: 'email',
@@ -52,28 +52,28 @@ describeEachBackend('the whole reset journey through the IPC router', (backend) 
     const [codeMail] = await t.waitForMessages(1);
     expect(codeMail).toMatchObject({ channel: 'email', to: 'amira.khan@homemail.example' });
     const code = codeIn(codeMail!.text);
-    expect(valueOf(await t.call('reset:verifyCode', { code })).stage).toBe('new_password');
+    expect(valueOf(await t.call('code:verify', { code })).stage).toBe('new_password');
 
     const newPassword = 'Nt4kRw8pZm2xCv';
     const done = { stage: 'done', purpose: 'reset', outcome: 'changed', notice: 'queued', returnAfterSeconds: 10 };
-    expect(valueOf(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword }))).toEqual(done);
+    expect(valueOf(await t.call('password:set', { password: newPassword, confirmation: newPassword }))).toEqual(done);
     expect(await directory.verifyPassword(account.id, amira.password)).toBe(false);
     expect(await directory.verifyPassword(account.id, newPassword)).toBe(true);
     // No automatic sign-in: the only way on is back to the start.
     expect(valueOf(await t.call('session:get', {}))).toEqual(done);
-    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('code:verify', { code })).toEqual(fail('WRONG_STAGE'));
     expect(valueOf(await t.call('session:startOver', {}))).toEqual({ stage: 'identify' });
   });
 
   it('resets by a code sent by text message to the verified mobile, and only there', async () => {
     t = await startTestKiosk({ dataDir: dirs.make(), backend });
-    valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
-    expect(valueOf(await t.call('reset:chooseMethod', { method: 'sms' }))).toMatchObject({ stage: 'code_sent', method: 'sms', delivery: 'pending' });
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' }));
+    expect(valueOf(await t.call('code:choose', { method: 'sms' }))).toMatchObject({ stage: 'code_sent', method: 'sms', delivery: 'pending' });
     const [text] = await t.waitForMessages(1);
     expect(text).toMatchObject({ channel: 'sms', to: '+447700900123', subject: '' });
     expect(text!.text).toMatch(/^Northfield University password reset code: \d{8}\nIt works for 10 minutes, once\. Never share this code\.$/);
     const code = /(\d{8})/.exec(text!.text)![1]!;
-    expect(valueOf(await t.call('reset:verifyCode', { code }))).toEqual({ stage: 'new_password', purpose: 'reset', username: 'ben.okafor' });
+    expect(valueOf(await t.call('code:verify', { code }))).toEqual({ stage: 'new_password', purpose: 'reset', username: 'ben.okafor' });
     await t.kiosk.settled();
     expect(t.kiosk.demoOutbox!.messages()).toHaveLength(1);
   });
@@ -83,29 +83,29 @@ describeEachBackend('the whole reset journey through the IPC router', (backend) 
     const amira = demo('amira.khan');
     await proveIdentity(t, 'amira.khan');
     for (const used of [amira.password, ...amira.earlierPasswords]) {
-      expect(await t.call('reset:setPassword', { password: used, confirmation: used })).toEqual(fail('PASSWORD_REJECTED', { rules: ['reused'] }));
+      expect(await t.call('password:set', { password: used, confirmation: used })).toEqual(fail('PASSWORD_REJECTED', { rules: ['reused'] }));
     }
     const first = 'Nt4kRw8pZm2xCv';
-    valueOf(await t.call('reset:setPassword', { password: first, confirmation: first }));
+    valueOf(await t.call('password:set', { password: first, confirmation: first }));
     valueOf(await t.call('session:startOver', {}));
 
     await proveIdentity(t, 'amira.khan');
     for (const used of [first, amira.password, ...amira.earlierPasswords]) {
-      expect(await t.call('reset:setPassword', { password: used, confirmation: used })).toEqual(fail('PASSWORD_REJECTED', { rules: ['reused'] }));
+      expect(await t.call('password:set', { password: used, confirmation: used })).toEqual(fail('PASSWORD_REJECTED', { rules: ['reused'] }));
     }
     const second = 'Hq8cVm3tLw6pRz';
-    expect(valueOf(await t.call('reset:setPassword', { password: second, confirmation: second })).stage).toBe('done');
+    expect(valueOf(await t.call('password:set', { password: second, confirmation: second })).stage).toBe('done');
     expect(await rowsOf(t.kiosk.store, 'password_history')).toHaveLength(3);
   });
 
   it('lists every failed rule together, and refuses two different entries as PASSWORDS_DIFFER', async () => {
     t = await startTestKiosk({ dataDir: dirs.make(), backend });
     await proveIdentity(t, 'amira.khan');
-    expect(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCw' })).toEqual(fail('PASSWORDS_DIFFER'));
-    expect(await t.call('reset:setPassword', { password: 'khan!', confirmation: 'khan!' })).toEqual(
+    expect(await t.call('password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCw' })).toEqual(fail('PASSWORDS_DIFFER'));
+    expect(await t.call('password:set', { password: 'khan!', confirmation: 'khan!' })).toEqual(
       fail('PASSWORD_REJECTED', { rules: ['too_short', 'needs_upper', 'needs_digit', 'forbidden_character', 'contains_name'] }),
     );
-    expect(await t.call('reset:setPassword', { password: 'Northfield2026ab', confirmation: 'Northfield2026ab' })).toEqual(
+    expect(await t.call('password:set', { password: 'Northfield2026ab', confirmation: 'Northfield2026ab' })).toEqual(
       fail('PASSWORD_REJECTED', { rules: ['banned_term'] }),
     );
     // Refusals leave the person where they were, free to try again.
@@ -116,12 +116,18 @@ describeEachBackend('the whole reset journey through the IPC router', (backend) 
     t = await startTestKiosk({ dataDir: dirs.make(), backend });
     await proveIdentity(t, 'ben.okafor');
     const newPassword = 'Jd5wPq9xNb2kTm';
-    valueOf(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword }));
-    const messages = await t.waitForMessages(4);
+    valueOf(await t.call('password:set', { password: newPassword, confirmation: newPassword }));
+    await t.kiosk.settled();
+    const messages = await t.waitForMessages(5);
     const codeMails = messages.slice(0, 2);
-    const notices = messages.slice(2);
+    const notices = messages.slice(2).filter((message) => message.channel === 'email');
     expect(codeMails.map((message) => message.to).sort()).toEqual(['ben.okafor@homemail.example', 'ben.okafor@mail.example']);
     expect(notices.map((message) => message.to).sort()).toEqual(['ben.okafor@homemail.example', 'ben.okafor@mail.example']);
+    // The verified mobile hears of it too, by a text with no link and no secret.
+    const texts = messages.slice(2).filter((message) => message.channel === 'sms');
+    expect(texts.map((message) => message.to)).toEqual(['+447700900123']);
+    expect(texts[0]!.text).toMatch(/^Northfield University: your password was reset at a kiosk on /);
+    expect(texts[0]!.text).not.toContain(newPassword);
     for (const notice of notices) {
       expect(notice.subject).not.toBe(codeMails[0]!.subject);
       expect(notice.text).toContain(t.kiosk.config.kiosk.location);
@@ -132,7 +138,7 @@ describeEachBackend('the whole reset journey through the IPC router', (backend) 
     await t.kiosk.close();
     t = await startTestKiosk({ dataDir: dirs.make(), backend });
     await proveIdentity(t, 'amira.khan');
-    valueOf(await t.call('reset:setPassword', { password: newPassword, confirmation: newPassword }));
+    valueOf(await t.call('password:set', { password: newPassword, confirmation: newPassword }));
     const amiraMessages = await t.waitForMessages(2);
     expect(amiraMessages.map((message) => message.to)).toEqual(['amira.khan@homemail.example', 'amira.khan@homemail.example']);
   });
@@ -143,7 +149,7 @@ describeEachBackend('the whole reset journey through the IPC router', (backend) 
     const dev = (await directory.findAccount('dev.patel'))!;
     expect(dev.locked).toBe(true);
     await proveIdentity(t, 'dev.patel');
-    valueOf(await t.call('reset:setPassword', { password: 'Cv7nXt2mQp8wLs', confirmation: 'Cv7nXt2mQp8wLs' }));
+    valueOf(await t.call('password:set', { password: 'Cv7nXt2mQp8wLs', confirmation: 'Cv7nXt2mQp8wLs' }));
     expect(await directory.isLocked(dev.id)).toBe(false);
     const row = await t.kiosk.store.db.selectFrom('accounts').select(['locked', 'locked_at']).where('id', '=', dev.id).executeTakeFirst();
     expect(row).toEqual({ locked: 0, locked_at: null });
@@ -151,27 +157,27 @@ describeEachBackend('the whole reset journey through the IPC router', (backend) 
 
   it('clears the account’s failure count after a successful reset', async () => {
     t = await startTestKiosk({ dataDir: dirs.make(), backend });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     const code = codeIn((await t.waitForMessages(1))[0]!.text);
     const wrong = code === '00000000' ? '00000001' : '00000000';
-    for (const triesLeft of [4, 3, 2]) expect(await t.call('reset:verifyCode', { code: wrong })).toEqual(fail('CODE_WRONG', { triesLeft }));
-    valueOf(await t.call('reset:verifyCode', { code }));
-    valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
+    for (const triesLeft of [4, 3, 2]) expect(await t.call('code:verify', { code: wrong })).toEqual(fail('CODE_WRONG', { triesLeft }));
+    valueOf(await t.call('code:verify', { code }));
+    valueOf(await t.call('password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
     const subject = t.kiosk.pseudonym('amira.khan');
     expect((await rowsOf(t.kiosk.store, 'throttle_events')).filter((row) => row['subject'] === subject)).toEqual([]);
 
     valueOf(await t.call('session:startOver', {}));
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     const next = codeIn((await t.waitForMessages(3)).at(-1)!.text);
-    expect(await t.call('reset:verifyCode', { code: next === '00000000' ? '00000001' : '00000000' })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+    expect(await t.call('code:verify', { code: next === '00000000' ? '00000001' : '00000000' })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
   });
 
   it('audits every step with the kiosk id, the account name once proved, and never the typed text', async () => {
     t = await startTestKiosk({ dataDir: dirs.make(), backend });
     await proveIdentity(t, 'Amira.Khan', 'amira.khan');
-    valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
+    valueOf(await t.call('password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }));
     await t.waitForMessages(2);
     await t.kiosk.outbox.settled();
     const rows = await rowsOf<{ event: string; username: string | null; name_key: string | null; outcome: string; kiosk_id: string; at: string }>(t.kiosk.store, 'audit_log');

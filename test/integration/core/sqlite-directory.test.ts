@@ -43,9 +43,47 @@ describe('the embedded directory in the kiosk’s store', () => {
     expect(await directory.findAccount('erin.walsh')).toMatchObject({ username: 'erin.walsh', status: 'disabled' });
   });
 
+  it('locks an account after lockout.failedSignIns wrong passwords, says "locked" only to the right password, and unlocks by time or on request', async () => {
+    const hasher = createArgon2Hasher();
+    const id = await insertTestAccount(store, 'amira.khan', { passwordHash: await hasher.hash('Wq3nVb8zHt5kLp') });
+    const directory = createStoreDirectory(store, hasher, clock, { failedSignIns: { limit: 3, windowMinutes: 30, lockMinutes: 30 } });
+    expect(await directory.signIn(id, 'Wq3nVb8zHt5kLp')).toBe('ok');
+    for (let i = 0; i < 3; i += 1) expect(await directory.signIn(id, 'Wrong0Password1')).toBe('wrong');
+    expect(await directory.isLocked(id)).toBe(true);
+    expect((await directory.findAccount('amira.khan'))!.locked).toBe(true);
+    // A wrong password on a locked account still just says "wrong": the lock is told only to its owner.
+    expect(await directory.signIn(id, 'Wrong0Password1')).toBe('wrong');
+    expect(await directory.signIn(id, 'Wq3nVb8zHt5kLp')).toBe('locked');
+
+    clock.advance({ minutes: 30 });
+    expect(await directory.isLocked(id)).toBe(false);
+    expect(await directory.signIn(id, 'Wq3nVb8zHt5kLp')).toBe('ok');
+
+    for (let i = 0; i < 3; i += 1) await directory.signIn(id, 'Wrong0Password1');
+    expect(await directory.isLocked(id)).toBe(true);
+    await directory.unlock(id);
+    expect(await directory.isLocked(id)).toBe(false);
+    // The unlock also forgot the failures: two more wrong ones do not lock it again.
+    for (let i = 0; i < 2; i += 1) await directory.signIn(id, 'Wrong0Password1');
+    expect(await directory.isLocked(id)).toBe(false);
+  });
+
+  it('counts only wrong passwords inside the window, and says "disabled" only to the right password', async () => {
+    const hasher = createArgon2Hasher();
+    const id = await insertTestAccount(store, 'amira.khan', { passwordHash: await hasher.hash('Wq3nVb8zHt5kLp') });
+    const directory = createStoreDirectory(store, hasher, clock, { failedSignIns: { limit: 3, windowMinutes: 30, lockMinutes: 0 } });
+    for (let i = 0; i < 2; i += 1) await directory.signIn(id, 'Wrong0Password1');
+    clock.advance({ minutes: 31 });
+    await directory.signIn(id, 'Wrong0Password1');
+    expect(await directory.isLocked(id)).toBe(false);
+    const gone = await insertTestAccount(store, 'gail.disabled', { status: 'disabled', passwordHash: await hasher.hash('Hv4mTq8zRn2cWx') });
+    expect(await directory.signIn(gone, 'Wrong0Password1')).toBe('wrong');
+    expect(await directory.signIn(gone, 'Hv4mTq8zRn2cWx')).toBe('disabled');
+  });
+
   it('sets a password: old hash into history, lock cleared, all in one write', async () => {
     const hasher = createArgon2Hasher();
-    const id = await insertTestAccount(store, 'dev.patel', { passwordHash: await hasher.hash('Gm5rXv3bPc9yTs'), lockedAt: '2026-03-01T10:00:00.000Z' });
+    const id = await insertTestAccount(store, 'dev.patel', { passwordHash: await hasher.hash('Gm5rXv3bPc9yTs'), lockedAt: clock.now().toISOString() });
     const directory = createStoreDirectory(store, hasher, clock);
     expect(await directory.isLocked(id)).toBe(true);
     expect(await directory.passwordChangedAt(id)).toEqual(new Date('2026-01-01T00:00:00.000Z'));
@@ -108,7 +146,7 @@ describe('the embedded directory in the kiosk’s store', () => {
 
   it('unlocks without touching the password', async () => {
     const hasher = createArgon2Hasher();
-    const id = await insertTestAccount(store, 'dev.patel', { passwordHash: await hasher.hash('Gm5rXv3bPc9yTs'), lockedAt: '2026-03-01T10:00:00.000Z' });
+    const id = await insertTestAccount(store, 'dev.patel', { passwordHash: await hasher.hash('Gm5rXv3bPc9yTs'), lockedAt: clock.now().toISOString() });
     const directory = createStoreDirectory(store, hasher, clock);
     await directory.unlock(id);
     expect(await directory.isLocked(id)).toBe(false);

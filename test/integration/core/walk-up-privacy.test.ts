@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { idleGraceSeconds } from '../../../electron/core/reset/reset-journey.js';
+import { idleGraceSeconds } from '../../../electron/core/session/session-holder.js';
 import { startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
@@ -18,10 +18,10 @@ describe('a password typed into the username box', () => {
     const typedPassword = 'Tq7Vm2Rk9Lp4Wz';
     t = await startTestKiosk({ dataDir: dirs.make() });
     const answers = [
-      await t.call('reset:begin', { username: typedPassword }),
-      await t.call('reset:chooseMethod', { method: 'email' }),
-      await t.call('reset:verifyCode', { code: '12345678' }),
-      await t.call('reset:resendCode', {}),
+      await t.call('journey:begin', { purpose: 'reset', username: typedPassword }),
+      await t.call('code:choose', { method: 'email' }),
+      await t.call('code:verify', { code: '12345678' }),
+      await t.call('code:resend', {}),
       await t.call('session:get', {}),
       await t.call('session:startOver', {}),
     ];
@@ -59,8 +59,8 @@ describe('main\u2019s own idle limit', () => {
 
   it('ends a session nobody touched, even if the page keeps asking (a reloaded renderer cannot resume it)', async () => {
     t = await startTestKiosk({ dataDir: dirs.make() });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     // Polling (what a reloaded page does first) is not activity.
     for (let i = 0; i < 10; i += 1) {
       t.clock.advance({ seconds: idleLimitSeconds(t) / 10 - 0.5 });
@@ -77,7 +77,7 @@ describe('main\u2019s own idle limit', () => {
   it('keeps a session the person is still using (steps and reported activity), and sweeps an idle one by itself', async () => {
     let ended = 0;
     t = await startTestKiosk({ dataDir: dirs.make(), onSessionEnded: () => (ended += 1) });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     for (let i = 0; i < 5; i += 1) {
       t.clock.advance({ seconds: idleLimitSeconds(t) - 1 });
       valueOf(await t.call('session:stillHere', {}));
@@ -85,7 +85,7 @@ describe('main\u2019s own idle limit', () => {
     expect(valueOf(await t.call('session:get', {}))).toMatchObject({ stage: 'choose_method' });
     // Nobody calls at all now: main's own sweep (a timer in the running kiosk) ends it and tells the shell.
     t.clock.advance({ seconds: idleLimitSeconds(t) });
-    await t.kiosk.journey.sweep();
+    await t.kiosk.journeys.sweep();
     expect(ended).toBe(1);
     expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'identify' });
   });

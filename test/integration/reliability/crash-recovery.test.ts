@@ -19,7 +19,7 @@ describe('a kiosk killed while it resets passwords', () => {
       folder: dirs.make(),
       recorder: transcript,
       progress: () => undefined,
-      schedule: ['inside a change', 'start-up', 'inside a change', 'anywhere', 'inside a change'],
+      schedule: ['after the intent', 'start-up', 'after the directory write', 'anywhere', 'inside a change'],
     });
 
     expect(result.problems).toEqual([]);

@@ -114,8 +114,8 @@ describe('kiosks in separate processes sharing one PostgreSQL database', () => {
     const wide = { free: 1000, limit: 1000, windowMinutes: 60, firstWaitSeconds: 1, maxWaitSeconds: 1 };
     await startAll(database, kiosks, { emailSends: { limit: 1000, windowMinutes: 10, blockMinutes: 1440 }, kioskRequests: wide, kioskFailedProofs: wide });
     for (const kiosk of kiosks) {
-      expect(codeOf(await call(kiosk, 'reset:begin', { username: 'amira.khan' }))).toBe('OK');
-      expect(codeOf(await call(kiosk, 'reset:chooseMethod', { method: 'email' }))).toBe('OK');
+      expect(codeOf(await call(kiosk, 'journey:begin', { purpose: 'reset', username: 'amira.khan' }))).toBe('OK');
+      expect(codeOf(await call(kiosk, 'code:choose', { method: 'email' }))).toBe('OK');
     }
 
     const attempts = 15;
@@ -169,11 +169,11 @@ describe('kiosks in separate processes sharing one PostgreSQL database', () => {
     const password = 'Ow9rLp2mXc7tVb';
     await a.send({ op: 'register', username: 'fatima.noor', password: 'Old4pass9Word2x', email: 'fatima.noor@homemail.example' });
 
-    expect(codeOf(await call(b, 'reset:begin', { username: 'fatima.noor' }))).toBe('OK');
-    expect(codeOf(await call(b, 'reset:chooseMethod', { method: 'email' }))).toBe('OK');
+    expect(codeOf(await call(b, 'journey:begin', { purpose: 'reset', username: 'fatima.noor' }))).toBe('OK');
+    expect(codeOf(await call(b, 'code:choose', { method: 'email' }))).toBe('OK');
     const code = await b.send<string>({ op: 'lastCode' });
-    expect(await call(b, 'reset:verifyCode', { code })).toEqual({ ok: true, value: { stage: 'new_password', purpose: 'reset', username: 'fatima.noor' } });
-    expect(await call(b, 'reset:setPassword', { password, confirmation: password })).toMatchObject({ ok: true, value: { stage: 'done', outcome: 'changed' } });
+    expect(await call(b, 'code:verify', { code })).toEqual({ ok: true, value: { stage: 'new_password', purpose: 'reset', username: 'fatima.noor' } });
+    expect(await call(b, 'password:set', { password, confirmation: password })).toMatchObject({ ok: true, value: { stage: 'done', outcome: 'changed' } });
     const directory = createStoreDirectory(database.db, createArgon2Hasher(), systemClock);
     const account = (await directory.findAccount('fatima.noor'))!;
     expect(await directory.verifyPassword(account.id, password)).toBe(true);
@@ -184,28 +184,28 @@ describe('kiosks in separate processes sharing one PostgreSQL database', () => {
     const [a, b] = kiosks as [KioskProcess, KioskProcess];
     await startAll(database, [a, b]);
     await a.send({ op: 'register', username: 'fatima.noor', password: 'Old4pass9Word2x', email: 'fatima.noor@homemail.example' });
-    const wrong = async (kiosk: KioskProcess, right: string) => call(kiosk, 'reset:verifyCode', { code: right === '00000000' ? '00000001' : '00000000' });
+    const wrong = async (kiosk: KioskProcess, right: string) => call(kiosk, 'code:verify', { code: right === '00000000' ? '00000001' : '00000000' });
 
     // At kiosk A: a code, and three wrong tries.
-    await call(a, 'reset:begin', { username: 'fatima.noor' });
-    await call(a, 'reset:chooseMethod', { method: 'email' });
+    await call(a, 'journey:begin', { purpose: 'reset', username: 'fatima.noor' });
+    await call(a, 'code:choose', { method: 'email' });
     const codeA = await a.send<string>({ op: 'lastCode' });
     for (const triesLeft of [4, 3, 2]) expect(await wrong(a, codeA)).toEqual({ ok: false, error: { code: 'CODE_WRONG', details: { triesLeft } } });
 
     // At kiosk B the session is B's own: nothing has been asked for there, so there is nothing to check.
-    await call(b, 'reset:begin', { username: 'fatima.noor' });
-    expect(await call(b, 'reset:verifyCode', { code: codeA })).toEqual({ ok: false, error: { code: 'WRONG_STAGE' } });
-    await call(b, 'reset:chooseMethod', { method: 'email' });
+    await call(b, 'journey:begin', { purpose: 'reset', username: 'fatima.noor' });
+    expect(await call(b, 'code:verify', { code: codeA })).toEqual({ ok: false, error: { code: 'WRONG_STAGE' } });
+    await call(b, 'code:choose', { method: 'email' });
     const codeB = await b.send<string>({ op: 'lastCode' });
     // A's code is not B's: it is one more wrong code, counted on the same account.
-    expect(await call(b, 'reset:verifyCode', { code: codeA })).toEqual({ ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 1 } } });
+    expect(await call(b, 'code:verify', { code: codeA })).toEqual({ ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 1 } } });
     const fifth = await wrong(b, codeB);
     expect(fifth).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 24 * 3600 } } });
 
     // Blocked at both kiosks, even with the right code.
-    expect(await call(a, 'reset:verifyCode', { code: codeA })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
-    expect(await call(a, 'reset:resendCode', {})).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
-    expect(await call(b, 'reset:verifyCode', { code: codeB })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    expect(await call(a, 'code:verify', { code: codeA })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    expect(await call(a, 'code:resend', {})).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    expect(await call(b, 'code:verify', { code: codeB })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
     expect(await countedWrongCodes(database.db, 'fatima.noor')).toEqual({ events: 5, audited: 5 });
   });
 });
@@ -219,7 +219,7 @@ describe('the deployment key, provisioned to each kiosk', () => {
     // Both start on the empty database at once: one migrates and records the key's fingerprints.
     await startAll({ store: database.store, env: database.env, db }, [a, b]);
     for (const kiosk of [a, b]) {
-      expect(codeOf(await call(kiosk, 'reset:begin', { username: 'Amira.Khan' }))).toBe('OK');
+      expect(codeOf(await call(kiosk, 'journey:begin', { purpose: 'reset', username: 'Amira.Khan' }))).toBe('OK');
       await call(kiosk, 'session:startOver', {});
     }
     const [factsA, factsB] = await Promise.all([a.send<Facts>({ op: 'facts', typedName: 'amira.khan' }), b.send<Facts>({ op: 'facts', typedName: 'AMIRA.KHAN' })]);

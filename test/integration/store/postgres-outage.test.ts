@@ -104,23 +104,23 @@ describe('a running kiosk whose database server stops', () => {
   it('answers UNAVAILABLE (not INTERNAL) while it is down, and once it is back the code asked for before still works', async () => {
     const mail = createRecordingEmailSender();
     t = await startTestKiosk({ dataDir: dirs.make(), backend: 'postgres', persistent: true, email: mail.sender });
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await t.kiosk.settled();
     const code = codeIn(mail.sent[0]!.text);
 
     await server.stopAbruptly();
-    expect(await t.call('reset:verifyCode', { code })).toEqual({ ok: false, error: { code: 'UNAVAILABLE' } });
-    expect(await t.call('reset:resendCode', {})).toEqual({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await t.call('code:verify', { code })).toEqual({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await t.call('code:resend', {})).toEqual({ ok: false, error: { code: 'UNAVAILABLE' } });
     expect(valueOf(await t.call('session:get', {})).stage).toBe('code_sent');
     expect(t.logLines.filter((line) => line.startsWith('ipc '))).toEqual([
-      expect.stringMatching(/^ipc reset:verifyCode refused: StoreUnavailableError: database unavailable \(unreachable\): /),
-      expect.stringMatching(/^ipc reset:resendCode refused: StoreUnavailableError: database unavailable \(unreachable\): /),
+      expect.stringMatching(/^ipc code:verify refused: StoreUnavailableError: database unavailable \(unreachable\): /),
+      expect.stringMatching(/^ipc code:resend refused: StoreUnavailableError: database unavailable \(unreachable\): /),
     ]);
 
     await server.restart();
-    expect(valueOf(await t.call('reset:verifyCode', { code })).stage).toBe('new_password');
-    expect(valueOf(await t.call('reset:setPassword', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }))).toMatchObject({ stage: 'done', outcome: 'changed' });
+    expect(valueOf(await t.call('code:verify', { code })).stage).toBe('new_password');
+    expect(valueOf(await t.call('password:set', { password: 'Nt4kRw8pZm2xCv', confirmation: 'Nt4kRw8pZm2xCv' }))).toMatchObject({ stage: 'done', outcome: 'changed' });
     await t.kiosk.settled();
     // Nothing that failed during the outage was counted or half-written.
     expect((await rowsOf<{ event: string; outcome: string }>(t.kiosk.store, 'audit_log')).map((row) => `${row.event}:${row.outcome}`)).toEqual([

@@ -44,6 +44,8 @@ const allTables = [
   'audit_log',
   'challenges',
   'contact_methods',
+  'history_derivations',
+  'history_salts',
   'key_checks',
   'outbox',
   'password_changes',
@@ -56,7 +58,7 @@ const allTables = [
 describe('migrations on PostgreSQL', () => {
   it('give a fresh database every table, with the same columns as a fresh SQLite file', async () => {
     const { store, migrations: report } = await open(await freshPostgresDatabase());
-    expect(report).toEqual({ applied: [1, 2], version: 2 });
+    expect(report).toEqual({ applied: [1, 2, 3], version: 3 });
     const schema = await schemaOf(store);
     expect(Object.keys(schema)).toEqual(allTables);
 
@@ -66,6 +68,7 @@ describe('migrations on PostgreSQL', () => {
     expect(await rowsOf(store, 'schema_migrations')).toEqual([
       { version: 1, name: 'initial schema', applied_at: now() },
       { version: 2, name: 'durable and shared state', applied_at: now() },
+      { version: 3, name: 'password history derivations', applied_at: now() },
     ]);
   });
 
@@ -74,7 +77,7 @@ describe('migrations on PostgreSQL', () => {
     const first = await open(database);
     const before = await dumpStore(first.store);
     const again = await open(database);
-    expect(again.migrations).toEqual({ applied: [], version: 2 });
+    expect(again.migrations).toEqual({ applied: [], version: 3 });
     expect(await dumpStore(first.store)).toBe(before);
   });
 
@@ -82,15 +85,15 @@ describe('migrations on PostgreSQL', () => {
     const database = await freshPostgresDatabase();
     const reports = await Promise.all([1, 2, 3, 4].map(async () => (await open(database)).migrations));
     // Whoever got the advisory lock first applied the steps; the others found them done.
-    expect(reports.flatMap((report) => report.applied).sort()).toEqual([1, 2]);
-    expect(reports.map((report) => report.version)).toEqual([2, 2, 2, 2]);
-    expect((await rowsOf<{ version: number }>(opened[0]!, 'schema_migrations')).map((row) => row.version)).toEqual([1, 2]);
+    expect(reports.flatMap((report) => report.applied).sort()).toEqual([1, 2, 3]);
+    expect(reports.map((report) => report.version)).toEqual([3, 3, 3, 3]);
+    expect((await rowsOf<{ version: number }>(opened[0]!, 'schema_migrations')).map((row) => row.version)).toEqual([1, 2, 3]);
   });
 
   it('roll back a failing step completely, on PostgreSQL too (its DDL is transactional)', async () => {
     const database = await freshPostgresDatabase();
     const broken: Migration = {
-      version: 3,
+      version: 4,
       name: 'broken',
       up: async (db) => {
         await db.schema.createTable('kiosk_notes').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
@@ -99,7 +102,7 @@ describe('migrations on PostgreSQL', () => {
     };
     await expect(open(database, [...migrations, broken])).rejects.toThrow(/cannot be used.*42P07/);
     const { store, migrations: report } = await open(database);
-    expect(report).toEqual({ applied: [], version: 2 });
+    expect(report).toEqual({ applied: [], version: 3 });
     expect(Object.keys(await schemaOf(store))).toEqual(allTables);
   });
 });

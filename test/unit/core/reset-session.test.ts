@@ -22,15 +22,15 @@ afterEach(async () => {
 /** begin + chooseMethod for a username; returns the code from the outbox when one was sent. */
 async function requestCode(username = 'amira.khan'): Promise<string> {
   const before = t.kiosk.demoOutbox!.messages().length;
-  valueOf(await t.call('reset:begin', { username }));
-  valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+  valueOf(await t.call('journey:begin', { purpose: 'reset', username }));
+  valueOf(await t.call('code:choose', { method: 'email' }));
   const messages = await t.waitForMessages(before + 1);
   return codeIn(messages.at(-1)!.text);
 }
 
 async function resend(): Promise<string> {
   const before = t.kiosk.demoOutbox!.messages().length;
-  valueOf(await t.call('reset:resendCode', {}));
+  valueOf(await t.call('code:resend', {}));
   return codeIn((await t.waitForMessages(before + 1)).at(-1)!.text);
 }
 
@@ -58,11 +58,11 @@ describe('the walk-up session follows the stage table', () => {
   it('refuses every out-of-order call with WRONG_STAGE and changes nothing', async () => {
     const before = await dumpStore(t.kiosk.store);
     const outOfOrderAtIdentify = [
-      () => t.call('reset:chooseMethod', { method: 'email' }),
-      () => t.call('reset:resendCode', {}),
-      () => t.call('reset:verifyCode', { code: '12345678' }),
+      () => t.call('code:choose', { method: 'email' }),
+      () => t.call('code:resend', {}),
+      () => t.call('code:verify', { code: '12345678' }),
       () => t.call('policy:check', { password: 'Abcdefgh1234' }),
-      () => t.call('reset:setPassword', { password: 'Abcdefgh1234', confirmation: 'Abcdefgh1234' }),
+      () => t.call('password:set', { password: 'Abcdefgh1234', confirmation: 'Abcdefgh1234' }),
     ];
     for (const call of outOfOrderAtIdentify) expect(await call()).toEqual(fail('WRONG_STAGE'));
     expect(await dumpStore(t.kiosk.store)).toBe(before);
@@ -70,43 +70,43 @@ describe('the walk-up session follows the stage table', () => {
   });
 
   it('refuses to begin twice, to verify before a code was sent, and to set a password before a proof', async () => {
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     const atChooseMethod = await dumpStore(t.kiosk.store);
-    expect(await t.call('reset:begin', { username: 'ben.okafor' })).toEqual(fail('WRONG_STAGE'));
-    expect(await t.call('reset:resendCode', {})).toEqual(fail('WRONG_STAGE'));
-    expect(await t.call('reset:verifyCode', { code: '12345678' })).toEqual(fail('WRONG_STAGE'));
-    expect(await t.call('reset:setPassword', { password: 'Abcdefgh1234', confirmation: 'Abcdefgh1234' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('code:resend', {})).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('code:verify', { code: '12345678' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('password:set', { password: 'Abcdefgh1234', confirmation: 'Abcdefgh1234' })).toEqual(fail('WRONG_STAGE'));
     expect(await dumpStore(t.kiosk.store)).toBe(atChooseMethod);
 
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
-    expect(await t.call('reset:chooseMethod', { method: 'email' })).toEqual(fail('WRONG_STAGE'));
+    valueOf(await t.call('code:choose', { method: 'email' }));
+    expect(await t.call('code:choose', { method: 'email' })).toEqual(fail('WRONG_STAGE'));
     expect(await t.call('policy:check', { password: 'Abcdefgh1234' })).toEqual(fail('WRONG_STAGE'));
-    expect(await t.call('reset:setPassword', { password: 'Abcdefgh1234', confirmation: 'Abcdefgh1234' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('password:set', { password: 'Abcdefgh1234', confirmation: 'Abcdefgh1234' })).toEqual(fail('WRONG_STAGE'));
     expect(valueOf(await t.call('session:get', {})).stage).toBe('code_sent');
   });
 
   it('offers the configured methods to every username and never echoes the typed name', async () => {
     // The typed name is not part of any view before a proof: it may be a password typed in the wrong box.
-    expect(valueOf(await t.call('reset:begin', { username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'] });
-    expect(valueOf(await t.call('reset:chooseMethod', { method: 'sms' }))).toMatchObject({ stage: 'code_sent', method: 'sms', delivery: 'pending' });
+    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'] });
+    expect(valueOf(await t.call('code:choose', { method: 'sms' }))).toMatchObject({ stage: 'code_sent', method: 'sms', delivery: 'pending' });
   });
 
   it('answers NOT_AVAILABLE for text messages where no text provider is configured', async () => {
     await t.kiosk.close();
     t = await startTestKiosk({ dataDir: dirs.make(), configure: (config) => ({ ...config, sms: { provider: 'none', defaultRegion: 'GB' } }) });
-    expect(valueOf(await t.call('reset:begin', { username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'] });
-    expect(await t.call('reset:chooseMethod', { method: 'sms' })).toEqual(fail('NOT_AVAILABLE'));
+    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'] });
+    expect(await t.call('code:choose', { method: 'sms' })).toEqual(fail('NOT_AVAILABLE'));
     expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'] });
   });
 
   it('goes back to identify on start over, from any stage', async () => {
     await requestCode();
     expect(valueOf(await t.call('session:startOver', {}))).toEqual({ stage: 'identify' });
-    expect(valueOf(await t.call('reset:begin', { username: 'ben.okafor' })).stage).toBe('choose_method');
+    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' })).stage).toBe('choose_method');
   });
 
   it('serialises overlapping calls, so a double tap cannot run a step twice', async () => {
-    const [first, second] = await Promise.all([t.call('reset:begin', { username: 'amira.khan' }), t.call('reset:begin', { username: 'amira.khan' })]);
+    const [first, second] = await Promise.all([t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }), t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' })]);
     expect(first.ok).toBe(true);
     expect(second).toEqual(fail('WRONG_STAGE'));
   });
@@ -114,17 +114,17 @@ describe('the walk-up session follows the stage table', () => {
 
 describe('the 15-minute session limit', () => {
   it('still allows a call just before 15 minutes', async () => {
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     await stayFor({ minutes: 15, ms: -1 });
-    expect(valueOf(await t.call('reset:chooseMethod', { method: 'email' })).stage).toBe('code_sent');
+    expect(valueOf(await t.call('code:choose', { method: 'email' })).stage).toBe('code_sent');
   });
 
   it('answers SESSION_EXPIRED at 15 minutes, however active the person was, and is back at identify', async () => {
     const code = await requestCode();
     await stayFor({ minutes: 15 });
-    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('SESSION_EXPIRED'));
+    expect(await t.call('code:verify', { code })).toEqual(fail('SESSION_EXPIRED'));
     expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'identify' });
-    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('code:verify', { code })).toEqual(fail('WRONG_STAGE'));
     const ends = (await rowsOf<{ event: string; detail: string }>(t.kiosk.store, 'audit_log')).filter((row) => row.event.startsWith('session.'));
     expect(ends.map((row) => [row.event, JSON.parse(row.detail)])).toEqual([['session.expired', { stage: 'code_sent' }]]);
   });
@@ -132,13 +132,13 @@ describe('the 15-minute session limit', () => {
   it('counts from begin, not from the last call', async () => {
     const code = await requestCode();
     await stayFor({ minutes: 9 });
-    valueOf(await t.call('reset:verifyCode', { code }));
+    valueOf(await t.call('code:verify', { code }));
     await stayFor({ minutes: 6 });
     expect(await t.call('policy:check', { password: 'Abcdefgh1234' })).toEqual(fail('SESSION_EXPIRED'));
   });
 
   it('reports the expiry to session:get as well', async () => {
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     t.clock.advance({ minutes: 20 });
     expect(await t.call('session:get', {})).toEqual(fail('SESSION_EXPIRED'));
     expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'identify' });
@@ -150,7 +150,7 @@ describe('the idle limit in main', () => {
   const idleLimitSeconds = 120 + 15;
 
   it('ends a session nobody touches, even if the page never says so; polls do not count as activity', async () => {
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     t.clock.advance({ seconds: idleLimitSeconds, ms: -1 });
     expect(valueOf(await t.call('session:get', {})).stage).toBe('choose_method');
     t.clock.advance({ ms: 1 });
@@ -161,18 +161,18 @@ describe('the idle limit in main', () => {
   });
 
   it('is ended by the background sweep as well, without any call from the page', async () => {
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     t.clock.advance({ seconds: idleLimitSeconds });
-    await t.kiosk.journey.sweep();
+    await t.kiosk.journeys.sweep();
     expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'identify' });
   });
 
   it('starts again with every step and every stillHere', async () => {
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     t.clock.advance({ seconds: idleLimitSeconds - 1 });
     expect(valueOf(await t.call('session:stillHere', {})).stage).toBe('choose_method');
     t.clock.advance({ seconds: idleLimitSeconds - 1 });
-    expect(valueOf(await t.call('reset:chooseMethod', { method: 'email' })).stage).toBe('code_sent');
+    expect(valueOf(await t.call('code:choose', { method: 'email' })).stage).toBe('code_sent');
     t.clock.advance({ seconds: idleLimitSeconds - 1 });
     expect(valueOf(await t.call('session:get', {})).stage).toBe('code_sent');
   });
@@ -193,57 +193,57 @@ describe('codes in the journey', () => {
 
   it('takes a code with spaces or dashes as typed from the email', async () => {
     const code = await requestCode();
-    valueOf(await t.call('reset:verifyCode', { code: `${code.slice(0, 4)} ${code.slice(4)}` }));
+    valueOf(await t.call('code:verify', { code: `${code.slice(0, 4)} ${code.slice(4)}` }));
     valueOf(await t.call('session:startOver', {}));
     const next = await requestCode();
-    valueOf(await t.call('reset:verifyCode', { code: `${next.slice(0, 4)}-${next.slice(4)}` }));
+    valueOf(await t.call('code:verify', { code: `${next.slice(0, 4)}-${next.slice(4)}` }));
   });
 
   it('answers CODE_EXPIRED exactly at 10 minutes, without counting a failed proof', async () => {
     const code = await requestCode();
     await stayFor({ minutes: 10 });
-    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('CODE_EXPIRED'));
+    expect(await t.call('code:verify', { code })).toEqual(fail('CODE_EXPIRED'));
     const fresh = await resend();
-    expect(await t.call('reset:verifyCode', { code: wrongCodeFor(fresh) })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+    expect(await t.call('code:verify', { code: wrongCodeFor(fresh) })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
   });
 
   it('counts down tries and blocks on the 5th wrong code for 24 hours, naming the time it ends', async () => {
     const code = await requestCode();
     const wrong = wrongCodeFor(code);
     for (const triesLeft of [4, 3, 2, 1]) {
-      expect(await t.call('reset:verifyCode', { code: wrong })).toEqual(fail('CODE_WRONG', { triesLeft }));
+      expect(await t.call('code:verify', { code: wrong })).toEqual(fail('CODE_WRONG', { triesLeft }));
     }
-    expect(await t.call('reset:verifyCode', { code: wrong })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
+    expect(await t.call('code:verify', { code: wrong })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
     // Blocked means blocked: even the right code is not looked at.
     t.clock.advance({ minutes: 1 });
-    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day - 60, until: isoAt(day) }));
+    expect(await t.call('code:verify', { code })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day - 60, until: isoAt(day) }));
     expect(valueOf(await t.call('session:get', {})).stage).toBe('code_sent');
   });
 
   it('does not reset the failure count when a new code is requested', async () => {
     const first = await requestCode();
-    for (let i = 0; i < 3; i += 1) await t.call('reset:verifyCode', { code: wrongCodeFor(first) });
+    for (let i = 0; i < 3; i += 1) await t.call('code:verify', { code: wrongCodeFor(first) });
     const second = await resend();
     // The new code has 5 tries, but the account has only 2 proofs left this day.
-    expect(await t.call('reset:verifyCode', { code: wrongCodeFor(second) })).toEqual(fail('CODE_WRONG', { triesLeft: 1 }));
-    expect(await t.call('reset:verifyCode', { code: wrongCodeFor(second) })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
+    expect(await t.call('code:verify', { code: wrongCodeFor(second) })).toEqual(fail('CODE_WRONG', { triesLeft: 1 }));
+    expect(await t.call('code:verify', { code: wrongCodeFor(second) })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
   });
 
   it('keeps the failure count across sessions and for any spelling of the username', async () => {
     const first = await requestCode('amira.khan');
-    for (let i = 0; i < 4; i += 1) await t.call('reset:verifyCode', { code: wrongCodeFor(first) });
+    for (let i = 0; i < 4; i += 1) await t.call('code:verify', { code: wrongCodeFor(first) });
     valueOf(await t.call('session:startOver', {}));
     const second = await requestCode('AMIRA.KHAN');
-    expect(await t.call('reset:verifyCode', { code: wrongCodeFor(second) })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
+    expect(await t.call('code:verify', { code: wrongCodeFor(second) })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
   });
 
   it('refuses to send a code to a blocked account and says how long to wait', async () => {
     const code = await requestCode();
-    for (let i = 0; i < 5; i += 1) await t.call('reset:verifyCode', { code: wrongCodeFor(code) });
+    for (let i = 0; i < 5; i += 1) await t.call('code:verify', { code: wrongCodeFor(code) });
     valueOf(await t.call('session:startOver', {}));
     const sentBefore = t.kiosk.demoOutbox!.messages().length;
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    expect(await t.call('reset:chooseMethod', { method: 'email' })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    expect(await t.call('code:choose', { method: 'email' })).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
     expect(t.kiosk.demoOutbox!.messages()).toHaveLength(sentBefore);
   });
 
@@ -252,28 +252,28 @@ describe('codes in the journey', () => {
     const fresh = await resend();
     expect(fresh).not.toBe(old);
     // The session now holds only the new challenge: the old digits are just a wrong code.
-    expect(await t.call('reset:verifyCode', { code: old })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
-    expect(valueOf(await t.call('reset:verifyCode', { code: fresh })).stage).toBe('new_password');
+    expect(await t.call('code:verify', { code: old })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+    expect(valueOf(await t.call('code:verify', { code: fresh })).stage).toBe('new_password');
   });
 
   it('accepts a code only once', async () => {
     const code = await requestCode();
-    valueOf(await t.call('reset:verifyCode', { code }));
+    valueOf(await t.call('code:verify', { code }));
     valueOf(await t.call('session:startOver', {}));
-    valueOf(await t.call('reset:begin', { username: 'amira.khan' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     await t.waitForMessages(2);
     // The first code was consumed; typing it into the new request is simply wrong.
     const fresh = codeIn(t.kiosk.demoOutbox!.messages().at(-1)!.text);
     expect(fresh).not.toBe(code);
-    expect(await t.call('reset:verifyCode', { code })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
+    expect(await t.call('code:verify', { code })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
   });
 
   it('limits email sends per account: 10 in 10 minutes, then 24 hours', async () => {
-    valueOf(await t.call('reset:begin', { username: 'ben.okafor' }));
-    valueOf(await t.call('reset:chooseMethod', { method: 'email' }));
-    for (let i = 0; i < 9; i += 1) valueOf(await t.call('reset:resendCode', {}));
-    expect(await t.call('reset:resendCode', {})).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
+    for (let i = 0; i < 9; i += 1) valueOf(await t.call('code:resend', {}));
+    expect(await t.call('code:resend', {})).toEqual(fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: day, until: isoAt(day) }));
     // Ben has two verified addresses: ten requests, twenty messages, nothing more.
     await t.kiosk.close();
     expect(t.kiosk.demoOutbox!.messages()).toHaveLength(20);
@@ -292,8 +292,8 @@ describe('the per-kiosk pacing of code requests', () => {
     });
     const ask = async (username: string) => {
       valueOf(await t.call('session:startOver', {}));
-      valueOf(await t.call('reset:begin', { username }));
-      return t.call('reset:chooseMethod', { method: 'email' });
+      valueOf(await t.call('journey:begin', { purpose: 'reset', username }));
+      return t.call('code:choose', { method: 'email' });
     };
     // Registered or not, every name counts the same.
     expect(valueOf(await ask('amira.khan')).stage).toBe('code_sent');
@@ -312,7 +312,7 @@ describe('the per-kiosk pacing of code requests', () => {
 describe('checking a new password before submitting', () => {
   it('reports the rules a password fails, with the account’s names, and passes a good one', async () => {
     const code = await requestCode();
-    expect(valueOf(await t.call('reset:verifyCode', { code }))).toEqual({ stage: 'new_password', purpose: 'reset', username: 'amira.khan' });
+    expect(valueOf(await t.call('code:verify', { code }))).toEqual({ stage: 'new_password', purpose: 'reset', username: 'amira.khan' });
     expect(valueOf(await t.call('policy:check', { password: 'amira' }))).toEqual({
       failed: ['too_short', 'needs_upper', 'needs_digit', 'contains_name'],
     });

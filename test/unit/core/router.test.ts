@@ -28,15 +28,15 @@ function setup() {
 describe('IPC router', () => {
   it('passes a well-formed call from the kiosk page to its handler with the parsed input', async () => {
     const { router, calls } = setup();
-    const result = await router.handle('reset:begin', mainFrame, { username: '  amira.khan  ' });
-    expect(result).toEqual({ ok: true, value: { handled: 'reset:begin' } });
+    const result = await router.handle('journey:begin', mainFrame, { purpose: 'reset', username: '  amira.khan  ' });
+    expect(result).toEqual({ ok: true, value: { handled: 'journey:begin' } });
     // The schema trims, and the handler sees the parsed value, not the raw one.
-    expect(calls).toEqual([{ channel: 'reset:begin', input: { username: 'amira.khan' } }]);
+    expect(calls).toEqual([{ channel: 'journey:begin', input: { purpose: 'reset', username: 'amira.khan' } }]);
   });
 
   it('answers UNKNOWN_CHANNEL for a channel the contract does not name, without calling anything', async () => {
     const { router, calls } = setup();
-    for (const channel of ['reset:unlock', '', 'constructor', '__proto__', 'toString', 'RESET:BEGIN']) {
+    for (const channel of ['reset:begin', '', 'constructor', '__proto__', 'toString', 'JOURNEY:BEGIN']) {
       expect(await router.handle(channel, mainFrame, {})).toEqual(fail('UNKNOWN_CHANNEL'));
     }
     expect(calls).toEqual([]);
@@ -63,7 +63,7 @@ describe('IPC router', () => {
 
   it('refuses a call from an iframe even on the kiosk origin', async () => {
     const { router, calls } = setup();
-    const result = await router.handle('reset:begin', { url: 'app://kiosk/frame.html', isMainFrame: false }, { username: 'amira.khan' });
+    const result = await router.handle('journey:begin', { url: 'app://kiosk/frame.html', isMainFrame: false }, { purpose: 'reset', username: 'amira.khan' });
     expect(result).toEqual(fail('FORBIDDEN'));
     expect(calls).toEqual([]);
   });
@@ -71,26 +71,30 @@ describe('IPC router', () => {
   it('answers BAD_INPUT for payloads that do not match the channel schema, and never calls the handler', async () => {
     const { router, calls } = setup();
     const bad: [Channel, unknown][] = [
-      ['reset:begin', undefined],
-      ['reset:begin', null],
-      ['reset:begin', 'amira.khan'],
-      ['reset:begin', { username: '' }],
-      ['reset:begin', { username: '   ' }],
-      ['reset:begin', { username: 42 }],
-      ['reset:begin', { username: 'x'.repeat(10_000) }],
-      ['reset:begin', { username: 'amira\u0000khan' }],
-      ['reset:begin', { username: 'amira\nkhan' }],
-      ['reset:begin', { username: 'amira\ud800' }],
-      ['reset:begin', { username: 'amira.khan', extra: true }],
-      ['reset:chooseMethod', { method: 'pigeon' }],
-      ['reset:verifyCode', { code: 'abcdef' }],
-      ['reset:verifyCode', { code: '１２３４５６' }],
-      ['reset:verifyCode', { code: 123456 }],
-      ['reset:verifyCode', { code: '1'.repeat(10_000) }],
-      ['reset:setPassword', { password: 'Abcdefgh1234' }],
-      ['reset:setPassword', { password: '', confirmation: '' }],
-      ['reset:setPassword', { password: 'Ab1\u0000defghijk', confirmation: 'Ab1\u0000defghijk' }],
-      ['reset:setPassword', { password: 'x'.repeat(10_000), confirmation: 'x'.repeat(10_000) }],
+      ['journey:begin', undefined],
+      ['journey:begin', null],
+      ['journey:begin', 'amira.khan'],
+      ['journey:begin', { username: 'amira.khan' }],
+      ['journey:begin', { purpose: 'change', username: 'amira.khan' }],
+      ['journey:signIn', { purpose: 'reset', username: 'amira.khan', password: 'Wq3nVb8zHt5kLp' }],
+      ['journey:signIn', { purpose: 'change', username: 'amira.khan' }],
+      ['journey:begin', { purpose: 'reset', username: '' }],
+      ['journey:begin', { purpose: 'reset', username: '   ' }],
+      ['journey:begin', { purpose: 'reset', username: 42 }],
+      ['journey:begin', { purpose: 'reset', username: 'x'.repeat(10_000) }],
+      ['journey:begin', { purpose: 'reset', username: 'amira\u0000khan' }],
+      ['journey:begin', { purpose: 'reset', username: 'amira\nkhan' }],
+      ['journey:begin', { purpose: 'reset', username: 'amira\ud800' }],
+      ['journey:begin', { purpose: 'reset', username: 'amira.khan', extra: true }],
+      ['code:choose', { method: 'pigeon' }],
+      ['code:verify', { code: 'abcdef' }],
+      ['code:verify', { code: '１２３４５６' }],
+      ['code:verify', { code: 123456 }],
+      ['code:verify', { code: '1'.repeat(10_000) }],
+      ['password:set', { password: 'Abcdefgh1234' }],
+      ['password:set', { password: '', confirmation: '' }],
+      ['password:set', { password: 'Ab1\u0000defghijk', confirmation: 'Ab1\u0000defghijk' }],
+      ['password:set', { password: 'x'.repeat(10_000), confirmation: 'x'.repeat(10_000) }],
       ['policy:check', { password: ['Abcdefgh1234'] }],
       ['policy:check', { password: '\udc00Abcdefgh1234' }],
       ['session:get', { sneaky: 1 }],
@@ -106,7 +110,7 @@ describe('IPC router', () => {
 
   it('checks the sender before the payload, so a foreign frame learns nothing about the schema', async () => {
     const { router } = setup();
-    const result = await router.handle('reset:begin', { url: 'https://evil.example/', isMainFrame: true }, { username: 42 });
+    const result = await router.handle('journey:begin', { url: 'https://evil.example/', isMainFrame: true }, { username: 42 });
     expect(result).toEqual(fail('FORBIDDEN'));
   });
 
@@ -117,17 +121,17 @@ describe('IPC router', () => {
       appOrigin,
       handlers: {
         ...handlers,
-        'reset:setPassword': () => {
+        'password:set': () => {
           throw new Error('database is locked');
         },
       },
       log: (line) => logLines.push(line),
     });
     const secret = 'Tr0ub4dorHorse9';
-    const result = await router.handle('reset:setPassword', mainFrame, { password: secret, confirmation: secret });
+    const result = await router.handle('password:set', mainFrame, { password: secret, confirmation: secret });
     expect(result).toEqual(fail('INTERNAL'));
     expect(logLines).toHaveLength(1);
-    expect(logLines[0]).toBe('ipc reset:setPassword failed: Error: database is locked');
+    expect(logLines[0]).toBe('ipc password:set failed: Error: database is locked');
     expect(logLines.join('\n')).not.toContain(secret);
   });
 

@@ -1,24 +1,16 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createAuditTrail, type AuditTrail } from '../../../electron/core/audit/audit-trail.js';
-import { createBackgroundTasks } from '../../../electron/core/background-tasks.js';
-import { createCodeIssuer } from '../../../electron/core/codes/code-issuer.js';
+import type { AuditTrail } from '../../../electron/core/audit/audit-trail.js';
 import { createDemoConfig } from '../../../electron/core/config/demo-config.js';
-import { effectivePolicy } from '../../../electron/core/config/effective-policy.js';
-import { createCodeDelivery } from '../../../electron/core/delivery/code-delivery.js';
-import { createEmailChannel } from '../../../electron/core/delivery/email-channel.js';
 import { seedDemoDatabase } from '../../../electron/core/demo/seed-demo.js';
 import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
-import { createStoreDirectory } from '../../../electron/core/directory/sqlite-directory.js';
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
+import type { KioskJourneys } from '../../../electron/core/journeys/kiosk-journeys.js';
 import { deriveKeys } from '../../../electron/core/keys/derived-keys.js';
 import { createNamePseudonym } from '../../../electron/core/keys/name-pseudonym.js';
 import type { Directory } from '../../../electron/core/ports.js';
-import { createCodeProof } from '../../../electron/core/proofs/code-proof.js';
-import { createPasswordChanger, type PasswordChanger } from '../../../electron/core/reset/password-change.js';
-import { createPasswordJudge } from '../../../electron/core/reset/password-judge.js';
-import { createResetJourney, type ResetJourney } from '../../../electron/core/reset/reset-journey.js';
+import type { PasswordChanger } from '../../../electron/core/reset/password-change.js';
+import { createKioskServices, type KioskServices } from '../../../electron/core/services.js';
 import type { Store } from '../../../electron/core/store/store.js';
-import { createThrottle } from '../../../electron/core/throttle/throttle.js';
 import { describeEachBackend, type Backend } from '../../support/backends.js';
 import { codeIn, valueOf } from '../../support/core-kiosk.js';
 import { dumpStore, rowsOf } from '../../support/database-dump.js';
@@ -33,10 +25,10 @@ import { waitUntil } from '../../support/wait-until.js';
 const dirs = createTempDirs();
 let store: Store;
 let clock: TestClock;
-let journey: ResetJourney;
+let journey: KioskJourneys;
 let changer: PasswordChanger;
 let directory: Directory;
-let background: ReturnType<typeof createBackgroundTasks>;
+let background: KioskServices['background'];
 let mail: ReturnType<typeof createRecordingEmailSender>;
 /**
  * The audit fails for this event after writing its row, standing in for any write that fails
@@ -53,7 +45,7 @@ const amira = demoAccounts.find((account) => account.username === 'amira.khan')!
 const newPassword = 'Nt4kRw8pZm2xCv';
 
 async function codeSent(): Promise<string> {
-  valueOf(await journey.begin('amira.khan'));
+  valueOf(await journey.begin('reset', 'amira.khan'));
   valueOf(await journey.chooseMethod('email'));
   await waitUntil(() => mail.sent.length === 1, 'the code is sent');
   await background.settled();
@@ -74,36 +66,28 @@ describeEachBackend('each step writes all or nothing', (backend) => {
     const keys = deriveKeys(random.bytes(32));
     const pseudonym = createNamePseudonym(keys.namePseudonym);
     await seedDemoDatabase(store, hasher, clock);
-    directory = createStoreDirectory(store, hasher, clock);
     mail = createRecordingEmailSender();
     failOn = null;
-
-    const trail = createAuditTrail({ kioskId: config.kiosk.id, clock, chainKey: keys.auditChain, pseudonym });
-    const audit: AuditTrail = {
-      async record(tx, entry) {
-        await trail.record(tx, entry);
-        if (entry.event === failOn) throw diskFull(backend);
-      },
-    };
-    const log = () => undefined;
-    background = createBackgroundTasks(log);
-    const throttle = createThrottle({ clock, rules: config.throttle });
-    const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
-    const email = createEmailChannel({ email: mail.sender, config, clock });
-    const delivery = createCodeDelivery({ store, directory, codes, throttle, audit, channels: { email }, background, log });
-    changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log });
-    journey = createResetJourney({
-      store,
-      directory,
-      codes,
-      proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, config }),
-      delivery,
-      changer,
-      audit,
-      clock,
-      judge: createPasswordJudge({ rules: effectivePolicy(config), guessability: createTestGuessability(), directory, hasher }),
+    const services = createKioskServices({
       config,
+      store,
+      keys,
+      pseudonym,
+      hasher,
+      clock,
+      random,
+      guessability: createTestGuessability(),
+      email: mail.sender,
+      sms: null,
+      log: () => undefined,
+      wrapAudit: (trail): AuditTrail => ({
+        async record(tx, entry) {
+          await trail.record(tx, entry);
+          if (entry.event === failOn) throw diskFull(backend);
+        },
+      }),
     });
+    ({ journeys: journey, changer, directory, background } = services);
   });
   afterEach(async () => {
     await background.settled();
@@ -114,13 +98,13 @@ describeEachBackend('each step writes all or nothing', (backend) => {
   it('a failed begin leaves no audit row and the session at the start', async () => {
     const before = await dumpStore(store);
     failOn = 'reset.begin';
-    await expect(journey.begin('amira.khan')).rejects.toMatchObject(unavailable);
+    await expect(journey.begin('reset', 'amira.khan')).rejects.toMatchObject(unavailable);
     expect(await dumpStore(store)).toBe(before);
     expect(valueOf(await journey.view())).toEqual({ stage: 'identify' });
   });
 
   it('a failed code request leaves no challenge, no throttle count, no audit row, and the stage as it was', async () => {
-    valueOf(await journey.begin('amira.khan'));
+    valueOf(await journey.begin('reset', 'amira.khan'));
     const before = await dumpStore(store);
     failOn = 'reset.code_requested';
     await expect(journey.chooseMethod('email')).rejects.toMatchObject(unavailable);

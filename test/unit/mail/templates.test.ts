@@ -65,6 +65,10 @@ describe('code email', () => {
     expect(message.text).toContain('valid for 10 minutes');
     expect(asRead(message.html)).toContain('valid for 10 minutes');
     expect(codeEmail({ branding, code, ttlMinutes: 1, purpose: 'reset' }).text).toContain('valid for 1 minute ');
+    // An unlock code says what it is for, so a person who did not ask knows what was tried.
+    const unlock = codeEmail({ branding, code, ttlMinutes: 10, purpose: 'unlock' });
+    expect(unlock.subject).toBe('Your Example University account unlock code');
+    expect(unlock.text).toContain('asked to unlock your Example University account');
   });
 
   it('says IT Services never emails a link to change a password', () => {
@@ -113,7 +117,7 @@ describe('code email', () => {
     ['code', { code: 123456 as unknown as string }],
     ['ttlMinutes', { ttlMinutes: 0 }],
     ['ttlMinutes', { ttlMinutes: 2.5 }],
-    ['purpose', { purpose: 'unlock' as 'reset' }],
+    ['purpose', { purpose: 'register' as 'reset' }],
     ['branding.organisationName', { branding: { ...branding, organisationName: '  ' } }],
     ['branding.organisationName', { branding: { ...branding, organisationName: 'Example https://evil.example/reset' } }],
     ['branding.departmentName', { branding: { ...branding, departmentName: 'IT\nClick www.evil.example' } }],

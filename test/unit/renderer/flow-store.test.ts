@@ -53,14 +53,85 @@ describe('flow store', () => {
   it('starts empty and shows whatever stage main reports', async () => {
     const main = scriptedMain();
     const useFlow = createFlowStore(() => main.api);
-    expect(useFlow.getState()).toMatchObject({ view: null, error: null, busy: false, usernameDraft: '' });
+    expect(useFlow.getState()).toMatchObject({ view: null, error: null, busy: false, choice: null, usernameDraft: '', currentPasswordDraft: '' });
 
-    const begun = useFlow.getState().begin('amira.khan');
+    const begun = useFlow.getState().begin('reset', 'amira.khan');
     expect(useFlow.getState().busy).toBe(true);
-    expect(main.last('reset:begin').payload).toEqual({ username: 'amira.khan' });
-    main.last('reset:begin').answer(ok(chooseMethod));
+    expect(main.last('journey:begin').payload).toEqual({ purpose: 'reset', username: 'amira.khan' });
+    main.last('journey:begin').answer(ok(chooseMethod));
     expect(await begun).toBe(true);
     expect(useFlow.getState()).toMatchObject({ view: chooseMethod, busy: false, error: null });
+  });
+
+  it('keeps the menu choice to itself: main hears of the journey only with its first call', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: identify });
+
+    useFlow.getState().choose('unlock');
+    expect(useFlow.getState().choice).toBe('unlock');
+    expect(main.calls).toEqual([]);
+
+    useFlow.getState().setUsernameDraft('dev.patel');
+    const begun = useFlow.getState().begin('unlock', 'dev.patel');
+    expect(main.calls.map((c) => [c.channel, c.payload])).toEqual([['journey:begin', { purpose: 'unlock', username: 'dev.patel' }]]);
+    main.last('journey:begin').answer(ok({ stage: 'choose_method', purpose: 'unlock', methods: ['email', 'sms'] }));
+    expect(await begun).toBe(true);
+  });
+
+  it('going back to the menu drops what was typed and the last refusal', () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: identify, choice: 'change', usernameDraft: 'amira.khan', currentPasswordDraft: 'Wq3nVb8zHt5kLp', error: { code: 'SIGN_IN_FAILED' } });
+
+    useFlow.getState().choose(null);
+    expect(useFlow.getState()).toMatchObject({ view: identify, choice: null, usernameDraft: '', currentPasswordDraft: '', error: null });
+    expect(main.calls).toEqual([]);
+  });
+
+  it('switching journey keeps the typed username but never the typed password', () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: identify, choice: 'change', usernameDraft: 'dev.patel', currentPasswordDraft: 'Gm5rXv3bPc9yTs', error: { code: 'ACCOUNT_LOCKED' } });
+
+    useFlow.getState().choose('unlock');
+    expect(useFlow.getState()).toMatchObject({ choice: 'unlock', usernameDraft: 'dev.patel', currentPasswordDraft: '', error: null });
+  });
+
+  it('signs in for a change with the current password, and drops that password as soon as it is sent', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: identify, choice: 'change' });
+    useFlow.getState().setUsernameDraft('amira.khan');
+    useFlow.getState().setCurrentPasswordDraft('Wq3nVb8zHt5kLp');
+
+    const signedIn = useFlow.getState().signIn('amira.khan', 'Wq3nVb8zHt5kLp');
+    expect(useFlow.getState()).toMatchObject({ busy: true, currentPasswordDraft: '' });
+    expect(main.last('journey:signIn').payload).toEqual({ purpose: 'change', username: 'amira.khan', password: 'Wq3nVb8zHt5kLp' });
+    const changing: SessionView = { stage: 'new_password', purpose: 'change', username: 'amira.khan' };
+    main.last('journey:signIn').answer(ok(changing));
+    expect(await signedIn).toBe(true);
+    expect(useFlow.getState()).toMatchObject({ view: changing, error: null, currentPasswordDraft: '' });
+  });
+
+  it('holds a refused sign-in as a refusal, at the start, with the password box empty again', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: identify, choice: 'change', usernameDraft: 'amira.khan', currentPasswordDraft: 'not-it' });
+
+    const signedIn = useFlow.getState().signIn('amira.khan', 'not-it');
+    expect(await useFlow.getState().signIn('amira.khan', 'not-it')).toBe(false);
+    expect(main.calls.filter((c) => c.channel === 'journey:signIn')).toHaveLength(1);
+    main.last('journey:signIn').answer(fail('SIGN_IN_FAILED'));
+    expect(await signedIn).toBe(false);
+    expect(useFlow.getState()).toMatchObject({
+      view: identify,
+      choice: 'change',
+      usernameDraft: 'amira.khan',
+      currentPasswordDraft: '',
+      error: { code: 'SIGN_IN_FAILED' },
+      busy: false,
+    });
   });
 
   it('keeps the stage and holds the refusal when main says no', async () => {
@@ -69,7 +140,7 @@ describe('flow store', () => {
     useFlow.setState({ view: codeSent('pending') });
 
     const verified = useFlow.getState().verifyCode('11111111');
-    main.last('reset:verifyCode').answer(fail('CODE_WRONG', { triesLeft: 4 }));
+    main.last('code:verify').answer(fail('CODE_WRONG', { triesLeft: 4 }));
     expect(await verified).toBe(false);
     expect(useFlow.getState().view).toEqual(codeSent('pending'));
     expect(useFlow.getState().error).toEqual({ code: 'CODE_WRONG', details: { triesLeft: 4 } });
@@ -82,7 +153,7 @@ describe('flow store', () => {
 
     const verified = useFlow.getState().verifyCode('48291357');
     expect(useFlow.getState().error).toBeNull();
-    main.last('reset:verifyCode').answer(ok(newPassword));
+    main.last('code:verify').answer(ok(newPassword));
     await verified;
     expect(useFlow.getState().view).toEqual(newPassword);
   });
@@ -93,7 +164,7 @@ describe('flow store', () => {
     useFlow.setState({ view: codeSent('pending') });
 
     const verified = useFlow.getState().verifyCode('48291357');
-    main.last('reset:verifyCode').answer(fail('SESSION_EXPIRED'));
+    main.last('code:verify').answer(fail('SESSION_EXPIRED'));
     await flush();
     main.last('session:get').answer(ok(identify));
     await verified;
@@ -108,8 +179,8 @@ describe('flow store', () => {
 
     const first = useFlow.getState().chooseMethod('email');
     expect(await useFlow.getState().chooseMethod('email')).toBe(false);
-    expect(main.calls.filter((c) => c.channel === 'reset:chooseMethod')).toHaveLength(1);
-    main.last('reset:chooseMethod').answer(ok(codeSent('pending')));
+    expect(main.calls.filter((c) => c.channel === 'code:choose')).toHaveLength(1);
+    main.last('code:choose').answer(ok(codeSent('pending')));
     expect(await first).toBe(true);
   });
 
@@ -120,21 +191,23 @@ describe('flow store', () => {
 
     const sending = useFlow.getState().chooseMethod('email');
     const startingOver = useFlow.getState().startOver();
-    expect(main.calls.map((c) => c.channel)).toEqual(['reset:chooseMethod', 'session:startOver']);
-    main.last('reset:chooseMethod').answer(ok(codeSent('pending')));
+    expect(main.calls.map((c) => c.channel)).toEqual(['code:choose', 'session:startOver']);
+    main.last('code:choose').answer(ok(codeSent('pending')));
     main.last('session:startOver').answer(ok(identify));
     await Promise.all([sending, startingOver]);
     expect(useFlow.getState().view).toEqual(identify);
   });
 
-  it('reset() restores the initial state, including the typed username', () => {
+  it('reset() restores the initial state, including the menu choice and anything typed', () => {
     const main = scriptedMain();
     const useFlow = createFlowStore(() => main.api);
+    useFlow.getState().choose('change');
     useFlow.getState().setUsernameDraft('amira.khan');
+    useFlow.getState().setCurrentPasswordDraft('Wq3nVb8zHt5kLp');
     useFlow.setState({ view: newPassword, error: { code: 'PASSWORDS_DIFFER' }, busy: true });
 
     useFlow.getState().reset();
-    expect(useFlow.getState()).toMatchObject({ view: null, error: null, busy: false, usernameDraft: '' });
+    expect(useFlow.getState()).toMatchObject({ view: null, error: null, busy: false, choice: null, usernameDraft: '', currentPasswordDraft: '' });
     expect(useFlow.getState()).toMatchObject(
       Object.fromEntries(
         Object.entries(useFlow.getInitialState()).filter(([, value]) => typeof value !== 'function'),
@@ -149,7 +222,7 @@ describe('flow store', () => {
 
     const verified = useFlow.getState().verifyCode('48291357');
     useFlow.getState().reset();
-    main.last('reset:verifyCode').answer(ok(newPassword));
+    main.last('code:verify').answer(ok(newPassword));
     expect(await verified).toBe(false);
     expect(useFlow.getState().view).toBeNull();
   });
@@ -177,7 +250,7 @@ describe('flow store', () => {
 
     const polled = useFlow.getState().poll();
     const verified = useFlow.getState().verifyCode('48291357');
-    main.last('reset:verifyCode').answer(ok(newPassword));
+    main.last('code:verify').answer(ok(newPassword));
     await verified;
     main.last('session:get').answer(ok(codeSent('pending')));
     await polled;
@@ -191,8 +264,8 @@ describe('flow store', () => {
 
     const verified = useFlow.getState().verifyCode('48291357');
     await useFlow.getState().poll();
-    expect(main.calls.map((c) => c.channel)).toEqual(['reset:verifyCode']);
-    main.last('reset:verifyCode').answer(ok(newPassword));
+    expect(main.calls.map((c) => c.channel)).toEqual(['code:verify']);
+    main.last('code:verify').answer(ok(newPassword));
     await verified;
   });
 
@@ -202,8 +275,8 @@ describe('flow store', () => {
     useFlow.setState({ view: newPassword });
 
     const set = useFlow.getState().setPassword('GreenTulip7Harbour', 'GreenTulip7Harbour');
-    expect(main.last('reset:setPassword').payload).toEqual({ password: 'GreenTulip7Harbour', confirmation: 'GreenTulip7Harbour' });
-    main.last('reset:setPassword').answer(ok(done));
+    expect(main.last('password:set').payload).toEqual({ password: 'GreenTulip7Harbour', confirmation: 'GreenTulip7Harbour' });
+    main.last('password:set').answer(ok(done));
     expect(await set).toBe(true);
     expect(useFlow.getState()).toMatchObject({ view: done, error: null, busy: false });
   });
@@ -247,13 +320,13 @@ describe('flow store', () => {
 
     const verified = useFlow.getState().verifyCode('48291357');
     const reported = useFlow.getState().reportActivity();
-    expect(main.calls.map((c) => c.channel)).toEqual(['reset:verifyCode', 'session:stillHere']);
+    expect(main.calls.map((c) => c.channel)).toEqual(['code:verify', 'session:stillHere']);
     main.last('session:stillHere').answer(fail('SESSION_EXPIRED'));
     await reported;
     // The action is still running: its own answer (here, the same expiry) will move the screen.
-    expect(main.calls.map((c) => c.channel)).toEqual(['reset:verifyCode', 'session:stillHere']);
+    expect(main.calls.map((c) => c.channel)).toEqual(['code:verify', 'session:stillHere']);
     expect(useFlow.getState()).toMatchObject({ view: codeSent('pending'), error: null, busy: true });
-    main.last('reset:verifyCode').answer(ok(newPassword));
+    main.last('code:verify').answer(ok(newPassword));
     await verified;
     expect(useFlow.getState().view).toEqual(newPassword);
   });

@@ -1,30 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, nextStages, type Stage } from '../../../shared/flow/stages.js';
+import { canMove, journeyStages, type Purpose, type Stage } from '../../../shared/flow/stages.js';
 
-const stages = Object.keys(nextStages) as Stage[];
+const purposes = Object.keys(journeyStages) as Purpose[];
+const allStages: Stage[] = ['identify', 'choose_method', 'code_sent', 'new_password', 'done'];
 
-describe('the walk-up journey moves only forward, one stage at a time', () => {
-  it('follows identify -> choose_method -> code_sent -> new_password -> done', () => {
-    expect(canMove('identify', 'choose_method')).toBe(true);
-    expect(canMove('choose_method', 'code_sent')).toBe(true);
-    expect(canMove('code_sent', 'new_password')).toBe(true);
-    expect(canMove('new_password', 'done')).toBe(true);
+describe('each walk-up journey moves only forward along its own stages', () => {
+  it('reset: identify -> choose_method -> code_sent -> new_password -> done', () => {
+    expect(canMove('reset', 'identify', 'choose_method')).toBe(true);
+    expect(canMove('reset', 'choose_method', 'code_sent')).toBe(true);
+    expect(canMove('reset', 'code_sent', 'new_password')).toBe(true);
+    expect(canMove('reset', 'new_password', 'done')).toBe(true);
   });
 
-  it('lets a new code be sent without leaving the code stage', () => {
-    expect(canMove('code_sent', 'code_sent')).toBe(true);
+  it('unlock: identify -> choose_method -> code_sent -> done, and never to a new password', () => {
+    expect(canMove('unlock', 'identify', 'choose_method')).toBe(true);
+    expect(canMove('unlock', 'choose_method', 'code_sent')).toBe(true);
+    expect(canMove('unlock', 'code_sent', 'done')).toBe(true);
+    for (const from of allStages) expect(canMove('unlock', from, 'new_password')).toBe(false);
+  });
+
+  it('change: identify -> new_password -> done, and never through a code', () => {
+    expect(canMove('change', 'identify', 'new_password')).toBe(true);
+    expect(canMove('change', 'new_password', 'done')).toBe(true);
+    for (const from of allStages) {
+      expect(canMove('change', from, 'choose_method')).toBe(false);
+      expect(canMove('change', from, 'code_sent')).toBe(false);
+    }
+  });
+
+  it('cannot jump into another journey\u2019s stages', () => {
+    expect(canMove('reset', 'code_sent', 'done')).toBe(false);
+    expect(canMove('unlock', 'code_sent', 'new_password')).toBe(false);
+    expect(canMove('change', 'identify', 'choose_method')).toBe(false);
+    expect(canMove('reset', 'identify', 'new_password')).toBe(false);
+  });
+
+  it('lets a new code be sent without leaving the code stage, in the journeys that use codes', () => {
+    expect(canMove('reset', 'code_sent', 'code_sent')).toBe(true);
+    expect(canMove('unlock', 'code_sent', 'code_sent')).toBe(true);
   });
 
   it('refuses every skip and every step back except to the start', () => {
-    expect(canMove('identify', 'new_password')).toBe(false);
-    expect(canMove('choose_method', 'new_password')).toBe(false);
-    expect(canMove('identify', 'done')).toBe(false);
-    expect(canMove('done', 'new_password')).toBe(false);
-    expect(canMove('new_password', 'code_sent')).toBe(false);
-    expect(canMove('new_password', 'new_password')).toBe(false);
+    for (const purpose of purposes) {
+      expect(canMove(purpose, 'identify', 'done')).toBe(false);
+      expect(canMove(purpose, 'done', 'new_password')).toBe(false);
+      expect(canMove(purpose, 'new_password', 'code_sent')).toBe(false);
+      expect(canMove(purpose, 'new_password', 'new_password')).toBe(false);
+    }
   });
 
-  it('always allows "Start over" (and the time limit) to return to the start', () => {
-    for (const stage of stages) expect(canMove(stage, 'identify')).toBe(true);
+  it('always allows "Start over" (and the time limits) to return to the start', () => {
+    for (const purpose of purposes) for (const stage of allStages) expect(canMove(purpose, stage, 'identify')).toBe(true);
   });
 });

@@ -65,12 +65,12 @@ describe('the preload bundle (dist-electron/preload.cjs)', () => {
   it('turns each action into one invoke on its own channel, with only the payload', async () => {
     const { exposed, invocations } = runPreload();
     const api = exposed[0]!.api as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    expect(await api.beginReset!('jdoe')).toEqual({ ok: true, value: 'from main' });
+    expect(await api.begin!('reset', 'jdoe')).toEqual({ ok: true, value: 'from main' });
     await api.setPassword!('Aa1aaaaaaaaaa', 'Aa1aaaaaaaaaa', 'extra');
     await api.info!();
     expect(invocations).toEqual([
-      ['reset:begin', { username: 'jdoe' }],
-      ['reset:setPassword', { password: 'Aa1aaaaaaaaaa', confirmation: 'Aa1aaaaaaaaaa' }],
+      ['journey:begin', { purpose: 'reset', username: 'jdoe' }],
+      ['password:set', { password: 'Aa1aaaaaaaaaa', confirmation: 'Aa1aaaaaaaaaa' }],
       ['kiosk:info', {}],
     ]);
   });

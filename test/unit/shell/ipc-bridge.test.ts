@@ -67,7 +67,7 @@ describe('registerIpc', () => {
     const { ipcMain, handlers } = fakeIpcMain();
     registerIpc(ipcMain, recordingRouter().router, channels);
     expect([...handlers.keys()].sort()).toEqual([...channels].sort());
-    expect(channels).toContain('reset:setPassword');
+    expect(channels).toContain('password:set');
   });
 
   it('hands the router the channel, the calling frame and the payload untouched', async () => {
@@ -76,11 +76,11 @@ describe('registerIpc', () => {
     registerIpc(ipcMain, router, channels);
     const payload = { password: 'Correct Horse 1', confirmation: 'Correct Horse 1', extra: { nested: [1, 2] } };
 
-    const result = await invoke('reset:setPassword', { senderFrame: mainFrame() }, payload);
+    const result = await invoke('password:set', { senderFrame: mainFrame() }, payload);
 
-    expect(result).toEqual(ok({ channel: 'reset:setPassword' }));
+    expect(result).toEqual(ok({ channel: 'password:set' }));
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.channel).toBe('reset:setPassword');
+    expect(calls[0]?.channel).toBe('password:set');
     expect(calls[0]?.sender).toEqual({ url: 'app://kiosk/index.html', isMainFrame: true });
     expect(calls[0]?.raw).toBe(payload);
     expect(payload).toEqual({ password: 'Correct Horse 1', confirmation: 'Correct Horse 1', extra: { nested: [1, 2] } });
@@ -112,8 +112,8 @@ describe('registerIpc', () => {
     const { router, calls } = recordingRouter();
     registerIpc(ipcMain, router, channels);
 
-    expect(await invoke('reset:begin', { senderFrame: null }, { username: 'jdoe' })).toEqual(fail('FORBIDDEN'));
-    expect(await invoke('reset:begin', { senderFrame: undefined }, { username: 'jdoe' })).toEqual(fail('FORBIDDEN'));
+    expect(await invoke('journey:begin', { senderFrame: null }, { purpose: 'reset', username: 'jdoe' })).toEqual(fail('FORBIDDEN'));
+    expect(await invoke('journey:begin', { senderFrame: undefined }, { purpose: 'reset', username: 'jdoe' })).toEqual(fail('FORBIDDEN'));
     expect(calls).toHaveLength(0);
   });
 
@@ -136,7 +136,7 @@ describe('registerIpc', () => {
     registerIpc(ipcMain, router, channels);
     const top = mainFrame();
 
-    const result = await invoke('reset:begin', { senderFrame: childFrame(top, 'app://kiosk/embedded.html') }, { username: 'jdoe' });
+    const result = await invoke('journey:begin', { senderFrame: childFrame(top, 'app://kiosk/embedded.html') }, { purpose: 'reset', username: 'jdoe' });
 
     expect(calls[0]?.sender).toEqual({ url: 'app://kiosk/embedded.html', isMainFrame: false });
     expect(result).toEqual(fail('FORBIDDEN'));
@@ -158,26 +158,26 @@ describe('registerIpc', () => {
       onUnexpectedError: (...args) => reported.push(args),
     });
 
-    const result = await invoke('reset:verifyCode', { senderFrame: mainFrame() }, { code: '123456' });
+    const result = await invoke('code:verify', { senderFrame: mainFrame() }, { code: '123456' });
 
     expect(result).toEqual(fail('INTERNAL'));
-    expect(reported).toEqual([['reset:verifyCode', boom]]);
+    expect(reported).toEqual([['code:verify', boom]]);
     expect(JSON.stringify(reported)).not.toContain('123456');
   });
 
   it('tells main about each answer the router gave, without the payload, before the page gets it', async () => {
     const { ipcMain, invoke } = fakeIpcMain();
-    const { router } = recordingRouter(async (channel) => (channel === 'reset:verifyCode' ? fail('CODE_WRONG') : ok({ channel })));
+    const { router } = recordingRouter(async (channel) => (channel === 'code:verify' ? fail('CODE_WRONG') : ok({ channel })));
     const answered: unknown[][] = [];
     registerIpc(ipcMain, router, channels, { onAnswered: (...args) => answered.push(args) });
 
     await invoke('session:startOver', { senderFrame: mainFrame() }, {});
-    await invoke('reset:verifyCode', { senderFrame: mainFrame() }, { code: '123456' });
+    await invoke('code:verify', { senderFrame: mainFrame() }, { code: '123456' });
     await invoke('session:get', { senderFrame: null }, {});
 
     expect(answered).toEqual([
       ['session:startOver', ok({ channel: 'session:startOver' })],
-      ['reset:verifyCode', fail('CODE_WRONG')],
+      ['code:verify', fail('CODE_WRONG')],
     ]);
     expect(JSON.stringify(answered)).not.toContain('123456');
   });

@@ -124,7 +124,7 @@ describe('electron/main.ts in demo mode', () => {
   });
 
   it('refuses IPC from an iframe, a foreign page, a vanished frame and bad payloads', async () => {
-    const handler = launched.state.ipcHandlers.get('reset:begin')!;
+    const handler = launched.state.ipcHandlers.get('journey:begin')!;
     const top = mainFrameEvent().senderFrame;
     const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };
     expect(await handler({ senderFrame: { url: 'app://kiosk/index.html', top, parent: top } }, { username: 'jdoe' })).toEqual(
@@ -132,7 +132,7 @@ describe('electron/main.ts in demo mode', () => {
     );
     expect(await handler(mainFrameEvent('https://evil.example/'), { username: 'jdoe' })).toEqual(forbidden);
     expect(await handler({ senderFrame: null }, { username: 'jdoe' })).toEqual(forbidden);
-    expect(await handler(mainFrameEvent(), { username: 'jdoe', extra: 1 })).toEqual({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await handler(mainFrameEvent(), { purpose: 'reset', username: 'jdoe', extra: 1 })).toEqual({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
   it('clears the clipboard (and the Linux selection) when a walk-up session ends, as the page cannot', async () => {

@@ -1,13 +1,16 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import type { CodePurpose } from '../../../shared/flow/stages.js';
+import { BackToMenuButton } from '../components/BackToMenuButton.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
+import { LinkWarning } from '../components/LinkWarning.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
-import { errorMessage, inputProblems } from '../messages.js';
+import { errorMessage, identifyLeads, inputProblems, journeyTitles } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
-export function StartScreen() {
+/** The first screen of "Forgot your password?" and "Account locked?": the username, and nothing shown back. */
+export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
   const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const username = useFlow((s) => s.usernameDraft);
@@ -21,17 +24,17 @@ export function StartScreen() {
     event.preventDefault();
     const trimmed = username.trim();
     setMissing(trimmed === '');
-    if (trimmed !== '') void begin(trimmed);
+    if (trimmed !== '') void begin(purpose, trimmed);
   };
 
   const message = missing ? inputProblems.usernameMissing : error === null ? null : errorMessage(error, messageContextOf(info));
 
   return (
-    <section className="stage" data-testid="stage-identify">
+    <section className="stage" data-testid="stage-identify" data-screen={purpose}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        Forgot your password?
+        {journeyTitles[purpose]}
       </h1>
-      <p className="lead">Type your username and we will send you a code to set a new password.</p>
+      <p className="lead">{identifyLeads[purpose]}</p>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <div className="field">
           <label htmlFor="username">Username</label>
@@ -60,11 +63,8 @@ export function StartScreen() {
           Continue
         </button>
       </form>
-      <div className="notice">
-        <p className="reminder">{info.departmentName} will never email you a link to change your password.</p>
-        <p>Need help? Ask us:</p>
-        <ServiceDeskContact desk={info.serviceDesk} />
-      </div>
+      <BackToMenuButton />
+      <LinkWarning info={info} />
     </section>
   );
 }

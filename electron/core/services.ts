@@ -1,0 +1,104 @@
+import type { KioskConfig } from '../../shared/config/config-schema.js';
+import { createAuditRetention } from './audit/audit-retention.js';
+import { createAuditTrail, type AuditTrail } from './audit/audit-trail.js';
+import { createBackgroundTasks } from './background-tasks.js';
+import { createCodeIssuer } from './codes/code-issuer.js';
+import { effectivePolicy } from './config/effective-policy.js';
+import type { HealthVerdict } from './delivery/channel-health.js';
+import { createCodeDelivery } from './delivery/code-delivery.js';
+import type { DeliveryChannels } from './delivery/delivery-channel.js';
+import { createEmailChannel } from './delivery/email-channel.js';
+import { describeFailureSummary } from './delivery/failure-summary.js';
+import { createTextChannel } from './delivery/text-channel.js';
+import { createStoreDirectory } from './directory/sqlite-directory.js';
+import { createKioskJourneys } from './journeys/kiosk-journeys.js';
+import { createPasswordSignIn } from './journeys/password-sign-in.js';
+import { createAccountUnlocker } from './journeys/unlock-account.js';
+import type { DerivedKeys } from './keys/derived-keys.js';
+import type { NamePseudonym } from './keys/name-pseudonym.js';
+import { createMaintenance } from './maintenance/maintenance.js';
+import { createOutboxWorker } from './notifications/outbox-worker.js';
+import type { Clock, Directory, EmailSender, GuessabilityChecker, PasswordHasher, RandomSource, SmsProvider } from './ports.js';
+import { createCodeProof } from './proofs/code-proof.js';
+import { createPasswordHistory } from './history/password-history.js';
+import { createPasswordChanger } from './reset/password-change.js';
+import { createPasswordJudge } from './reset/password-judge.js';
+import type { Store } from './store/store.js';
+import { createThrottle } from './throttle/throttle.js';
+
+export interface ServiceDeps {
+  config: KioskConfig;
+  store: Store;
+  keys: DerivedKeys;
+  pseudonym: NamePseudonym;
+  hasher: PasswordHasher;
+  clock: Clock;
+  random: RandomSource;
+  guessability: GuessabilityChecker;
+  email: EmailSender;
+  /** Text messages, when the configuration offers them. */
+  sms: SmsProvider | null;
+  log: (line: string) => void;
+  onSessionEnded?: () => void;
+  /** Tests wrap the audit trail to make a write fail half-way; everything else uses the real one. */
+  wrapAudit?: (audit: AuditTrail) => AuditTrail;
+  /** Tests hand in another directory; the kiosk uses the embedded one over its store. */
+  directory?: Directory;
+}
+
+/**
+ * Every service of the kiosk, wired once: the composition root (kiosk.ts) and the tests that need to
+ * reach inside (a failing write, a counted argon2 call) build the very same graph.
+ */
+export function createKioskServices(deps: ServiceDeps) {
+  const { config, store, keys, pseudonym, hasher, clock, random, guessability, email, log } = deps;
+  const background = createBackgroundTasks(log);
+  const realAudit = createAuditTrail({ kioskId: config.kiosk.id, clock, chainKey: keys.auditChain, pseudonym });
+  const audit = deps.wrapAudit?.(realAudit) ?? realAudit;
+  const throttle = createThrottle({ clock, rules: config.throttle });
+  const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
+  const directory = deps.directory ?? createStoreDirectory(store, hasher, clock, config.lockout);
+  const healthLog = (channel: string) => (verdict: HealthVerdict) =>
+    log(verdict.up ? `${channel} delivery is working` : `${channel} delivery is down (${describeFailureSummary(verdict.failure)}); probing again in ${verdict.retryAfterSeconds} s`);
+  const emailChannel = createEmailChannel({ email, config, clock, onHealthChange: healthLog('email') });
+  const channels: DeliveryChannels = { email: emailChannel };
+  const textChannel = deps.sms === null ? null : createTextChannel({ sms: deps.sms, config, clock, onHealthChange: healthLog('text message') });
+  if (textChannel !== null) channels.sms = textChannel;
+  const delivery = createCodeDelivery({ store, directory, codes, throttle, audit, channels, background, log });
+  const outbox = createOutboxWorker({
+    store,
+    email,
+    emailHealth: emailChannel.health,
+    sms: deps.sms === null || textChannel === null ? null : { provider: deps.sms, health: textChannel.health },
+    audit,
+    clock,
+    config,
+    log,
+  });
+  const onNoticesQueued = () => background.start('notice outbox', async () => void (await outbox.runOnce()));
+  // Every password set is kept in the kiosk's history, and the reuse check costs one argon2 derivation.
+  const history = createPasswordHistory({ store, directory, clock, params: config.hashing, hasher });
+  const changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log, onNoticesQueued, history, textNotices: deps.sms !== null });
+  const judge = createPasswordJudge({ rules: effectivePolicy(config), guessability, directory, hasher, history });
+  const journeys = createKioskJourneys({
+    store,
+    directory,
+    codes,
+    proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, config }),
+    delivery,
+    changer,
+    unlocker: createAccountUnlocker({ store, directory, audit, throttle, pseudonym, clock, kiosk: config.kiosk, textNotices: deps.sms !== null, log, onNoticesQueued }),
+    signIn: createPasswordSignIn({ store, directory, hasher, throttle, audit, kioskId: config.kiosk.id }),
+    audit,
+    clock,
+    judge,
+    config,
+    ...(deps.onSessionEnded === undefined ? {} : { onSessionEnded: deps.onSessionEnded }),
+  });
+  const retention = createAuditRetention({ store, kioskId: config.kiosk.id, clock, retentionDays: config.audit.retentionDays, exportDir: config.audit.exportDir });
+  const maintenance = createMaintenance({ store, throttle, changer, retention, clock });
+
+  return { background, audit, throttle, codes, directory, delivery, outbox, changer, judge, journeys, retention, maintenance, emailHealth: emailChannel.health };
+}
+
+export type KioskServices = ReturnType<typeof createKioskServices>;

@@ -1,0 +1,115 @@
+import { canMove, type Purpose, type SessionView, type Stage, type VerificationMethod } from '../../../shared/flow/stages.js';
+import { fail, ok, type Result } from '../../../shared/ipc/result.js';
+import type { AuditEntry } from '../audit/audit-trail.js';
+import type { Clock } from '../ports.js';
+import { createSerialQueue } from './serial-queue.js';
+import { endReason, idleSession, toSessionView, type SessionLimits, type SessionState } from './walk-up-session.js';
+
+/**
+ * Main's idle limit is the page's countdown plus this: the page reports activity at most every few
+ * seconds, and its own wipe should normally come first.
+ */
+export const idleGraceSeconds = 15;
+
+export interface SessionHolderDeps {
+  clock: Clock;
+  limits: { sessionMinutes: number; idleSeconds: number };
+  methods: VerificationMethod[];
+  codeLength: number;
+  returnAfterSeconds: number;
+  secondsLeft: (expiresAt: Date) => number;
+  /** Writes one audit record in its own transaction. */
+  record: (entry: AuditEntry) => Promise<void>;
+  /** Told whenever a session ends (start over, time limit, idle): the shell clears the clipboard. */
+  onSessionEnded?: () => void;
+}
+
+/**
+ * The one walk-up session of this kiosk, shared by every journey: its state, its time limits, one
+ * step at a time (a double tap cannot run two steps against one stage), and the check that a step
+ * is allowed by shared/flow/stages.ts for the journey the session is on.
+ */
+export function createSessionHolder(deps: SessionHolderDeps) {
+  const { clock } = deps;
+  const queue = createSerialQueue();
+  const limits: SessionLimits = { sessionMinutes: deps.limits.sessionMinutes, idleSeconds: deps.limits.idleSeconds + idleGraceSeconds };
+  let state: SessionState = idleSession;
+  const now = () => clock.now().getTime();
+  const typedNameOf = (current: SessionState) => ('typedName' in current ? current.typedName : null);
+
+  function end(): void {
+    state = idleSession;
+    deps.onSessionEnded?.();
+  }
+
+  /** The time limit or idleness ends the session: back to the start, and the caller is told once. */
+  async function endIfStale(): Promise<boolean> {
+    const reason = endReason(state, now(), limits);
+    if (reason === null) return false;
+    const { stage } = state;
+    const typedName = typedNameOf(state);
+    end();
+    await deps.record({ event: reason === 'idle' ? 'session.idle_ended' : 'session.expired', typedName, outcome: 'refused', detail: { stage } });
+    return true;
+  }
+
+  const holder = {
+    get: (): SessionState => state,
+    set(next: SessionState): void {
+      state = next;
+    },
+    now,
+    view: (): SessionView =>
+      toSessionView(state, { methods: deps.methods, codeLength: deps.codeLength, secondsLeft: deps.secondsLeft, returnAfterSeconds: deps.returnAfterSeconds }),
+    /** Started now, or when the journey began. */
+    startedAt: () => ('startedAt' in state ? state.startedAt : now()),
+
+    /**
+     * Expiry first, then the stage: the call must come at `required` (in a journey of `purposes`)
+     * and its move must be in that journey's stage table. A refused call changes nothing.
+     */
+    async refuse(required: Stage, target: Stage | 'stay', purposes?: readonly Purpose[]): Promise<Result<never> | null> {
+      if (await endIfStale()) return fail('SESSION_EXPIRED');
+      if (state.stage !== required) return fail('WRONG_STAGE');
+      if (purposes !== undefined && (state.stage === 'identify' || !purposes.includes(state.purpose))) return fail('WRONG_STAGE');
+      if (target !== 'stay' && state.stage !== 'identify' && !canMove(state.purpose, state.stage, target)) return fail('WRONG_STAGE');
+      return null;
+    },
+
+    /** A step the person took: main's idle clock starts again. */
+    touch(): void {
+      if (state.stage !== 'identify') state = { ...state, lastActiveAt: now() };
+    },
+
+    async answer(): Promise<Result<SessionView>> {
+      return (await endIfStale()) ? fail('SESSION_EXPIRED') : ok(holder.view());
+    },
+
+    async stillHere(): Promise<Result<SessionView>> {
+      if (await endIfStale()) return fail('SESSION_EXPIRED');
+      holder.touch();
+      return ok(holder.view());
+    },
+
+    async startOver(): Promise<Result<SessionView>> {
+      if (state.stage !== 'identify') {
+        const typedName = typedNameOf(state);
+        const { stage } = state;
+        end();
+        await deps.record({ event: 'session.start_over', typedName, outcome: 'ok', detail: { stage } });
+      } else {
+        deps.onSessionEnded?.();
+      }
+      return ok(holder.view());
+    },
+
+    /** Ends a session that main's own limits say is over, without waiting for the page. */
+    sweep: async (): Promise<void> => void (await endIfStale()),
+
+    /** Runs one step after every step before it. */
+    run: <T>(step: () => Promise<T>): Promise<T> => queue.run(step),
+  };
+  return holder;
+}
+
+export type SessionHolder = ReturnType<typeof createSessionHolder>;

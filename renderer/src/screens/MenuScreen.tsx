@@ -1,0 +1,50 @@
+import type { Purpose } from '../../../shared/flow/stages.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { LinkWarning } from '../components/LinkWarning.js';
+import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
+import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
+import { errorMessage, journeySummaries, journeyTitles, menuWords, registrationWords } from '../messages.js';
+import { useFlow } from '../stores/bound-stores.js';
+
+const journeys: readonly Purpose[] = ['reset', 'unlock', 'change'];
+
+/**
+ * The start: one large choice per journey, for touch and keyboard alike. Choosing only changes this
+ * page; main hears of the journey with its first call (username, or username and password).
+ */
+export function MenuScreen() {
+  const info = useLoadedInfo();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const choose = useFlow((s) => s.choose);
+  const busy = useFlow((s) => s.busy);
+  const error = useFlow((s) => s.error);
+
+  return (
+    <section className="stage" data-testid="stage-identify" data-screen="menu" aria-busy={busy}>
+      <h1 id="stage-heading" ref={heading} tabIndex={-1}>
+        {menuWords.heading}
+      </h1>
+      <p className="lead">{menuWords.lead}</p>
+      <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <ul className="menu" aria-labelledby="stage-heading">
+        {journeys.map((purpose) => (
+          <li key={purpose}>
+            {/* The name is everything the button shows, title first (WCAG 2.5.3): "Forgot your password?" works by voice too. */}
+            <button type="button" className="menu-option" data-journey={purpose} onClick={() => choose(purpose)}>
+              <span className="menu-title">{journeyTitles[purpose]}</span>{' '}
+              <span className="menu-summary">{journeySummaries[purpose]}</span>
+            </button>
+          </li>
+        ))}
+        <li>
+          {/* Not a button: nothing here can be done yet, and a control that does nothing would mislead. */}
+          <div className="menu-option menu-option-unavailable" data-journey="register">
+            <p className="menu-title">{registrationWords.title}</p>
+            <p className="menu-summary">{registrationWords.notYet(info.serviceDesk.name)}</p>
+          </div>
+        </li>
+      </ul>
+      <LinkWarning info={info} />
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { BackToMenuButton } from '../components/BackToMenuButton.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { LinkWarning } from '../components/LinkWarning.js';
+import { PasswordField, ShowPasswordToggle } from '../components/PasswordField.js';
+import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
+import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
+import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
+import { errorMessage, inputProblems, journeyTitles, signInWords } from '../messages.js';
+import { useFlow } from '../stores/bound-stores.js';
+
+/**
+ * "Change your password": proof by the password the person knows. A wrong username and a wrong
+ * password get the same words (main answers SIGN_IN_FAILED for both); only someone who typed the
+ * right password hears that the account is locked or disabled. The typed password is dropped as soon
+ * as it is sent, so a refusal asks for it again and a walk-away leaves nothing in the box.
+ */
+export function SignInScreen() {
+  const info = useLoadedInfo();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const username = useFlow((s) => s.usernameDraft);
+  const setUsername = useFlow((s) => s.setUsernameDraft);
+  const password = useFlow((s) => s.currentPasswordDraft);
+  const setPassword = useFlow((s) => s.setCurrentPasswordDraft);
+  const signIn = useFlow((s) => s.signIn);
+  const begin = useFlow((s) => s.begin);
+  const choose = useFlow((s) => s.choose);
+  const busy = useFlow((s) => s.busy);
+  const error = useFlow((s) => s.error);
+  const [visible, setVisible] = useState(false);
+  const [missing, setMissing] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = username.trim();
+    const problem =
+      trimmed === '' && password === ''
+        ? inputProblems.signInMissing
+        : trimmed === ''
+          ? inputProblems.usernameMissing
+          : password === ''
+            ? inputProblems.currentPasswordMissing
+            : null;
+    setMissing(problem);
+    if (problem === null) void signIn(trimmed, password);
+  };
+
+  /** The person proved their password, and the account is locked: start "Account locked?" for the same name. */
+  const unlockInstead = () => {
+    const trimmed = username.trim();
+    choose('unlock');
+    void begin('unlock', trimmed);
+  };
+
+  const message = missing ?? (error === null ? null : errorMessage(error, messageContextOf(info)));
+  const locked = missing === null && error?.code === 'ACCOUNT_LOCKED';
+  const disabled = missing === null && error?.code === 'ACCOUNT_DISABLED';
+
+  return (
+    <section className="stage" data-testid="stage-identify" data-screen="change">
+      <h1 id="stage-heading" ref={heading} tabIndex={-1}>
+        {journeyTitles.change}
+      </h1>
+      <p className="lead">{signInWords.lead}</p>
+      <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
+        <div className="field">
+          <label htmlFor="username">Username</label>
+          <input
+            id="username"
+            name="username"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            maxLength={256}
+            value={username}
+            aria-invalid={message !== null}
+            aria-describedby="sign-in-error"
+            onChange={(event) => {
+              setMissing(null);
+              setUsername(event.target.value);
+            }}
+          />
+        </div>
+        <PasswordField
+          id="current-password"
+          label={signInWords.currentPassword}
+          value={password}
+          visible={visible}
+          invalid={message !== null}
+          describedBy="sign-in-error"
+          autoComplete="current-password"
+          onEdit={(value) => {
+            setMissing(null);
+            setPassword(value);
+          }}
+        />
+        <ShowPasswordToggle
+          label={signInWords.showPassword}
+          pressed={visible}
+          controls="current-password"
+          onToggle={() => setVisible((shown) => !shown)}
+        />
+        <div id="sign-in-error">
+          <ErrorAlert message={message} />
+        </div>
+        {locked ? (
+          <button type="button" className="button button-secondary" onClick={unlockInstead}>
+            {signInWords.unlockInstead}
+          </button>
+        ) : null}
+        {disabled ? <ServiceDeskContact desk={info.serviceDesk} /> : null}
+        <button type="submit" className="button button-primary">
+          Continue
+        </button>
+      </form>
+      <BackToMenuButton />
+      <LinkWarning info={info} />
+    </section>
+  );
+}

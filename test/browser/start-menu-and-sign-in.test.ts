@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Preview } from '../../tools/preview/host.js';
+import {
+  alertText,
+  backToStart,
+  chooseJourney,
+  currentPasswordField,
+  expectStage,
+  journeyButton,
+  mainStage,
+  stageContainer,
+  startBrowserPreview,
+  startScreen,
+  submitSignIn,
+} from '../support/browser-preview.js';
+import { demoPasswordOf, directoryIsLocked, directoryVerifies, disableAccount } from '../support/browser-directory.js';
+
+const signInFailedWords =
+  'That username and password do not match. Please check both and try again. If you have forgotten your password, go back and choose "Forgot your password?".';
+
+/** Waits for the sign-in screen's answer and returns what the screen says, as text. */
+async function signInAnswer(page: Page): Promise<{ alert: string; screen: string }> {
+  await expect.poll(() => alertText(page, 'identify'), { timeout: 10_000 }).not.toBe('');
+  return { alert: await alertText(page, 'identify'), screen: await stageContainer(page, 'identify').innerText() };
+}
+
+describe('the start menu, and "Change your password" refusals', () => {
+  let preview: Preview;
+
+  beforeAll(async () => {
+    preview = await startBrowserPreview();
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+  beforeEach(async () => {
+    await backToStart(preview);
+  });
+
+  it('offers each journey as one large button, and registration honestly as not available yet', async () => {
+    const { page, kiosk } = preview;
+    for (const purpose of ['reset', 'unlock', 'change'] as const) {
+      const box = await journeyButton(page, purpose).boundingBox();
+      // A whole finger's worth, and more: each choice is a large target.
+      expect(box?.height, purpose).toBeGreaterThanOrEqual(64);
+      expect(box?.width, purpose).toBeGreaterThanOrEqual(300);
+    }
+    const menu = stageContainer(page, 'identify');
+    expect(await menu.innerText()).toContain('Set up password reset and sign-in methods');
+    expect(await menu.innerText()).toContain(`Not available at this kiosk yet.`);
+    expect(await menu.innerText()).toContain(`ask the ${kiosk.config.branding.serviceDesk.name}`);
+    // Nothing to press for it: a control that led nowhere would mislead.
+    expect(await page.getByRole('button', { name: /Set up password reset/ }).count()).toBe(0);
+    expect(await menu.innerText()).toContain('IT Services will never email you a link to change your password.');
+  });
+
+  it('keeps the choice in the page until the first call, and "Back" returns to the menu with nothing kept', async () => {
+    const { page } = preview;
+    await chooseJourney(page, 'unlock');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Account locked?');
+    expect(await stageContainer(page, 'identify').innerText()).toContain('Your password will not change.');
+    expect(await mainStage(preview)).toBe('identify');
+
+    await page.getByLabel('Username').fill('dev.patel');
+    await page.getByRole('button', { name: 'Back to the choices' }).click();
+    await startScreen(page).waitFor();
+    await chooseJourney(page, 'reset');
+    expect(await page.getByLabel('Username').inputValue()).toBe('');
+    expect(await mainStage(preview)).toBe('identify');
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const { page } = preview;
+    // The heading has focus on arrival; the journeys come next in order.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toContain(
+      'Forgot your password?',
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Account locked?', level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('farid.haddad');
+    await page.keyboard.press('Enter');
+    await expectStage(page, 'choose_method');
+    expect(await stageContainer(page, 'choose_method').getAttribute('data-purpose')).toBe('unlock');
+    // Both ways of sending are offered, whoever typed the name.
+    expect(await page.getByRole('button', { name: 'Email me a code' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Text me a code' }).count()).toBe(1);
+  });
+
+  it('refuses a wrong current password with exactly the words an unknown username gets, and changes nothing', async () => {
+    const { page, kiosk } = preview;
+    await submitSignIn(page, 'amira.khan', 'Wq3nVb8zHt5kLx');
+    const wrongPassword = await signInAnswer(page);
+    expect(wrongPassword.alert).toBe(signInFailedWords);
+    // The password box is empty again; the name stays for a second try.
+    expect(await currentPasswordField(page).inputValue()).toBe('');
+    expect(await page.getByLabel('Username').inputValue()).toBe('amira.khan');
+
+    await backToStart(preview);
+    await submitSignIn(page, 'no.such.person', 'Wq3nVb8zHt5kLx');
+    const unknownName = await signInAnswer(page);
+
+    // A locked account with a wrong password is not told about the lock either.
+    await backToStart(preview);
+    await submitSignIn(page, 'dev.patel', 'Wq3nVb8zHt5kLx');
+    const lockedWrongPassword = await signInAnswer(page);
+
+    expect(unknownName).toEqual(wrongPassword);
+    expect(lockedWrongPassword).toEqual(wrongPassword);
+    expect(await mainStage(preview)).toBe('identify');
+    expect(await directoryVerifies(kiosk, 'amira.khan', demoPasswordOf('amira.khan'))).toBe(true);
+  });
+
+  it('tells someone who typed the right password that the account is locked, and starts "Account locked?" for them', async () => {
+    const { page, kiosk } = preview;
+    await submitSignIn(page, 'dev.patel', demoPasswordOf('dev.patel'));
+    const { alert } = await signInAnswer(page);
+    expect(alert).toContain('your account is locked');
+    expect(alert).toContain('"Account locked?"');
+    expect(await currentPasswordField(page).inputValue()).toBe('');
+
+    await page.getByRole('button', { name: 'Unlock my account' }).click();
+    await expectStage(page, 'choose_method');
+    expect(await stageContainer(page, 'choose_method').getAttribute('data-purpose')).toBe('unlock');
+    expect(await mainStage(preview)).toBe('choose_method');
+    expect(await directoryIsLocked(kiosk, 'dev.patel')).toBe(true);
+  });
+
+  // Last: it switches a demo account off for the rest of this file.
+  it('sends someone whose account is disabled to the Service Desk, after the right password only', async () => {
+    const { page, kiosk } = preview;
+    await disableAccount(kiosk, 'chloe.martin');
+    await submitSignIn(page, 'chloe.martin', demoPasswordOf('chloe.martin'));
+    const { alert, screen } = await signInAnswer(page);
+    expect(alert).toBe(
+      `Your password is right, but your account is disabled, so its password cannot be changed here. Please visit the ${kiosk.config.branding.serviceDesk.name}.`,
+    );
+    expect(screen).toContain(kiosk.config.branding.serviceDesk.phone);
+    expect(await page.getByRole('button', { name: 'Unlock my account' }).count()).toBe(0);
+
+    await backToStart(preview);
+    await submitSignIn(page, 'chloe.martin', 'Fz6hTk2wNq8jBx');
+    expect((await signInAnswer(page)).alert).toBe(signInFailedWords);
+  });
+});
