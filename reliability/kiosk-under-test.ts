@@ -3,9 +3,9 @@ import type { KioskConfig } from '../shared/config/config-schema.js';
 import type { Channel, RequestOf, ResponseOf } from '../shared/ipc/contract.js';
 import type { Result } from '../shared/ipc/result.js';
 import { startTestKiosk, type TestKiosk } from '../test/support/core-kiosk.js';
-import { rowsOf } from '../test/support/database-dump.js';
 import type { TestClock } from '../test/support/test-clock.js';
 import type { TranscriptRecorder } from './figure.js';
+import { recordKiosk } from './kiosk-records.js';
 
 export interface KioskUnderTest {
   t: TestKiosk;
@@ -45,12 +45,7 @@ export async function startKioskUnderTest(options: {
       return result;
     },
     async finish() {
-      await t.kiosk.settled();
-      for (const row of await rowsOf(t.kiosk.store, 'audit_log')) recorder.seen('audit', JSON.stringify(row));
-      for (const line of t.logLines) recorder.seen('log', line);
-      for (const row of await rowsOf<{ password_hash: string }>(t.kiosk.store, 'accounts')) recorder.secret('hash', row.password_hash);
-      for (const row of await rowsOf<{ password_hash: string }>(t.kiosk.store, 'password_history')) recorder.secret('hash', row.password_hash);
-      for (const row of await rowsOf<{ code_hash: string }>(t.kiosk.store, 'challenges')) recorder.secret('hash', row.code_hash);
+      await recordKiosk(t.kiosk, t.logLines, recorder);
       for (const message of [...(t.kiosk.demoOutbox?.messages() ?? []), ...(options.mailbox?.attempted ?? [])]) {
         for (const match of message.text.matchAll(/(?<![0-9])(\d{6,10})(?![0-9])/g)) recorder.secret('code', match[1]!);
       }

@@ -4,11 +4,11 @@ import { printFigures } from './print.js';
 import { createTranscript } from './transcript.js';
 import { secretsFigures } from './sections/secrets-scan.js';
 import { enumerationSection } from './sections/enumeration.js';
-import { ipcFuzzSection } from './sections/ipc-fuzz.js';
+import { ipcFuzzSection } from './sections/ipc-fuzz/section.js';
 import { auditTamperSection } from './sections/audit-tamper.js';
-import { deliveryFaultsSection } from './sections/delivery-faults.js';
-import { crashConsistencySection } from './sections/crash-consistency.js';
-import { storageFaultsSection } from './sections/storage-faults.js';
+import { deliveryFaultsSection } from './sections/delivery-faults/section.js';
+import { crashConsistencySection } from './sections/crash-consistency/section.js';
+import { storageFaultsSection } from './sections/storage-faults/section.js';
 
 /**
  * `npm run reliability` (a table) and `npm run --silent reliability -- --json` (JSON only on stdout).

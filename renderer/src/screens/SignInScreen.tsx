@@ -9,6 +9,7 @@ import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
 import { errorMessage, inputProblems, journeyTitles, signInWords } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
+import { UsernameField } from '../components/UsernameField.js';
 
 /**
  * "Change your password": proof by the password the person knows. A wrong username and a wrong
@@ -64,26 +65,15 @@ export function SignInScreen() {
       </h1>
       <p className="lead">{signInWords.lead}</p>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
-        <div className="field">
-          <label htmlFor="username">Username</label>
-          <input
-            id="username"
-            name="username"
-            type="text"
-            autoComplete="username"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            maxLength={256}
-            value={username}
-            aria-invalid={message !== null}
-            aria-describedby="sign-in-error"
-            onChange={(event) => {
-              setMissing(null);
-              setUsername(event.target.value);
-            }}
-          />
-        </div>
+        <UsernameField
+          value={username}
+          invalid={message !== null}
+          describedBy="sign-in-error"
+          onChange={(value) => {
+            setMissing(null);
+            setUsername(value);
+          }}
+        />
         <PasswordField
           id="current-password"
           label={signInWords.currentPassword}

@@ -8,6 +8,7 @@ import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
 import { errorMessage, identifyLeads, inputProblems, journeyTitles } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
+import { UsernameField } from '../components/UsernameField.js';
 
 /** The first screen of "Forgot your password?" and "Account locked?": the username, and nothing shown back. */
 export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
@@ -36,26 +37,15 @@ export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
       </h1>
       <p className="lead">{identifyLeads[purpose]}</p>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
-        <div className="field">
-          <label htmlFor="username">Username</label>
-          <input
-            id="username"
-            name="username"
-            type="text"
-            autoComplete="username"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            maxLength={256}
-            value={username}
-            aria-invalid={message !== null}
-            aria-describedby="start-error"
-            onChange={(event) => {
-              setMissing(false);
-              setUsername(event.target.value);
-            }}
-          />
-        </div>
+        <UsernameField
+          value={username}
+          invalid={message !== null}
+          describedBy="start-error"
+          onChange={(value) => {
+            setMissing(false);
+            setUsername(value);
+          }}
+        />
         <div id="start-error">
           <ErrorAlert message={message} />
         </div>

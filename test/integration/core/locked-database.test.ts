@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestKiosk, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
+import { longestStall } from '../../support/event-loop-stall.js';
 
 const dirs = createTempDirs();
 let t: TestKiosk | undefined;
@@ -21,22 +22,6 @@ function holdWriteLock(file: string): BetterSqlite3.Database {
   return other;
 }
 
-/** The longest the event loop went without running a 5 ms timer while `work` ran: a frozen window shows here. */
-async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 5);
-  try {
-    const result = await work();
-    return { result, stallMs };
-  } finally {
-    clearInterval(ticker);
-  }
-}
 
 describe('a database held by another process', () => {
   it('gives a code check "the kiosk is busy" in words, without freezing the kiosk, and changes nothing', async () => {

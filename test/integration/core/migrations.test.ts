@@ -13,6 +13,7 @@ import type { Store } from '../../../electron/core/store/store.js';
 import { readDatabaseFile, rowsOf } from '../../support/database-dump.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 import { createTestClock } from '../../support/test-clock.js';
+import { allTables } from '../../support/schema-tables.js';
 
 const dirs = createTempDirs();
 const opened: Store[] = [];
@@ -50,23 +51,6 @@ async function pragma(store: Store, name: string): Promise<unknown> {
 const versionsIn = (file: string) =>
   readDatabaseFile(file, (db) => db.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((row) => row.version));
 
-const allTables = [
-  'accounts',
-  'audit_anchors',
-  'audit_chain_heads',
-  'audit_log',
-  'challenges',
-  'contact_methods',
-  'history_derivations',
-  'history_salts',
-  'key_checks',
-  'outbox',
-  'password_changes',
-  'password_history',
-  'schema_migrations',
-  'throttle_blocks',
-  'throttle_events',
-];
 
 /** A step after the last real one, for the tests that show how a later release's migration is applied. */
 const kioskNotes: Migration = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCrashLoop } from '../../../reliability/sections/crash-consistency.js';
+import { runCrashLoop } from '../../../reliability/sections/crash-consistency/run-crash-loop.js';
 import { createTranscript } from '../../../reliability/transcript.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 

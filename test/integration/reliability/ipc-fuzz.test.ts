@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../../shared/ipc/contract.js';
-import { fuzzStages, ipcFuzzSeed, runIpcFuzz } from '../../../reliability/sections/ipc-fuzz.js';
+import { runIpcFuzz } from '../../../reliability/sections/ipc-fuzz/run-batches.js';
+import { ipcFuzzSeed } from '../../../reliability/sections/ipc-fuzz/section.js';
+import { fuzzStages } from '../../../reliability/sections/ipc-fuzz/stage-kiosk.js';
 
 /**
  * A smaller run of `npm run reliability`'s ipc-fuzz section, with the same fixed seed, so `npm test`

@@ -13,6 +13,7 @@ import { dumpStore, rowsOf } from '../../support/database-dump.js';
 import { filePostgres, freshPostgresDatabase, stopFilePostgres, type TestPostgresDatabase } from '../../support/file-postgres.js';
 import { createRecordingEmailSender } from '../../support/recording-email.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
+import { allTables } from '../../support/schema-tables.js';
 
 const dirs = createTempDirs();
 const opened: Store[] = [];
@@ -37,23 +38,6 @@ async function schemaOf(store: Store): Promise<Record<string, string[]>> {
   return Object.fromEntries(tables.map((table) => [table.name, table.columns.map((column) => column.name)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
 }
 
-const allTables = [
-  'accounts',
-  'audit_anchors',
-  'audit_chain_heads',
-  'audit_log',
-  'challenges',
-  'contact_methods',
-  'history_derivations',
-  'history_salts',
-  'key_checks',
-  'outbox',
-  'password_changes',
-  'password_history',
-  'schema_migrations',
-  'throttle_blocks',
-  'throttle_events',
-];
 
 describe('migrations on PostgreSQL', () => {
   it('give a fresh database every table, with the same columns as a fresh SQLite file', async () => {

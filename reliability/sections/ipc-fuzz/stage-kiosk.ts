@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createDemoConfig } from '../../../electron/core/config/demo-config.js';
+import type { SenderInfo } from '../../../electron/core/ipc/sender.js';
+import { createKiosk, type Kiosk } from '../../../electron/core/kiosk.js';
+import type { Channel } from '../../../shared/ipc/contract.js';
+import type { Result } from '../../../shared/ipc/result.js';
+import { codeIn } from '../../../test/support/core-kiosk.js';
+import { dumpStore } from '../../../test/support/database-dump.js';
+import { createSeededRandom } from '../../../test/support/seeded-random.js';
+import { createTestClock } from '../../../test/support/test-clock.js';
+import { createTestGuessability } from '../../../test/support/test-guessability.js';
+import type { TranscriptRecorder } from '../../figure.js';
+import { recordKiosk } from '../../kiosk-records.js';
+import { appFrame, appOrigin } from './probe.js';
+
+export type FuzzStage = 'identify' | 'choose_method' | 'code_sent' | 'new_password';
+export const fuzzStages: readonly FuzzStage[] = ['identify', 'choose_method', 'code_sent', 'new_password'];
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export interface FuzzKiosk {
+  kiosk: Kiosk;
+  logLines: string[];
+  call(channel: string, payload: unknown, sender?: SenderInfo): Promise<Result<unknown>>;
+}
+
+/** A demo kiosk (createKiosk, as main builds it) behind the Electron origin, with the session at `stage`. */
+export async function kioskAt(stage: FuzzStage, dataDir: string, recorder: TranscriptRecorder | undefined): Promise<FuzzKiosk> {
+  const logLines: string[] = [];
+  mkdirSync(dataDir, { recursive: true });
+  const kiosk = await createKiosk({
+    config: createDemoConfig(dataDir),
+    appOrigin,
+    clock: createTestClock(),
+    random: createSeededRandom(),
+    guessability: createTestGuessability(),
+    timers: false,
+    log: (line) => logLines.push(line),
+  });
+  const call = async (channel: string, payload: unknown, sender: SenderInfo = appFrame) => kiosk.router.handle(channel, sender, payload);
+  const step = async (channel: Channel, payload: unknown) => {
+    const answer = await call(channel, payload);
+    recorder?.seen('ipc', JSON.stringify(answer));
+    if (!answer.ok) throw new Error(`ipc fuzz: could not reach ${stage}: ${channel} answered ${answer.error.code}`);
+  };
+  try {
+    if (stage !== 'identify') await step('journey:begin', { purpose: 'reset', username: 'amira.khan' });
+    if (stage === 'code_sent' || stage === 'new_password') {
+      await step('code:choose', { method: 'email' });
+      // Background delivery finishes (and is audited) before the snapshot, so it cannot look like a change.
+      await kiosk.settled();
+    }
+    if (stage === 'new_password') {
+      const code = codeIn(kiosk.demoOutbox!.messages().at(-1)!.text, kiosk.config.codes.length);
+      recorder?.secret('code', code);
+      await step('code:verify', { code });
+    }
+  } catch (error) {
+    await kiosk.close();
+    throw error;
+  }
+  return { kiosk, logLines, call };
+}
+
+export async function snapshot(k: FuzzKiosk): Promise<{ database: string; session: string; outbox: number }> {
+  await k.kiosk.settled();
+  return {
+    database: sha256(await dumpStore(k.kiosk.store)),
+    session: JSON.stringify(await k.call('session:get', {})),
+    outbox: k.kiosk.demoOutbox!.messages().length,
+  };
+}
+
+export async function recordAndClose(k: FuzzKiosk, recorder: TranscriptRecorder | undefined): Promise<void> {
+  if (recorder === undefined) await k.kiosk.settled();
+  else await recordKiosk(k.kiosk, k.logLines, recorder);
+  await k.kiosk.close();
+}
