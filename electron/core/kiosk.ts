@@ -84,7 +84,6 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => undefined);
   const hasher = createArgon2Hasher(config.hashing);
-  const info = buildKioskInfo(config);
   const keys = deriveKeys(loadDeploymentKey(deploymentKeySourceOf(config), env, random));
   const pseudonym = createNamePseudonym(keys.namePseudonym);
 
@@ -119,6 +118,8 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     });
     const { background, audit, throttle, journeys, changer, outbox, maintenance, retention } = services;
+    // TODO(issue 9): 'app' joins once authenticator proofs land; registration once its journey does.
+    const info = buildKioskInfo(config, { proofMethods: config.sms.provider === 'none' ? ['email'] : ['email', 'sms'], registrationAvailable: false });
     const router = createIpcRouter({ appOrigin: options.appOrigin, handlers: createIpcHandlers({ journeys, info, demoOutbox }), log });
 
     // A change this kiosk left half-done when it last stopped is finished before anyone walks up.

@@ -118,3 +118,17 @@ export interface GuessabilityChecker {
   /** Rule codes among 'banned_term' | 'breached' | 'contains_name' | 'contains_username' | 'contains_org_name'. */
   check(password: string, context: GuessabilityContext): import('../../shared/policy/rule-codes.js').PolicyRuleCode[];
 }
+
+/**
+ * Keeps a key safe at rest on this machine. Under plain Node (preview, tests, admin) the key file's
+ * 0600 mode is the protection (seal/open are the identity); under Electron the OS keyring protects it
+ * through `safeStorage`. `refusal` says, in words, why secrets cannot be kept safely here (e.g. Linux
+ * `basic_text`); while it is set, nothing that needs such a secret (authenticator apps) is offered.
+ */
+export interface KeyProtector {
+  /** For logs and the README: "file", "gnome_libsecret", "kwallet", ... */
+  backend: string;
+  refusal: string | null;
+  seal(plain: Buffer): Buffer;
+  open(sealed: Buffer): Buffer;
+}

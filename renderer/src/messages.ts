@@ -7,7 +7,7 @@ import {
   type Purpose,
   type SessionView,
   type UnlockOutcome,
-  type VerificationMethod,
+  type ProofMethod,
 } from '../../shared/flow/stages.js';
 import type { ErrorCode, ErrorDetails, KioskError } from '../../shared/ipc/result.js';
 import type { PolicyRules } from '../../shared/policy/policy-config.js';
@@ -107,6 +107,19 @@ export const errorMessages: Record<ErrorCode, ErrorWords> = {
   ACCOUNT_DISABLED: (_details, { deskName }) =>
     `Your password is right, but your account is disabled, so its password cannot be changed here. Please visit the ${deskName}.`,
   NOT_AVAILABLE: () => 'That option is not available on this kiosk. Please choose another.',
+  EMAIL_INVALID: () => 'That does not look like an email address. Please check it, for example name@example.com.',
+  EMAILS_DIFFER: () => 'The two email addresses are not the same. Please type the same address in both boxes.',
+  EMAIL_DOMAIN_BLOCKED: (_details, { organisationName }) =>
+    `That is an address at ${organisationName}. Please use a personal email address, so you can still get a code if you cannot sign in.`,
+  PHONE_INVALID: () => 'That does not look like a mobile number we can text. Please check it, for example 07700 900123 or +44 7700 900123.',
+  METHOD_ALREADY_REGISTERED: () => 'That is already one of your methods.',
+  METHODS_REQUIRED: () => 'You need to keep at least this many methods. Add another one first, or change this one instead of removing it.',
+  METHOD_COOLING_OFF: (details, { deskName }) =>
+    `That method was set up too recently to be used for this${
+      details?.until === undefined ? '' : ` (it can be used from ${untilWords(details.until)})`
+    }. Please choose another method, or visit the ${deskName}.`,
+  REGISTRATION_UNAVAILABLE: (_details, { deskName }) =>
+    `This kiosk cannot keep authenticator details safe right now, so setting up methods is turned off here. Please visit the ${deskName}.`,
   INTERNAL: (_details, { deskName }) => `Something went wrong on our side. Please try again, or visit the ${deskName}.`,
 };
 
@@ -148,6 +161,7 @@ export const journeyTitles: Record<Purpose, string> = {
   reset: 'Forgot your password?',
   unlock: 'Account locked?',
   change: 'Change your password',
+  register: 'Set up password reset and sign-in methods',
 };
 
 /** Not naming email or text: which ways a kiosk can send codes is only known once main answers. */
@@ -155,6 +169,7 @@ export const journeySummaries: Record<Purpose, string> = {
   reset: 'We send you a one-time code, then you choose a new password.',
   unlock: 'We send you a one-time code, then unlock your account. Your password stays the same.',
   change: 'You know your password and want a new one.',
+  register: 'Add or change the personal email, mobile number and authenticator app you use to prove it is you.',
 };
 
 /** Registration is not built yet: the menu says so, and where to go instead, rather than offering a dead button. */
@@ -183,9 +198,10 @@ export const methodLeads: Record<CodePurpose, string> = {
   unlock: 'We send a one-time code to prove it is you. Then we unlock your account, and your password stays the same.',
 };
 
-export const methodButtonLabels: Record<VerificationMethod, string> = {
+export const methodButtonLabels: Record<ProofMethod, string> = {
   email: 'Email me a code',
   sms: 'Text me a code',
+  app: 'Code from my authenticator app',
 };
 
 /**
@@ -193,25 +209,29 @@ export const methodButtonLabels: Record<VerificationMethod, string> = {
  * method the person chose, never on the account. Codes for unlocking go to the same methods a person
  * registered for reset, so the registration is named the same way.
  */
-export const codeOnItsWayByPurpose: Record<CodePurpose, Record<VerificationMethod, string>> = {
+export const codeOnItsWayByPurpose: Record<CodePurpose, Record<ProofMethod, string>> = {
   reset: {
     email: 'If this account is registered for reset by email, a code is on its way.',
     sms: 'If this account is registered for reset by text message, a code is on its way.',
+    app: 'Open the authenticator app you set up for this account and type the code it shows now.',
   },
   unlock: {
     email: 'If this account is registered for reset by email, a code to unlock it is on its way.',
     sms: 'If this account is registered for reset by text message, a code to unlock it is on its way.',
+    app: 'Open the authenticator app you set up for this account and type the code it shows now.',
   },
 };
 
-export const newCodeOnItsWayByPurpose: Record<CodePurpose, Record<VerificationMethod, string>> = {
+export const newCodeOnItsWayByPurpose: Record<CodePurpose, Record<ProofMethod, string>> = {
   reset: {
     email: 'If this account is registered for reset by email, a new code is on its way.',
     sms: 'If this account is registered for reset by text message, a new code is on its way.',
+    app: 'Your app makes a new code every 30 seconds: type the one it shows now.',
   },
   unlock: {
     email: 'If this account is registered for reset by email, a new code to unlock it is on its way.',
     sms: 'If this account is registered for reset by text message, a new code to unlock it is on its way.',
+    app: 'Your app makes a new code every 30 seconds: type the one it shows now.',
   },
 };
 
@@ -220,14 +240,16 @@ export const codeOnItsWay = codeOnItsWayByPurpose.reset;
 export const newCodeOnItsWay = newCodeOnItsWayByPurpose.reset;
 
 /** Where to look for the code, in words that fit the way it was sent. */
-export const whereToLook: Record<VerificationMethod, string> = {
+export const whereToLook: Record<ProofMethod, string> = {
   email: 'Look in the inbox of the personal email address you registered. Check its junk or spam folder too.',
   sms: 'Look for a text message on the mobile phone you registered.',
+  app: 'The code is in the authenticator app on your phone, under this organisation\'s name.',
 };
 
-export const channelNames: Record<VerificationMethod, string> = {
+export const channelNames: Record<ProofMethod, string> = {
   email: 'Email',
   sms: 'Text message',
+  app: 'Authenticator app',
 };
 
 export const newPasswordHeadings: Record<PasswordPurpose, string> = {

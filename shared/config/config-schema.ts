@@ -204,6 +204,28 @@ export const configSchema = z
         kioskRequests: kioskRequestsDefaults,
         kioskFailedProofs: kioskFailedProofsDefaults,
       }),
+    /** "Set up password reset and sign-in methods". */
+    registration: z
+      .object({
+        /** How many methods a person must keep registered (removing below it is refused). */
+        requiredMethods: z.number().int().min(1).max(3).default(1),
+        /** The organisation's own mail domains (and their subdomains): a personal address is wanted. */
+        blockedEmailDomains: z
+          .array(z.string().trim().toLowerCase().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name like example.ac.uk'))
+          .max(100)
+          .default([]),
+        /** A method added or changed within this many days cannot be used for reset or unlock (0: off). */
+        coolingOffDays: z.number().int().min(0).max(90).default(0),
+      })
+      .strict()
+      .default({ requiredMethods: 1, blockedEmailDomains: [], coolingOffDays: 0 }),
+    reset: z
+      .object({
+        /** 2: reset and unlock need codes from two different methods. */
+        requiredProofs: z.union([z.literal(1), z.literal(2)]).default(1),
+      })
+      .strict()
+      .default({ requiredProofs: 1 }),
     /**
      * The embedded directory's own lockout (an LDAP or AD directory applies its own policy): wrong
      * current passwords at "Change your password" lock the account for lockMinutes (0: until

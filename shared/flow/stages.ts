@@ -3,12 +3,14 @@
  * renderer only shows what main reports, so it cannot skip or repeat a stage.
  */
 export type VerificationMethod = 'email' | 'sms';
+/** How a person can prove who they are: a code the kiosk sends (email, text) or one their authenticator app makes. */
+export type ProofMethod = VerificationMethod | 'app';
 
 /**
  * Why the person walked up: reset a forgotten password, unlock the account without changing the
  * password, or change a password they know.
  */
-export type Purpose = 'reset' | 'unlock' | 'change';
+export type Purpose = 'reset' | 'unlock' | 'change' | 'register';
 /** The journeys that prove identity with a one-time code. */
 export type CodePurpose = Extract<Purpose, 'reset' | 'unlock'>;
 /** The journeys that end in choosing a new password. */
@@ -16,9 +18,10 @@ export type PasswordPurpose = Extract<Purpose, 'reset' | 'change'>;
 
 /**
  * Delivery is only ever reported as pending or failed, and "failed" only when the channel itself is
- * down for everyone: a per-recipient result would reveal that the account exists.
+ * down for everyone: a per-recipient result would reveal that the account exists. `in_app`: nothing is
+ * sent, the person's authenticator app makes the code.
  */
-export type DeliveryState = 'pending' | 'failed';
+export type DeliveryState = 'pending' | 'failed' | 'in_app';
 
 /**
  * How a password change ended, in the person's terms:
@@ -44,18 +47,93 @@ export type NoticeState = 'queued' | 'none';
  */
 export type SessionView =
   | { stage: 'identify' }
-  | { stage: 'choose_method'; purpose: CodePurpose; methods: VerificationMethod[] }
+  | {
+      stage: 'choose_method';
+      purpose: CodePurpose;
+      methods: ProofMethod[];
+      /** Which proof this is (1 of 1, or 1 of 2 / 2 of 2 when reset.requiredProofs is 2). */
+      proof: { number: number; of: number };
+    }
   | {
       stage: 'code_sent';
       purpose: CodePurpose;
-      method: VerificationMethod;
+      method: ProofMethod;
       delivery: DeliveryState;
       codeLength: number;
       expiresInSeconds: number;
     }
   | { stage: 'new_password'; purpose: PasswordPurpose; username: string }
   | { stage: 'done'; purpose: PasswordPurpose; outcome: ChangeOutcome; notice: NoticeState; returnAfterSeconds: number }
-  | { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState; returnAfterSeconds: number };
+  | { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState; returnAfterSeconds: number }
+  | RegistrationView;
+
+/** A way to prove identity that a person registers: personal email, mobile for texts, authenticator app. */
+export type MethodKind = 'email' | 'phone' | 'app';
+
+/** One registered method as the person sees it: masked, never the full value. */
+export interface RegisteredMethod {
+  /** Opaque to the renderer, e.g. "email:12"; main checks it belongs to the signed-in account. */
+  id: string;
+  kind: MethodKind;
+  /** `a•••n@h•••.example`, `+44 •••• ••• 321`, or "" for an app. */
+  masked: string;
+  /** When it was verified (ISO time): "set up on 3 March". */
+  addedAt: string;
+}
+
+/** The change waiting to be confirmed (or just saved). */
+export type MethodChange =
+  | { action: 'add'; kind: MethodKind; masked: string }
+  | { action: 'replace'; kind: MethodKind; masked: string; replacesMasked: string }
+  | { action: 'remove'; kind: MethodKind; masked: string };
+
+/** A QR code as rows of '0'/'1' modules (dark = '1'), drawn by the renderer as SVG. */
+export interface QrMatrix {
+  size: number;
+  rows: string[];
+}
+
+/**
+ * "Set up password reset and sign-in methods": signed in with the current password, the person sees
+ * their methods and adds, changes or removes one at a time. Each new method is proven (a code sent to
+ * it, or a code from the app) and reviewed before it is saved.
+ */
+export type RegistrationView =
+  | {
+      stage: 'methods';
+      purpose: 'register';
+      username: string;
+      methods: RegisteredMethod[];
+      /** The kinds this kiosk can add (a text provider may be off; app may be unavailable). */
+      canAdd: MethodKind[];
+      requiredMethods: number;
+      requiredProofs: number;
+      /** The change saved by the last step, for a "saved" message; null otherwise. */
+      saved: { change: MethodChange; notice: NoticeState } | null;
+    }
+  | {
+      stage: 'method_code';
+      purpose: 'register';
+      kind: 'email' | 'phone';
+      masked: string;
+      delivery: DeliveryState;
+      codeLength: number;
+      expiresInSeconds: number;
+    }
+  | {
+      stage: 'app_setup';
+      purpose: 'register';
+      /** Shown on this screen only: after it, the secret never leaves main again. */
+      otpauthUri: string;
+      /** The base32 secret in groups of four, for typing into an app by hand. */
+      secretGroups: string;
+      qr: QrMatrix;
+      issuer: string;
+      accountLabel: string;
+      digits: number;
+      periodSeconds: number;
+    }
+  | { stage: 'method_review'; purpose: 'register'; change: MethodChange };
 
 export type Stage = SessionView['stage'];
 
@@ -68,20 +146,28 @@ export const journeyStages: Readonly<Record<Purpose, Readonly<Partial<Record<Sta
   reset: {
     identify: ['choose_method'],
     choose_method: ['code_sent'],
-    code_sent: ['code_sent', 'new_password'],
+    code_sent: ['code_sent', 'choose_method', 'new_password'],
     new_password: ['done'],
     done: [],
   },
   unlock: {
     identify: ['choose_method'],
     choose_method: ['code_sent'],
-    code_sent: ['code_sent', 'done'],
+    // back to choose_method: the second of two proofs (reset.requiredProofs: 2)
+    code_sent: ['code_sent', 'choose_method', 'done'],
     done: [],
   },
   change: {
     identify: ['new_password'],
     new_password: ['done'],
     done: [],
+  },
+  register: {
+    identify: ['methods'],
+    methods: ['methods', 'method_code', 'app_setup', 'method_review'],
+    method_code: ['method_code', 'method_review', 'methods'],
+    app_setup: ['method_review', 'methods'],
+    method_review: ['methods'],
   },
 };
 

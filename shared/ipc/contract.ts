@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SessionView } from '../flow/stages.js';
+import type { ProofMethod, SessionView } from '../flow/stages.js';
 import type { PolicyRules } from '../policy/policy-config.js';
 import type { PolicyRuleCode } from '../policy/rule-codes.js';
 
@@ -37,6 +37,29 @@ export const passwordSchema = z
 
 const empty = z.object({}).strict();
 
+/** A registered method's opaque id as main gave it ("email:12", "phone:3", "app:1"). */
+export const methodIdSchema = z.string().regex(/^(email|phone|app):[0-9]{1,12}$/);
+
+/**
+ * Loose on purpose: main judges the address (format, blocked domains) and answers in words; the
+ * schema only keeps out what no address can be.
+ */
+export const emailAddressSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(254)
+  .refine(noControlCharacters, 'must not contain control characters')
+  .refine(wellFormed, 'must be well-formed Unicode');
+
+/** As typed ("07700 900123", "+44 7700 900123"); main parses it to E.164 and answers in words. */
+export const phoneNumberSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .refine(noControlCharacters, 'must not contain control characters');
+
 export interface ServiceDeskInfo {
   name: string;
   location: string;
@@ -55,6 +78,10 @@ export interface KioskInfo {
   kioskId: string;
   policy: PolicyRules;
   idleSeconds: number;
+  /** What the method chooser offers (to everyone alike). */
+  proofMethods: ProofMethod[];
+  /** Whether "Set up password reset and sign-in methods" is offered, and why not when it is not. */
+  registration: { available: boolean; requiredMethods: number; requiredProofs: number };
 }
 
 export interface PasswordVerdict {
@@ -82,13 +109,16 @@ export const contract = {
     request: z.object({ purpose: z.enum(['reset', 'unlock']), username: usernameSchema }).strict(),
     response: {} as SessionView,
   },
-  /** Starts a journey that proves identity by the current password: change a password you know. */
+  /**
+   * Starts a journey that proves identity by the current password: change a password you know, or set
+   * up reset and sign-in methods (never offered without the current password).
+   */
   'journey:signIn': {
-    request: z.object({ purpose: z.enum(['change']), username: usernameSchema, password: passwordSchema }).strict(),
+    request: z.object({ purpose: z.enum(['change', 'register']), username: usernameSchema, password: passwordSchema }).strict(),
     response: {} as SessionView,
   },
   'code:choose': {
-    request: z.object({ method: z.enum(['email', 'sms']) }).strict(),
+    request: z.object({ method: z.enum(['email', 'sms', 'app']) }).strict(),
     response: {} as SessionView,
   },
   'code:resend': { request: empty, response: {} as SessionView },
@@ -97,6 +127,26 @@ export const contract = {
     request: z.object({ password: passwordSchema, confirmation: passwordSchema }).strict(),
     response: {} as SessionView,
   },
+  /** Registration (signed in, at `methods`): add or change a personal email; a code goes to it. */
+  'method:addEmail': {
+    request: z.object({ email: emailAddressSchema, confirmation: emailAddressSchema, replaces: methodIdSchema.optional() }).strict(),
+    response: {} as SessionView,
+  },
+  /** Add or change a mobile number; a text code goes to it. */
+  'method:addPhone': {
+    request: z.object({ phone: phoneNumberSchema, replaces: methodIdSchema.optional() }).strict(),
+    response: {} as SessionView,
+  },
+  /** Add or change the authenticator app: main makes a new secret and shows it once. */
+  'method:addApp': { request: z.object({ replaces: methodIdSchema.optional() }).strict(), response: {} as SessionView },
+  'method:resendCode': { request: empty, response: {} as SessionView },
+  /** The code sent to the new email or phone, or the code from the new app. */
+  'method:confirm': { request: z.object({ code: codeSchema }).strict(), response: {} as SessionView },
+  'method:remove': { request: z.object({ id: methodIdSchema }).strict(), response: {} as SessionView },
+  /** Saves the reviewed change; notices go to every address on record before and after it. */
+  'method:save': { request: empty, response: {} as SessionView },
+  /** Drops the change in progress and goes back to the list of methods. */
+  'method:cancel': { request: empty, response: {} as SessionView },
   'policy:check': { request: z.object({ password: passwordSchema }).strict(), response: {} as PasswordVerdict },
   'demo:inbox': { request: empty, response: {} as DemoMessage[] },
 } as const;

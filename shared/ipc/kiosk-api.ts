@@ -15,12 +15,21 @@ export function createKioskApi(invoke: Invoke) {
     startOver: () => invoke('session:startOver', {}),
     stillHere: () => invoke('session:stillHere', {}),
     begin: (purpose: 'reset' | 'unlock', username: string) => invoke('journey:begin', { purpose, username }),
-    signIn: (purpose: 'change', username: string, password: string) => invoke('journey:signIn', { purpose, username, password }),
-    chooseMethod: (method: 'email' | 'sms') => invoke('code:choose', { method }),
+    signIn: (purpose: 'change' | 'register', username: string, password: string) => invoke('journey:signIn', { purpose, username, password }),
+    chooseMethod: (method: 'email' | 'sms' | 'app') => invoke('code:choose', { method }),
     resendCode: () => invoke('code:resend', {}),
     verifyCode: (code: string) => invoke('code:verify', { code }),
     setPassword: (password: string, confirmation: string) => invoke('password:set', { password, confirmation }),
     checkPassword: (password: string) => invoke('policy:check', { password }),
+    addEmail: (email: string, confirmation: string, replaces?: string) =>
+      invoke('method:addEmail', replaces === undefined ? { email, confirmation } : { email, confirmation, replaces }),
+    addPhone: (phone: string, replaces?: string) => invoke('method:addPhone', replaces === undefined ? { phone } : { phone, replaces }),
+    addApp: (replaces?: string) => invoke('method:addApp', replaces === undefined ? {} : { replaces }),
+    resendMethodCode: () => invoke('method:resendCode', {}),
+    confirmMethod: (code: string) => invoke('method:confirm', { code }),
+    removeMethod: (id: string) => invoke('method:remove', { id }),
+    saveMethod: () => invoke('method:save', {}),
+    cancelMethod: () => invoke('method:cancel', {}),
     demoInbox: () => invoke('demo:inbox', {}),
   };
 }

@@ -21,6 +21,14 @@ export const errorCodes = [
   'ACCOUNT_LOCKED', // the right current password, but the account is locked: use "Account locked?"
   'ACCOUNT_DISABLED', // the right current password, but the account is disabled: see the Service Desk
   'NOT_AVAILABLE', // e.g. demo-only channel outside demo mode
+  'EMAIL_INVALID', // not an email address
+  'EMAILS_DIFFER', // the two typings of the new email differ
+  'EMAIL_DOMAIN_BLOCKED', // an address at one of the organisation's own domains: a personal one is wanted
+  'PHONE_INVALID', // not a mobile number the kiosk can text
+  'METHOD_ALREADY_REGISTERED', // that email or number is already on the account
+  'METHODS_REQUIRED', // removing it would leave fewer than registration.requiredMethods
+  'METHOD_COOLING_OFF', // the method was added too recently to be used for reset; details.until
+  'REGISTRATION_UNAVAILABLE', // this kiosk cannot keep authenticator secrets safely (e.g. no OS keyring)
   'INTERNAL', // unexpected failure; logged in main without secrets
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -79,6 +79,7 @@ export const journeyButtonNames: Record<Purpose, string> = {
   reset: 'Forgot your password?',
   unlock: 'Account locked?',
   change: 'Change your password',
+  register: 'Set up password reset and sign-in methods',
 };
 
 /** A menu button: its name is its title, then a line saying what the journey does. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
+import type { ProofMethod } from '../../../shared/flow/stages.js';
 import type { KioskInfo } from '../../../shared/ipc/contract.js';
 import { effectivePolicy } from '../config/effective-policy.js';
 
@@ -20,7 +21,8 @@ export function readLogoDataUrl(logoPath: string | undefined): string | null {
   return `data:${mime};base64,${readFileSync(logoPath).toString('base64')}`;
 }
 
-export function buildKioskInfo(config: KioskConfig): KioskInfo {
+export function buildKioskInfo(config: KioskConfig, offered: { proofMethods: ProofMethod[]; registrationAvailable: boolean }): KioskInfo {
+  const { proofMethods, registrationAvailable } = offered;
   const { branding, kiosk } = config;
   return {
     organisationName: branding.organisationName,
@@ -32,5 +34,11 @@ export function buildKioskInfo(config: KioskConfig): KioskInfo {
     kioskId: kiosk.id,
     policy: effectivePolicy(config),
     idleSeconds: kiosk.idleSeconds,
+    proofMethods,
+    registration: {
+      available: registrationAvailable,
+      requiredMethods: config.registration.requiredMethods,
+      requiredProofs: config.reset.requiredProofs,
+    },
   };
 }

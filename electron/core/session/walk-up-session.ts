@@ -61,7 +61,7 @@ export function toSessionView(
     case 'identify':
       return { stage: 'identify' };
     case 'choose_method':
-      return { stage: 'choose_method', purpose: state.purpose, methods: details.methods };
+      return { stage: 'choose_method', purpose: state.purpose, methods: details.methods, proof: { number: 1, of: 1 } };
     case 'code_sent':
       return {
         stage: 'code_sent',

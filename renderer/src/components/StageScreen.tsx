@@ -26,6 +26,12 @@ export function StageScreen() {
       return <NewPasswordScreen purpose={view.purpose} username={view.username} />;
     case 'done':
       return <DoneScreen view={view} />;
+    // TODO(issue 9): registration screens.
+    case 'methods':
+    case 'method_code':
+    case 'app_setup':
+    case 'method_review':
+      return <p className="loading">Loading…</p>;
     default:
       throw missingCaseError(view);
   }
@@ -42,6 +48,8 @@ function StartStage() {
       return <UsernameScreen key={choice} purpose={choice} />;
     case 'change':
       return <SignInScreen />;
+    case 'register':
+      return <MenuScreen />;
     default:
       throw missingCaseError(choice);
   }

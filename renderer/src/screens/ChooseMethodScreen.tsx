@@ -1,4 +1,4 @@
-import type { CodePurpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose, ProofMethod } from '../../../shared/flow/stages.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { StartOverButton } from '../components/StartOverButton.js';
@@ -11,7 +11,7 @@ import { useFlow } from '../stores/bound-stores.js';
  * No destination is shown, not even masked (security.md 27): nothing has been proved yet. The buttons
  * are the methods the kiosk can send by, the same for every name typed.
  */
-export function ChooseMethodScreen({ purpose, methods }: { purpose: CodePurpose; methods: readonly VerificationMethod[] }) {
+export function ChooseMethodScreen({ purpose, methods }: { purpose: CodePurpose; methods: readonly ProofMethod[] }) {
   const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const chooseMethod = useFlow((s) => s.chooseMethod);

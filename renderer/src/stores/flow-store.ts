@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CodePurpose, Purpose, SessionView, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose, Purpose, SessionView, ProofMethod } from '../../../shared/flow/stages.js';
 import type { KioskApi } from '../../../shared/ipc/kiosk-api.js';
 import type { KioskError, Result } from '../../../shared/ipc/result.js';
 
@@ -37,7 +37,7 @@ export interface FlowState {
   begin(purpose: CodePurpose, username: string): Promise<boolean>;
   /** "Change your password": proof by the current password, which leaves this store as it is sent. */
   signIn(username: string, password: string): Promise<boolean>;
-  chooseMethod(method: VerificationMethod): Promise<boolean>;
+  chooseMethod(method: ProofMethod): Promise<boolean>;
   resendCode(): Promise<boolean>;
   verifyCode(code: string): Promise<boolean>;
   setPassword(password: string, confirmation: string): Promise<boolean>;

@@ -37,7 +37,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const identify: SessionView = { stage: 'identify' };
 // Before a proof main never reports the typed name; after it, the account's own username.
-const chooseMethod: SessionView = { stage: 'choose_method', purpose: 'reset', methods: ['email'] };
+const chooseMethod: SessionView = { stage: 'choose_method', purpose: 'reset', methods: ['email'], proof: { number: 1, of: 1 } };
 const codeSent = (delivery: 'pending' | 'failed'): SessionView => ({
   stage: 'code_sent',
   purpose: 'reset',

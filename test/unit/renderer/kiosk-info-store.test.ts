@@ -15,6 +15,8 @@ const info: KioskInfo = {
   kioskId: 'kiosk-1',
   policy: presets.campus,
   idleSeconds: 120,
+  proofMethods: ['email'],
+  registration: { available: false, requiredMethods: 1, requiredProofs: 1 },
 };
 
 const answering = (answer: () => Promise<unknown>) => createKioskApi((() => answer()) as Invoke);
