@@ -117,9 +117,11 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       log,
       ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     });
-    const { background, audit, throttle, journeys, changer, outbox, maintenance, retention } = services;
-    // TODO(issue 9): 'app' joins once authenticator proofs land; registration once its journey does.
-    const info = buildKioskInfo(config, { proofMethods: config.sms.provider === 'none' ? ['email'] : ['email', 'sms'], registrationAvailable: false });
+    const { background, audit, throttle, journeys, changer, outbox, maintenance, retention, authenticators } = services;
+    // TODO(issue 9): 'app' joins once authenticator proofs land.
+    // Registration needs nothing but the kiosk itself, unless this machine cannot keep app secrets safely.
+    const registrationAvailable = authenticators === null || authenticators.refusal === null;
+    const info = buildKioskInfo(config, { proofMethods: config.sms.provider === 'none' ? ['email'] : ['email', 'sms'], registrationAvailable });
     const router = createIpcRouter({ appOrigin: options.appOrigin, handlers: createIpcHandlers({ journeys, info, demoOutbox }), log });
 
     // A change this kiosk left half-done when it last stopped is finished before anyone walks up.

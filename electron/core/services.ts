@@ -13,6 +13,9 @@ import { createTextChannel } from './delivery/text-channel.js';
 import { createStoreDirectory } from './directory/sqlite-directory.js';
 import { createKioskJourneys } from './journeys/kiosk-journeys.js';
 import { createPasswordSignIn } from './journeys/password-sign-in.js';
+import { createMethodProof } from './journeys/registration/method-proof.js';
+import { createMethodSaver } from './journeys/registration/save-change.js';
+import type { Authenticators } from './authenticator/authenticator-types.js';
 import { createAccountUnlocker } from './journeys/unlock-account.js';
 import type { DerivedKeys } from './keys/derived-keys.js';
 import type { NamePseudonym } from './keys/name-pseudonym.js';
@@ -44,6 +47,8 @@ export interface ServiceDeps {
   wrapAudit?: (audit: AuditTrail) => AuditTrail;
   /** Tests hand in another directory; the kiosk uses the embedded one over its store. */
   directory?: Directory;
+  /** Authenticator apps (registration and proof by app); null: not offered. */
+  authenticators?: Authenticators | null;
 }
 
 /**
@@ -79,6 +84,25 @@ export function createKioskServices(deps: ServiceDeps) {
   // Every password set is kept in the kiosk's history, and the reuse check costs one argon2 derivation.
   const history = createPasswordHistory({ store, directory, clock, params: config.hashing, hasher });
   const changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log, onNoticesQueued, history, textNotices: deps.sms !== null });
+  const authenticators = deps.authenticators ?? null;
+  const registration = {
+    store,
+    proof: createMethodProof({ store, codes, throttle, audit, pseudonym, config, channels, background, log }),
+    save: createMethodSaver({
+      store,
+      audit,
+      authenticators,
+      clock,
+      kiosk: config.kiosk,
+      requiredMethods: config.registration.requiredMethods,
+      textNotices: deps.sms !== null,
+      onNoticesQueued,
+    }),
+    authenticators,
+    audit,
+    config,
+    texts: textChannel !== null,
+  };
   const judge = createPasswordJudge({ rules: effectivePolicy(config), guessability, directory, hasher, history });
   const journeys = createKioskJourneys({
     store,
@@ -93,12 +117,13 @@ export function createKioskServices(deps: ServiceDeps) {
     clock,
     judge,
     config,
+    registration,
     ...(deps.onSessionEnded === undefined ? {} : { onSessionEnded: deps.onSessionEnded }),
   });
   const retention = createAuditRetention({ store, kioskId: config.kiosk.id, clock, retentionDays: config.audit.retentionDays, exportDir: config.audit.exportDir });
   const maintenance = createMaintenance({ store, throttle, changer, retention, clock });
 
-  return { background, audit, throttle, codes, directory, delivery, outbox, changer, judge, journeys, retention, maintenance, emailHealth: emailChannel.health };
+  return { authenticators, background, audit, throttle, codes, directory, delivery, outbox, changer, judge, journeys, retention, maintenance, emailHealth: emailChannel.health };
 }
 
 export type KioskServices = ReturnType<typeof createKioskServices>;
