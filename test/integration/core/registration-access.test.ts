@@ -150,3 +150,60 @@ describeEachBackend('registration: signing in with the current password', (backe
     expect(median(unknown) / median(known)).toBeLessThan(2.5);
   });
 });
+
+describeEachBackend('registration: bad input on every new channel', (backend) => {
+  it('answers a typed error and changes nothing, at every registration stage', async () => {
+    const t = await kiosks.start({ backend });
+    const bad: Array<[string, unknown]> = [
+      ['method:addEmail', {}],
+      ['method:addEmail', { email: 'a@b.example' }],
+      ['method:addEmail', { email: 5, confirmation: 5 }],
+      ['method:addEmail', { email: '', confirmation: '' }],
+      ['method:addEmail', { email: 'a\u0000@b.example', confirmation: 'a\u0000@b.example' }],
+      ['method:addEmail', { email: `${'a'.repeat(250)}@b.example`, confirmation: `${'a'.repeat(250)}@b.example` }],
+      ['method:addEmail', { email: 'a@b.example', confirmation: 'a@b.example', replaces: 'email:1; drop table' }],
+      ['method:addEmail', { email: 'a@b.example', confirmation: 'a@b.example', extra: true }],
+      ['method:addPhone', { phone: '' }],
+      ['method:addPhone', { phone: '0'.repeat(40) }],
+      ['method:addPhone', { phone: '07400\n123456' }],
+      ['method:addPhone', { phone: 7400123456 }],
+      ['method:addPhone', { phone: '+447400123456', replaces: 'phone:' }],
+      ['method:addApp', { replaces: 'app:x' }],
+      ['method:addApp', { replaces: 'sms:1' }],
+      ['method:addApp', null],
+      ['method:resendCode', { again: true }],
+      ['method:confirm', {}],
+      ['method:confirm', { code: 'abcdefgh' }],
+      ['method:confirm', { code: '123' }],
+      ['method:confirm', { code: 12345678 }],
+      ['method:remove', {}],
+      ['method:remove', { id: 'email:' }],
+      ['method:remove', { id: 'password:1' }],
+      ['method:remove', { id: 'email:1234567890123' }],
+      ['method:save', { now: true }],
+      ['method:cancel', []],
+    ];
+    const expectAllRefused = async () => {
+      const before = await dumpStore(t.kiosk.store);
+      const view = await t.call('session:get', {});
+      for (const [channel, payload] of bad) expect(await t.callRaw(channel, payload), `${channel} ${JSON.stringify(payload)}`).toEqual(fail('BAD_INPUT'));
+      expect(await dumpStore(t.kiosk.store)).toBe(before);
+      expect(await t.call('session:get', {})).toEqual(view);
+    };
+    await expectAllRefused();
+    await registerAs(t, 'ben.okafor');
+    await expectAllRefused();
+    valueOf(await t.call('method:addEmail', { email: 'ben@personal.example', confirmation: 'ben@personal.example' }));
+    await t.kiosk.settled();
+    await expectAllRefused();
+    const { methods } = valueOf(await t.call('method:cancel', {})) as { methods: { id: string }[] };
+    valueOf(await t.call('method:remove', { id: methods[0]!.id }));
+    await expectAllRefused();
+    // Well-formed, but wrong for the stage: typed, and still nothing changes.
+    const before = await dumpStore(t.kiosk.store);
+    expect(await t.call('method:addEmail', { email: 'x@personal.example', confirmation: 'x@personal.example' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('method:confirm', { code: '12345678' })).toEqual(fail('WRONG_STAGE'));
+    expect(await t.call('method:resendCode', {})).toEqual(fail('WRONG_STAGE'));
+    expect(await dumpStore(t.kiosk.store)).toBe(before);
+  });
+});
