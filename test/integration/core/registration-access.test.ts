@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
+import { fileKeyProtector } from '../../../electron/core/keys/file-key-protector.js';
 import type { Channel, RequestOf } from '../../../shared/ipc/contract.js';
 import { fail } from '../../../shared/ipc/result.js';
 import { describeEachBackend } from '../../support/backends.js';
@@ -74,7 +75,7 @@ describeEachBackend('registration: never without the current password', (backend
         { id: `email:${idOf('ben.okafor@mail.example')}`, kind: 'email', masked: 'b•••r@m•••.example', addedAt: '2026-01-01T09:00:00.000Z' },
         { id: `phone:${idOf('+447700900123')}`, kind: 'phone', masked: '+44 •••• ••• 123', addedAt: '2026-01-01T09:00:00.000Z' },
       ],
-      canAdd: ['email', 'phone'],
+      canAdd: ['email', 'phone', 'app'],
       requiredMethods: 2,
       requiredProofs: 2,
       saved: null,
@@ -93,7 +94,7 @@ describeEachBackend('registration: never without the current password', (backend
 
   it('offers no mobiles when the kiosk cannot send texts', async () => {
     const t = await kiosks.start({ backend, configure: (config) => ({ ...config, sms: { provider: 'none', defaultRegion: 'GB' } }) });
-    expect((await registerAs(t, 'grace.nowak')).canAdd).toEqual(['email']);
+    expect((await registerAs(t, 'grace.nowak')).canAdd).toEqual(['email', 'app']);
     const before = await dumpStore(t.kiosk.store);
     expect(await t.call('method:addPhone', { phone: '+447400123456' })).toEqual(fail('NOT_AVAILABLE'));
     expect(await dumpStore(t.kiosk.store)).toBe(before);
@@ -101,6 +102,22 @@ describeEachBackend('registration: never without the current password', (backend
 });
 
 describeEachBackend('registration: signing in with the current password', (backend) => {
+  it('is not offered where authenticator secrets cannot be kept safely: REGISTRATION_UNAVAILABLE before anything else', async () => {
+    const keyring = { ...fileKeyProtector, backend: 'basic_text', refusal: 'the OS keyring stores secrets as plain text (Linux basic_text)' };
+    const t = await kiosks.start({ backend, keyProtector: keyring });
+    expect(valueOf(await t.call('kiosk:info', {})).registration).toEqual({ available: false, requiredMethods: 1, requiredProofs: 1 });
+    const before = await dumpStore(t.kiosk.store);
+    // Right password, wrong password, unknown name: the same answer, and no sign-in is even tried.
+    for (const password of [passwords['amira.khan'], 'Wrong0Password1']) {
+      expect(await signInToRegister(t, 'amira.khan', password)).toEqual(fail('REGISTRATION_UNAVAILABLE'));
+    }
+    expect(await signInToRegister(t, 'nobody.here', 'Wrong0Password1')).toEqual(fail('REGISTRATION_UNAVAILABLE'));
+    expect(await dumpStore(t.kiosk.store)).toBe(before);
+    await expectEveryMethodCallRefused(t);
+    // "Change your password" is not affected.
+    expect(valueOf(await t.call('journey:signIn', { purpose: 'change', username: 'amira.khan', password: passwords['amira.khan'] })).stage).toBe('new_password');
+  });
+
   it('answers a wrong password and an unknown name alike, counts wrong ones toward the lockout, then names the lock', async () => {
     const t = await kiosks.start({ backend, configure: (config) => ({ ...config, lockout: { failedSignIns: { limit: 3, windowMinutes: 30, lockMinutes: 30 } } }) });
     expect(await signInToRegister(t, 'nobody.here', passwords['amira.khan'])).toEqual(fail('SIGN_IN_FAILED'));
