@@ -16,7 +16,6 @@ import { createKioskJourneys } from './journeys/kiosk-journeys.js';
 import { createPasswordSignIn } from './journeys/password-sign-in.js';
 import { createMethodProof } from './journeys/registration/method-proof.js';
 import { createMethodSaver } from './journeys/registration/save-change.js';
-import type { Authenticators } from './authenticator/authenticator-types.js';
 import { createAccountUnlocker } from './journeys/unlock-account.js';
 import type { DerivedKeys } from './keys/derived-keys.js';
 import type { NamePseudonym } from './keys/name-pseudonym.js';

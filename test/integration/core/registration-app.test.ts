@@ -1,4 +1,4 @@
-import { Secret, TOTP, URI } from 'otpauth';
+import { TOTP, URI } from 'otpauth';
 import { expect, it } from 'vitest';
 import { fail, type Result } from '../../../shared/ipc/result.js';
 import { describeEachBackend } from '../../support/backends.js';

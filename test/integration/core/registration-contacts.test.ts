@@ -5,6 +5,7 @@ import { describeEachBackend } from '../../support/backends.js';
 import { valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { dumpStore, rowsOf } from '../../support/database-dump.js';
 import { useTestKiosks } from '../../support/kiosk-lifecycle.js';
+import { createRecordingEmailSender } from '../../support/recording-email.js';
 import { codeSentTo, messagesAfter, registerAs, stageOf } from '../../support/registration.js';
 
 const kiosks = useTestKiosks();
@@ -138,6 +139,35 @@ describeEachBackend('registration: a personal email proven by a code', (backend)
     valueOf(await t.call('session:startOver', {}));
     valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     expect(await t.call('code:choose', { method: 'email' })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+  });
+
+  it('says so when the code cannot be sent: a refused address, or the relay down (then nothing is counted, and new requests are refused at once)', async () => {
+    const mail = createRecordingEmailSender();
+    const t = await kiosks.start({ backend, email: mail.sender });
+    await registerAs(t, 'amira.khan');
+    mail.refuseRecipient('nobody@personal.example');
+    stageOf(await t.call('method:addEmail', { email: 'nobody@personal.example', confirmation: 'nobody@personal.example' }), 'method_code');
+    await t.kiosk.settled();
+    // Signed in, and the address is the one they typed: saying it failed reveals nothing.
+    expect(valueOf(await t.call('session:get', {}))).toMatchObject({ stage: 'method_code', delivery: 'failed' });
+    const failed = (await auditOf(t)).find((row) => row.event === 'register.code_send_failed')!;
+    expect(JSON.parse(failed.detail)).toEqual({ kind: 'email', errorClass: 'recipient_rejected', replyCode: 550 });
+    valueOf(await t.call('method:cancel', {}));
+
+    mail.setRelayDown(true);
+    // Past the age at which the last good probe is trusted.
+    t.clock.advance({ seconds: t.kiosk.config.delivery.probeMaxAgeSeconds + 1 });
+    const throttleEvents = (await rowsOf(t.kiosk.store, 'throttle_events')).length;
+    stageOf(await t.call('method:addEmail', { email: 'amira@personal.example', confirmation: 'amira@personal.example' }), 'method_code');
+    await t.kiosk.settled();
+    expect(valueOf(await t.call('session:get', {}))).toMatchObject({ stage: 'method_code', delivery: 'failed' });
+    expect((await rowsOf(t.kiosk.store, 'throttle_events')).length).toBe(throttleEvents);
+    valueOf(await t.call('method:cancel', {}));
+    expect(await t.call('method:addEmail', { email: 'amira@personal.example', confirmation: 'amira@personal.example' })).toMatchObject({
+      ok: false,
+      error: { code: 'DELIVERY_UNAVAILABLE' },
+    });
+    expect(mail.sent.map((message) => message.to)).toEqual([]);
   });
 
   it('drops a change on "Cancel": back to the list, no method added', async () => {
