@@ -118,8 +118,8 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     });
     const { background, audit, throttle, journeys, changer, outbox, maintenance, retention } = services;
-    // TODO(issue 9): 'app' joins once authenticator proofs land; registration once its journey does.
-    const info = buildKioskInfo(config, { proofMethods: config.sms.provider === 'none' ? ['email'] : ['email', 'sms'], registrationAvailable: false });
+    // TODO(issue 9): registration once its journey does.
+    const info = buildKioskInfo(config, { proofMethods: journeys.proofMethods, registrationAvailable: false });
     const router = createIpcRouter({ appOrigin: options.appOrigin, handlers: createIpcHandlers({ journeys, info, demoOutbox }), log });
 
     // A change this kiosk left half-done when it last stopped is finished before anyone walks up.

@@ -14,12 +14,16 @@ import { createStoreDirectory } from './directory/sqlite-directory.js';
 import { createKioskJourneys } from './journeys/kiosk-journeys.js';
 import { createPasswordSignIn } from './journeys/password-sign-in.js';
 import { createAccountUnlocker } from './journeys/unlock-account.js';
+import type { Authenticators } from './authenticator/authenticator-types.js';
 import type { DerivedKeys } from './keys/derived-keys.js';
 import type { NamePseudonym } from './keys/name-pseudonym.js';
 import { createMaintenance } from './maintenance/maintenance.js';
 import { createOutboxWorker } from './notifications/outbox-worker.js';
 import type { Clock, Directory, EmailSender, GuessabilityChecker, PasswordHasher, RandomSource, SmsProvider } from './ports.js';
+import { createAppProof } from './proofs/app-proof.js';
 import { createCodeProof } from './proofs/code-proof.js';
+import { createCoolingOff } from './proofs/cooling-off.js';
+import { createProofThrottle } from './proofs/proof-throttle.js';
 import { createPasswordHistory } from './history/password-history.js';
 import { createPasswordChanger } from './reset/password-change.js';
 import { createPasswordJudge } from './reset/password-judge.js';
@@ -44,6 +48,8 @@ export interface ServiceDeps {
   wrapAudit?: (audit: AuditTrail) => AuditTrail;
   /** Tests hand in another directory; the kiosk uses the embedded one over its store. */
   directory?: Directory;
+  /** Authenticator apps; null (or a refusal) and "Code from my authenticator app" is not offered. */
+  authenticators?: Authenticators | null;
 }
 
 /**
@@ -80,11 +86,16 @@ export function createKioskServices(deps: ServiceDeps) {
   const history = createPasswordHistory({ store, directory, clock, params: config.hashing, hasher });
   const changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log, onNoticesQueued, history, textNotices: deps.sms !== null });
   const judge = createPasswordJudge({ rules: effectivePolicy(config), guessability, directory, hasher, history });
+  // Wrong codes by email, text or app count toward the same failed-proof limits.
+  const proofThrottle = createProofThrottle({ throttle, audit, pseudonym, kioskId: config.kiosk.id });
   const journeys = createKioskJourneys({
     store,
     directory,
     codes,
-    proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, config }),
+    proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, proofThrottle, config }),
+    appProof: createAppProof({ store, authenticators: deps.authenticators ?? null, throttle, proofThrottle, audit, pseudonym }),
+    proofThrottle,
+    coolingOff: createCoolingOff({ store, clock, days: config.registration.coolingOffDays }),
     delivery,
     changer,
     unlocker: createAccountUnlocker({ store, directory, audit, throttle, pseudonym, clock, kiosk: config.kiosk, textNotices: deps.sms !== null, log, onNoticesQueued }),
