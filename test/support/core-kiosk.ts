@@ -5,7 +5,7 @@ import { seedDemoDatabase } from '../../electron/core/demo/seed-demo.js';
 import { createArgon2Hasher } from '../../electron/core/hashing/argon2-hasher.js';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk.js';
 import { encodeKey } from '../../electron/core/keys/deployment-key.js';
-import type { EmailSender, GuessabilityChecker, RandomSource, SmsProvider } from '../../electron/core/ports.js';
+import type { EmailSender, GuessabilityChecker, KeyProtector, RandomSource, SmsProvider } from '../../electron/core/ports.js';
 import type { KioskConfig } from '../../shared/config/config-schema.js';
 import type { Channel, DemoMessage, RequestOf, ResponseOf } from '../../shared/ipc/contract.js';
 import type { Result } from '../../shared/ipc/result.js';
@@ -41,6 +41,8 @@ export interface TestKioskOptions {
   /** Merged over what the back end needs (the PostgreSQL password and deployment key); by default process.env on SQLite. */
   env?: Record<string, string | undefined>;
   onSessionEnded?: () => void;
+  /** The key protector (createKiosk's default, the file protector, unless given), e.g. one that refuses. */
+  keyProtector?: KeyProtector;
   /**
    * SQLite (the default): a file in dataDir. PostgreSQL: a fresh database on this test file's cluster
    * (see backends.ts), over loopback without TLS, its password and a deployment key (`secrets.keyEnv`)
@@ -117,6 +119,7 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
     ...(options.sms === undefined ? {} : { sms: options.sms }),
     ...(env === undefined ? {} : { env }),
     ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
+    ...(options.keyProtector === undefined ? {} : { keyProtector: options.keyProtector }),
     timers: options.timers ?? false,
     log: (line) => logLines.push(line),
   });

@@ -6,6 +6,7 @@ import type { KioskConfig } from '../../../shared/config/config-schema.js';
 import { fail } from '../../../shared/ipc/result.js';
 import { appCodeAt, enrolTestApp } from '../../support/authenticator-app.js';
 import { describeEachBackend } from '../../support/backends.js';
+import { createFakeKeyring } from '../../support/fake-key-protector.js';
 import { valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { useTestKiosks } from '../../support/kiosk-lifecycle.js';
@@ -62,6 +63,15 @@ describeEachBackend('"Code from my authenticator app" for reset and unlock', (ba
       { event: 'reset.code_checked', outcome: 'ok', detail: { method: 'app' } },
     ]);
     expect(JSON.stringify(await rowsOf(t.kiosk.store, 'audit_log'))).not.toContain(secret);
+  });
+
+  it('is not offered at all where the kiosk cannot keep app secrets safely', async () => {
+    const refusal = 'this computer has no keyring (GNOME Keyring or KWallet) for Electron safeStorage';
+    const t = await kiosks.start({ backend, keyProtector: createFakeKeyring({ backend: 'basic_text', refusal }) });
+    expect(valueOf(await t.call('kiosk:info', {})).proofMethods).toEqual(['email', 'sms']);
+    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'], proof: { number: 1, of: 1 } });
+    expect(await t.call('code:choose', { method: 'app' })).toEqual(fail('NOT_AVAILABLE'));
+    expect(valueOf(await t.call('session:get', {})).stage).toBe('choose_method');
   });
 
   it('unlocks a locked account with the app’s code', async () => {
