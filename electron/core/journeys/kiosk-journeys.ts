@@ -41,9 +41,10 @@ export interface KioskJourneysDeps {
 
 /**
  * The walk-up journeys of shared/flow/stages.ts over one session: "Forgot your password?" and
- * "Account locked?" prove identity by a code (proof-steps.ts: the same steps, the same answers for
- * every typed name until a valid code), "Change your password" by the current password; reset and change end in a new
- * password, unlock in the directory's lock being cleared. Nothing about an account changes before a proof.
+ * "Account locked?" prove identity by a code sent or from an app (proof-steps.ts: the same steps, the
+ * same answers for every typed name until a valid code; one or two proofs), "Change your password" by
+ * the current password; reset and change end in a new password, unlock in the directory's lock being
+ * cleared. Nothing about an account changes before a proof.
  */
 export function createKioskJourneys(deps: KioskJourneysDeps) {
   const { store, directory, codes, proof, delivery, changer, unlocker, audit, clock, judge, config } = deps;

@@ -48,6 +48,7 @@ export type SessionState =
       /** The code's challenge; null for an authenticator app, whose codes are not issued by the kiosk. */
       challengeId: string | null;
       delivery: DeliveryState;
+      /** The code's expiry; for an app (whose codes roll every 30 s), the session's own end. */
       expiresAt: Date;
     })
   | (Common & { stage: 'new_password'; purpose: PasswordPurpose; typedName: string; account: AccountRecord })
