@@ -184,7 +184,7 @@ describe('kiosk:info', () => {
       idleSeconds: 90,
       // No text provider here; authenticator apps are offered (plain Node: the key file protects their key).
       proofMethods: ['email', 'app'],
-      registration: { available: false, requiredMethods: 1, requiredProofs: 1 },
+      registration: { available: true, requiredMethods: 1, requiredProofs: 1 },
     });
   });
 
