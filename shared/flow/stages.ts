@@ -93,6 +93,19 @@ export interface QrMatrix {
   rows: string[];
 }
 
+/** What the enrolment screen shows to set up an authenticator app: on that screen only. */
+export interface AppSetupDetails {
+  /** After this screen, the secret never leaves main again. */
+  otpauthUri: string;
+  /** The base32 secret in groups of four, for typing into an app by hand. */
+  secretGroups: string;
+  qr: QrMatrix;
+  issuer: string;
+  accountLabel: string;
+  digits: number;
+  periodSeconds: number;
+}
+
 /**
  * "Set up password reset and sign-in methods": signed in with the current password, the person sees
  * their methods and adds, changes or removes one at a time. Each new method is proven (a code sent to
@@ -120,19 +133,7 @@ export type RegistrationView =
       codeLength: number;
       expiresInSeconds: number;
     }
-  | {
-      stage: 'app_setup';
-      purpose: 'register';
-      /** Shown on this screen only: after it, the secret never leaves main again. */
-      otpauthUri: string;
-      /** The base32 secret in groups of four, for typing into an app by hand. */
-      secretGroups: string;
-      qr: QrMatrix;
-      issuer: string;
-      accountLabel: string;
-      digits: number;
-      periodSeconds: number;
-    }
+  | ({ stage: 'app_setup'; purpose: 'register' } & AppSetupDetails)
   | { stage: 'method_review'; purpose: 'register'; change: MethodChange };
 
 export type Stage = SessionView['stage'];

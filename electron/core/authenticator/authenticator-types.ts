@@ -1,21 +1,13 @@
-import type { QrMatrix } from '../../../shared/flow/stages.js';
+import type { AppSetupDetails } from '../../../shared/flow/stages.js';
 import type { Tx } from '../store/store.js';
 
 /**
  * What a person needs to set up an authenticator app: made in main, shown on the enrolment screen
  * only, then kept in main until the first code from the app proves it was copied right.
  */
-export interface AppEnrolment {
+export interface AppEnrolment extends AppSetupDetails {
   /** Base32, RFC 4648, no padding. Never logged, audited or sent after the enrolment screen. */
   secret: string;
-  otpauthUri: string;
-  /** The secret in groups of four characters, for typing into an app by hand. */
-  secretGroups: string;
-  qr: QrMatrix;
-  issuer: string;
-  accountLabel: string;
-  digits: number;
-  periodSeconds: number;
 }
 
 /** A saved authenticator app of one account (at most one per account). */

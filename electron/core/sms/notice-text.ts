@@ -24,11 +24,27 @@ export function noticeText(input: {
   deskPhone: string;
   timeZone?: string;
 }): string {
+  const what = happened[input.kind];
+  if (what === undefined) throw new MailInputError('kind', 'must be a known notice');
+  return kioskNoticeText(input, what);
+}
+
+export interface NoticeTextContext {
+  organisationName: string;
+  when: Date;
+  deskName: string;
+  deskPhone: string;
+  timeZone?: string;
+}
+
+/**
+ * "<Organisation>: <what happened> at a kiosk on <when>. Not you? Call ...": the one shape of every
+ * notice by text, shortened when the full one would pass two GSM-7 segments, and never with a link.
+ */
+export function kioskNoticeText(input: NoticeTextContext, what: string): string {
   const organisation = checkedValue('branding.organisationName', input.organisationName, { required: true });
   const deskName = checkedValue('branding.serviceDesk.name', input.deskName, { required: true });
   const deskPhone = checkedValue('branding.serviceDesk.phone', input.deskPhone, { required: false });
-  const what = happened[input.kind];
-  if (what === undefined) throw new MailInputError('kind', 'must be a known notice');
   const when = new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'short',
