@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Preview } from '../../tools/preview/host.js';
 import {
   alertText,
+  appSender,
   backToStart,
   chooseJourney,
   currentPasswordField,
@@ -38,9 +39,12 @@ describe('the start menu, and "Change your password" refusals', () => {
     await backToStart(preview);
   });
 
-  it('offers each journey as one large button, and registration honestly as not available yet', async () => {
+  it('offers each journey as one large button, and registration only where the kiosk can do it', async () => {
     const { page, kiosk } = preview;
-    for (const purpose of ['reset', 'unlock', 'change'] as const) {
+    const info = await kiosk.router.handle('kiosk:info', appSender(preview), {});
+    if (!info.ok) throw new Error(info.error.code);
+    const offered = info.value.registration.available ? (['reset', 'unlock', 'change', 'register'] as const) : (['reset', 'unlock', 'change'] as const);
+    for (const purpose of offered) {
       const box = await journeyButton(page, purpose).boundingBox();
       // A whole finger's worth, and more: each choice is a large target.
       expect(box?.height, purpose).toBeGreaterThanOrEqual(64);
@@ -48,10 +52,13 @@ describe('the start menu, and "Change your password" refusals', () => {
     }
     const menu = stageContainer(page, 'identify');
     expect(await menu.innerText()).toContain('Set up password reset and sign-in methods');
-    expect(await menu.innerText()).toContain(`Not available at this kiosk yet.`);
-    expect(await menu.innerText()).toContain(`ask the ${kiosk.config.branding.serviceDesk.name}`);
-    // Nothing to press for it: a control that led nowhere would mislead.
-    expect(await page.getByRole('button', { name: /Set up password reset/ }).count()).toBe(0);
+    if (!info.value.registration.available) {
+      // Said in words, with where to go instead; nothing to press, since a control that led nowhere would mislead.
+      expect(await menu.innerText()).toContain('Not available at this kiosk.');
+      expect(await menu.innerText()).toContain(`please visit the ${kiosk.config.branding.serviceDesk.name}`);
+      expect(await menu.innerText()).toContain(kiosk.config.branding.serviceDesk.phone);
+      expect(await page.getByRole('button', { name: /Set up password reset/ }).count()).toBe(0);
+    }
     expect(await menu.innerText()).toContain('IT Services will never email you a link to change your password.');
   });
 
