@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { KioskInfo } from '../../shared/ipc/contract.js';
 import type { Preview } from '../../tools/preview/host.js';
 import {
   alertText,
@@ -43,7 +44,8 @@ describe('the start menu, and "Change your password" refusals', () => {
     const { page, kiosk } = preview;
     const info = await kiosk.router.handle('kiosk:info', appSender(preview), {});
     if (!info.ok) throw new Error(info.error.code);
-    const offered = info.value.registration.available ? (['reset', 'unlock', 'change', 'register'] as const) : (['reset', 'unlock', 'change'] as const);
+    const { available } = (info.value as KioskInfo).registration;
+    const offered = available ? (['reset', 'unlock', 'change', 'register'] as const) : (['reset', 'unlock', 'change'] as const);
     for (const purpose of offered) {
       const box = await journeyButton(page, purpose).boundingBox();
       // A whole finger's worth, and more: each choice is a large target.
@@ -52,7 +54,7 @@ describe('the start menu, and "Change your password" refusals', () => {
     }
     const menu = stageContainer(page, 'identify');
     expect(await menu.innerText()).toContain('Set up password reset and sign-in methods');
-    if (!info.value.registration.available) {
+    if (!available) {
       // Said in words, with where to go instead; nothing to press, since a control that led nowhere would mislead.
       expect(await menu.innerText()).toContain('Not available at this kiosk.');
       expect(await menu.innerText()).toContain(`please visit the ${kiosk.config.branding.serviceDesk.name}`);

@@ -109,14 +109,8 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
           Continue
         </button>
       </form>
-      {purpose === 'register' ? (
-        <div className="notice">
-          <p>{registerSignInWords.forgotten(info.serviceDesk.name)}</p>
-          <ServiceDeskContact desk={info.serviceDesk} />
-        </div>
-      ) : null}
       <BackToMenuButton />
-      <LinkWarning info={info} />
+      {purpose === 'register' ? <LinkWarning info={info} helpLead={registerSignInWords.forgotten(info.serviceDesk.name)} /> : <LinkWarning info={info} />}
     </section>
   );
 }

@@ -74,8 +74,11 @@ export interface MethodForm {
   replaces: string | null;
 }
 
-/** After these refusals main's stage may differ from what is on screen, so ask main again. */
-const refusalsThatMoveTheStage = new Set<KioskError['code']>(['WRONG_STAGE', 'SESSION_EXPIRED']);
+/**
+ * After these refusals main's stage may differ from what is on screen, so ask main again. A method
+ * in its cooling-off period sends the person back to the chooser without it (or ends the session).
+ */
+const refusalsThatMoveTheStage = new Set<KioskError['code']>(['WRONG_STAGE', 'SESSION_EXPIRED', 'METHOD_COOLING_OFF']);
 
 const internalError: KioskError = { code: 'INTERNAL' };
 

@@ -127,3 +127,21 @@ describe('flow store: "Set up password reset and sign-in methods"', () => {
     expect(useFlow.getState()).toMatchObject({ view: null, methodForm: null });
   });
 });
+
+describe('flow store: proof by authenticator app', () => {
+  it('asks main where the session went after a cooling-off refusal, and keeps the refusal on screen', async () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    const appCode: SessionView = { stage: 'code_sent', purpose: 'reset', method: 'app', delivery: 'in_app', codeLength: 6, expiresInSeconds: 600 };
+    const chooser: SessionView = { stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'], proof: { number: 1, of: 1 } };
+    useFlow.setState({ view: appCode });
+
+    const verified = useFlow.getState().verifyCode('123456');
+    main.last('code:verify').answer(fail('METHOD_COOLING_OFF', { until: '2026-12-02T09:00:00Z' }));
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    main.last('session:get').answer(ok(chooser));
+    expect(await verified).toBe(false);
+    expect(useFlow.getState()).toMatchObject({ view: chooser, error: { code: 'METHOD_COOLING_OFF', details: { until: '2026-12-02T09:00:00Z' } } });
+  });
+});
