@@ -111,7 +111,9 @@ export const errorMessages: Record<ErrorCode, ErrorWords> = {
   EMAILS_DIFFER: () => 'The two email addresses are not the same. Please type the same address in both boxes.',
   EMAIL_DOMAIN_BLOCKED: (_details, { organisationName }) =>
     `That is an address at ${organisationName}. Please use a personal email address, so you can still get a code if you cannot sign in.`,
-  PHONE_INVALID: () => 'That does not look like a mobile number we can text. Please check it, for example 07700 900123 or +44 7700 900123.',
+  // No example number: any real-looking one belongs to someone, and Ofcom's drama range is refused as not a phone.
+  PHONE_INVALID: () =>
+    'That does not look like a mobile number we can text. Please check it: a UK mobile number starts with 07, and a number from another country starts with + and the country code.',
   METHOD_ALREADY_REGISTERED: () => 'That is already one of your methods.',
   METHODS_REQUIRED: () => 'You need to keep at least this many methods. Add another one first, or change this one instead of removing it.',
   METHOD_COOLING_OFF: (details, { deskName }) =>

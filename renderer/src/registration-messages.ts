@@ -85,7 +85,7 @@ export const addPhoneWords = {
   lead: 'We send a text message with a code to this number to check that it is yours.',
   replacing: (masked: string) => `This replaces ${masked} once the new number is checked and you confirm.`,
   number: 'Mobile number',
-  hint: 'For example 07700 900123, or +44 7700 900123 for a number from another country.',
+  hint: 'A UK mobile number starts with 07. For a number from another country, start with + and the country code.',
   missing: 'Please type your mobile number.',
 } as const;
 
