@@ -4,12 +4,16 @@ import type { Preview } from '../../tools/preview/host.js';
 import {
   alertText,
   appSender,
+  askForCode,
   backToStart,
+  demoMessageCount,
   enterUsername,
   expectStage,
   proveByCode,
+  readCodeFromDemoInbox,
   stageContainer,
   startBrowserPreview,
+  submitCode,
   typeNewPassword,
   withKiosk,
 } from '../support/browser-preview.js';
@@ -247,5 +251,49 @@ describe('cooling-off: a method set up too recently cannot be used for a reset',
     expect(words).toContain(`visit the ${kiosk.config.branding.serviceDesk.name}`);
     expect(await page.getByRole('button', { name: 'Email me a code' }).count()).toBe(0);
     expect(await directoryVerifies(kiosk, username, demoPasswordOf(username))).toBe(true);
+  });
+});
+
+describe('two proofs: with reset.requiredProofs 2 a reset asks for codes from two different methods', () => {
+  let preview: Preview;
+
+  beforeAll(async () => {
+    preview = await startBrowserPreview({
+      adjustConfig: (config) => ({
+        ...withKiosk({ doneReturnSeconds: 60 })(config),
+        registration: { ...config.registration, requiredMethods: 2 },
+        reset: { ...config.reset, requiredProofs: 2 },
+      }),
+    });
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it('says which proof is asked for, and leaves out the method already used', { timeout: 120_000 }, async () => {
+    const { page, kiosk } = preview;
+    await signInToRegister(page, username, demoPasswordOf(username));
+    expect(await methodsList(page).innerText()).toContain('You need at least 2 methods: to reset your password, you prove it is you with codes from two different methods.');
+    expect(await methodsList(page).innerText()).toContain('You have 0 methods set up. Add 2 so that you can reset your password at the kiosk.');
+    await addEmailMethod(preview, personalEmail);
+    await addPhoneMethod(preview, mobile);
+
+    await backToStart(preview);
+    await enterUsername(page, username);
+    const chooser = stageContainer(page, 'choose_method');
+    expect(await chooser.getByRole('heading', { level: 1 }).innerText()).toBe('Proof 1 of 2: how do you want to get your code?');
+    let before = await demoMessageCount(page);
+    await askForCode(page, 'email');
+    await submitCode(page, await readCodeFromDemoInbox(page, before, kiosk.config.codes.length));
+
+    await expectStage(page, 'choose_method');
+    await expect.poll(() => chooser.getByRole('heading', { level: 1 }).innerText()).toBe('Proof 2 of 2: how do you want to get your code?');
+    expect(await chooser.innerText()).toContain('That code was right. Now prove it is you a second time, with a different method.');
+    expect(await page.getByRole('button', { name: 'Email me a code' }).count()).toBe(0);
+    before = await demoMessageCount(page);
+    await askForCode(page, 'sms');
+    await submitCode(page, await readCodeFromDemoInbox(page, before, kiosk.config.codes.length));
+    await chooseNewPassword(preview, newPasswords.email);
+    expect(await directoryVerifies(kiosk, username, newPasswords.email)).toBe(true);
   });
 });
