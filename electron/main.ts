@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, safeStorage, session, type WebContents } from 'electron';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { guessabilityOptionsFromConfig, loadGuessabilityEngine } from './core/gu
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, serveAppRequest } from './app-protocol.js';
 import { isBlockedShortcut } from './input-guard.js';
 import { registerIpc } from './ipc-bridge.js';
+import { createSafeStorageProtector } from './safe-storage-protector.js';
 import { resolveConfigSource, startupErrorMessage } from './launch-config.js';
 import { locateNativeBinding } from './native-binding.js';
 import { createShutdown } from './shutdown.js';
@@ -102,6 +103,9 @@ async function start(): Promise<void> {
     appOrigin: APP_ORIGIN,
     nativeBinding: binding.path,
     guessability,
+    // After `ready`, as safeStorage needs: seals a key file the kiosk creates, and decides whether
+    // authenticator secrets can be kept on this machine at all.
+    keyProtector: createSafeStorageProtector(safeStorage, process.platform),
     log: (line) => console.log(`[kiosk] ${line}`),
     // However the session ends: start over, the Done screen, the page's idle wipe or main's own.
     onSessionEnded: clearClipboards,

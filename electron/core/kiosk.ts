@@ -15,7 +15,9 @@ import { createDemoOutbox, type DemoOutbox } from './mail/demo-outbox.js';
 import { createSmtpEmailSender } from './mail/smtp-sender.js';
 import type { Maintenance } from './maintenance/maintenance.js';
 import type { OutboxWorker } from './notifications/outbox-worker.js';
-import type { Clock, EmailSender, GuessabilityChecker, RandomSource, SmsProvider } from './ports.js';
+import type { Authenticators } from './authenticator/authenticator-types.js';
+import { fileKeyProtector } from './keys/file-key-protector.js';
+import type { Clock, EmailSender, GuessabilityChecker, KeyProtector, RandomSource, SmsProvider } from './ports.js';
 import { createKioskServices } from './services.js';
 import { createSmsProvider } from './sms/create-sms-provider.js';
 import { buildKioskInfo } from './reset/kiosk-info.js';
@@ -49,6 +51,11 @@ export interface CreateKioskOptions {
    * passes themselves turn them off.
    */
   timers?: boolean;
+  /**
+   * Protects the deployment key file at rest and says whether secrets can be kept here: Electron's
+   * safeStorage in the app; by default the file protector (the key file's 0600 mode).
+   */
+  keyProtector?: KeyProtector;
 }
 
 export interface Kiosk {
@@ -66,6 +73,7 @@ export interface Kiosk {
   outbox: OutboxWorker;
   maintenance: Maintenance;
   retention: AuditRetention;
+  authenticators: Authenticators;
   /** Resolves when background work started so far (deliveries, notices) has finished: tests and shutdown. */
   settled(): Promise<void>;
   /** Waits for background work, then closes mail and the store. */
@@ -84,7 +92,9 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => undefined);
   const hasher = createArgon2Hasher(config.hashing);
-  const keys = deriveKeys(loadDeploymentKey(deploymentKeySourceOf(config), env, random));
+  const keyProtector = options.keyProtector ?? fileKeyProtector;
+  if (keyProtector.refusal !== null) log(`authenticator apps are not offered: ${keyProtector.refusal}`);
+  const keys = deriveKeys(loadDeploymentKey(deploymentKeySourceOf(config), env, random, keyProtector));
   const pseudonym = createNamePseudonym(keys.namePseudonym);
 
   // The demo always starts from the same known people and passwords.
@@ -115,10 +125,12 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       email,
       sms,
       log,
+      secretsRefusal: keyProtector.refusal,
       ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     });
-    const { background, audit, throttle, journeys, changer, outbox, maintenance, retention } = services;
+    const { background, audit, throttle, journeys, changer, outbox, maintenance, retention, authenticators } = services;
     // TODO(issue 9): 'app' joins once authenticator proofs land; registration once its journey does.
+    // Both only while `authenticators.refusal` is null (this machine can keep app secrets safely).
     const info = buildKioskInfo(config, { proofMethods: config.sms.provider === 'none' ? ['email'] : ['email', 'sms'], registrationAvailable: false });
     const router = createIpcRouter({ appOrigin: options.appOrigin, handlers: createIpcHandlers({ journeys, info, demoOutbox }), log });
 
@@ -155,6 +167,7 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       outbox,
       maintenance,
       retention,
+      authenticators,
       async settled() {
         await background.settled();
         await outbox.settled();

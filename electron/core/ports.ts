@@ -129,6 +129,11 @@ export interface KeyProtector {
   /** For logs and the README: "file", "gnome_libsecret", "kwallet", ... */
   backend: string;
   refusal: string | null;
+  /**
+   * Whether seal/open really transform the bytes. A key file the kiosk creates is written sealed only
+   * then (and only without a refusal); otherwise it is written plain, as an admin would provision it.
+   */
+  seals: boolean;
   seal(plain: Buffer): Buffer;
   open(sealed: Buffer): Buffer;
 }

@@ -1,5 +1,6 @@
 import type { KioskConfig } from '../../shared/config/config-schema.js';
 import { createAuditRetention } from './audit/audit-retention.js';
+import { createAuthenticators } from './authenticator/authenticators.js';
 import { createAuditTrail, type AuditTrail } from './audit/audit-trail.js';
 import { createBackgroundTasks } from './background-tasks.js';
 import { createCodeIssuer } from './codes/code-issuer.js';
@@ -44,6 +45,11 @@ export interface ServiceDeps {
   wrapAudit?: (audit: AuditTrail) => AuditTrail;
   /** Tests hand in another directory; the kiosk uses the embedded one over its store. */
   directory?: Directory;
+  /**
+   * Why this machine cannot keep authenticator secrets safely (the KeyProtector's refusal), or null.
+   * Absent: null (plain Node, where the 0600 key file is the protection).
+   */
+  secretsRefusal?: string | null;
 }
 
 /**
@@ -57,6 +63,14 @@ export function createKioskServices(deps: ServiceDeps) {
   const audit = deps.wrapAudit?.(realAudit) ?? realAudit;
   const throttle = createThrottle({ clock, rules: config.throttle });
   const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
+  const authenticators = createAuthenticators({
+    clock,
+    random,
+    key: keys.authenticatorSecrets,
+    issuer: config.branding.organisationName,
+    refusal: deps.secretsRefusal ?? null,
+    log,
+  });
   const directory = deps.directory ?? createStoreDirectory(store, hasher, clock, config.lockout);
   const healthLog = (channel: string) => (verdict: HealthVerdict) =>
     log(verdict.up ? `${channel} delivery is working` : `${channel} delivery is down (${describeFailureSummary(verdict.failure)}); probing again in ${verdict.retryAfterSeconds} s`);
@@ -98,7 +112,7 @@ export function createKioskServices(deps: ServiceDeps) {
   const retention = createAuditRetention({ store, kioskId: config.kiosk.id, clock, retentionDays: config.audit.retentionDays, exportDir: config.audit.exportDir });
   const maintenance = createMaintenance({ store, throttle, changer, retention, clock });
 
-  return { background, audit, throttle, codes, directory, delivery, outbox, changer, judge, journeys, retention, maintenance, emailHealth: emailChannel.health };
+  return { background, audit, throttle, codes, authenticators, directory, delivery, outbox, changer, judge, journeys, retention, maintenance, emailHealth: emailChannel.health };
 }
 
 export type KioskServices = ReturnType<typeof createKioskServices>;

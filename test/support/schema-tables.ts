@@ -4,6 +4,7 @@ export const allTables = [
   'audit_anchors',
   'audit_chain_heads',
   'audit_log',
+  'authenticators',
   'challenges',
   'contact_methods',
   'history_derivations',

@@ -1,7 +1,9 @@
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { RandomSource } from '../ports.js';
+import type { KeyProtector, RandomSource } from '../ports.js';
 import { DeploymentKeyError } from './deployment-key-error.js';
+import { fileKeyProtector } from './file-key-protector.js';
+import { isSealedKeyText, openSealedKeyText, sealedKeyText } from './sealed-key-file.js';
 
 /** 256 bits: every derived key (code HMAC, name pseudonyms, audit chain) is an HMAC-SHA256 key. */
 export const deploymentKeyBytes = 32;
@@ -16,8 +18,15 @@ export type DeploymentKeySource =
  * anyone test code guesses, reverse name pseudonyms or re-seal an edited audit chain. Every kiosk
  * sharing one database needs the same key, given as a file or an environment variable on each
  * kiosk (base64 or hex of 32 random bytes, as `npm run admin -- keys generate` prints).
+ * Under Electron, a key file the kiosk creates itself is sealed by the OS keyring (`protector`); a
+ * plain file still reads, so a key provisioned by an admin (e.g. shared by kiosks) keeps working.
  */
-export function loadDeploymentKey(source: DeploymentKeySource, env: Record<string, string | undefined>, random: RandomSource): Buffer {
+export function loadDeploymentKey(
+  source: DeploymentKeySource,
+  env: Record<string, string | undefined>,
+  random: RandomSource,
+  protector: KeyProtector = fileKeyProtector,
+): Buffer {
   switch (source.kind) {
     case 'ephemeral':
       return random.bytes(deploymentKeyBytes);
@@ -31,7 +40,7 @@ export function loadDeploymentKey(source: DeploymentKeySource, env: Record<strin
     case 'file': {
       if (!existsSync(source.path)) {
         if (!source.createIfMissing) throw new DeploymentKeyError(`secrets.keyFile: ${source.path} does not exist`);
-        return createKeyFile(source.path, random);
+        return createKeyFile(source.path, random, protector);
       }
       assertPrivate(source.path);
       let text: string;
@@ -40,9 +49,13 @@ export function loadDeploymentKey(source: DeploymentKeySource, env: Record<strin
       } catch (error) {
         throw new DeploymentKeyError(`secrets.keyFile: ${source.path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       }
-      return decodeKey(text, source.path);
+      return readKeyText(text, source.path, protector);
     }
   }
+}
+
+function readKeyText(text: string, where: string, protector: KeyProtector): Buffer {
+  return isSealedKeyText(text) ? openSealedKeyText(text, where, protector) : decodeKey(text, where);
 }
 
 export function encodeKey(key: Buffer): string {
@@ -65,21 +78,23 @@ function decodeKey(text: string, where: string): Buffer {
  * leaves either no key file or a complete one, never an empty file the next start would refuse, and a
  * key another process linked a moment earlier is never overwritten (link fails if the name exists).
  */
-function createKeyFile(path: string, random: RandomSource): Buffer {
+function createKeyFile(path: string, random: RandomSource, protector: KeyProtector): Buffer {
   const key = random.bytes(deploymentKeyBytes);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(temporary, 'wx', 0o600);
     try {
-      writeSync(fd, `${encodeKey(key)}\n`);
+      // Sealed only by a keyring that really protects it; with a refusal (e.g. Linux basic_text) a
+      // "sealed" file would only pretend, so it is written plain and the 0600 mode protects it.
+      writeSync(fd, protector.seals && protector.refusal === null ? sealedKeyText(key, protector) : `${encodeKey(key)}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     linkSync(temporary, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(path)) return decodeKey(readFileSync(path, 'utf8'), path);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(path)) return readKeyText(readFileSync(path, 'utf8'), path, protector);
     throw new DeploymentKeyError(`secrets.keyFile: ${path} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   } finally {
     rmSync(temporary, { force: true });

@@ -11,17 +11,25 @@ export interface DerivedKeys {
   namePseudonym: Buffer;
   /** Seals each audit record to the one before it. */
   auditChain: Buffer;
+  /** Encrypts authenticator-app (TOTP) secrets at rest (AES-256-GCM, see authenticator/secret-box.ts). */
+  authenticatorSecrets: Buffer;
 }
 
 const purposes: Record<keyof DerivedKeys, string> = {
   codeHmac: 'sspr-kiosk/code-hmac/v1',
   namePseudonym: 'sspr-kiosk/name-pseudonym/v1',
   auditChain: 'sspr-kiosk/audit-chain/v1',
+  authenticatorSecrets: 'sspr-kiosk/authenticator-secrets/v1',
 };
 
 export function deriveKeys(deploymentKey: Buffer): DerivedKeys {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', deploymentKey, Buffer.alloc(0), info, 32));
-  return { codeHmac: derive(purposes.codeHmac), namePseudonym: derive(purposes.namePseudonym), auditChain: derive(purposes.auditChain) };
+  return {
+    codeHmac: derive(purposes.codeHmac),
+    namePseudonym: derive(purposes.namePseudonym),
+    auditChain: derive(purposes.auditChain),
+    authenticatorSecrets: derive(purposes.authenticatorSecrets),
+  };
 }
 
 /**

@@ -19,6 +19,7 @@ export interface Database {
   outbox: OutboxTable;
   password_changes: PasswordChangesTable;
   key_checks: KeyChecksTable;
+  authenticators: AuthenticatorsTable;
 }
 
 export interface AccountsTable {
@@ -150,4 +151,17 @@ export interface KeyChecksTable {
   purpose: string;
   check_value: string;
   created_at: string;
+}
+
+/** One authenticator app per account; the secret only as ciphertext (see migrations/004-authenticators.ts). */
+export interface AuthenticatorsTable {
+  id: Generated<number>;
+  account_id: number;
+  /** base64 of AES-256-GCM ciphertext followed by its 16-byte tag. */
+  secret_ciphertext: string;
+  /** base64 of the 12-byte nonce, fresh for every secret. */
+  nonce: string;
+  added_at: string;
+  /** The newest TOTP time step accepted; a code for this step or an earlier one is refused. */
+  last_step: number | null;
 }

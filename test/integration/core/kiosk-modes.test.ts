@@ -132,7 +132,7 @@ describe('the kiosk outside demo mode', () => {
     await expect(start(config, { email: mail.sender, env: {} })).rejects.toThrow(/KIOSK_KEY is not set/);
     expect(await withStoreOf(config, (store) => rowsOf(store, 'audit_log'))).toHaveLength(1);
     const again = await start(config, { email: mail.sender, env: { KIOSK_KEY: encodeKey(Buffer.alloc(32, 1)) } });
-    expect(await rowsOf(again.store, 'key_checks')).toHaveLength(3);
+    expect(await rowsOf(again.store, 'key_checks')).toHaveLength(4);
   });
 });
 

@@ -50,7 +50,7 @@ describeEachBackend('migration 3 (password history derivations)', (backend) => {
     await old.store.close();
     stores.splice(0);
 
-    const upgraded = await open(migrations);
+    const upgraded = await open(migrations.slice(0, 3));
     expect(upgraded.migrations).toEqual({ applied: [3], version: 3 });
     const { store } = upgraded;
     expect(await rowsOf(store, 'history_salts')).toEqual([]);

@@ -249,7 +249,7 @@ describe('the deployment key, provisioned to each kiosk', () => {
     const text = JSON.stringify(await Promise.all(tables.map((table) => rowsOf(db, table))));
     const raw = Buffer.from(deploymentKey, 'base64');
     const derived = keys();
-    for (const key of [raw, derived.codeHmac, derived.namePseudonym, derived.auditChain]) {
+    for (const key of [raw, derived.codeHmac, derived.namePseudonym, derived.auditChain, derived.authenticatorSecrets]) {
       for (const encoded of [key.toString('base64'), key.toString('hex'), key.toString('base64url')]) expect(text).not.toContain(encoded);
     }
     expect(text).toContain('sspr-kiosk/code-hmac/v1');

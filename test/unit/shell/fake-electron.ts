@@ -222,4 +222,15 @@ export const clipboard = { ...fakeClipboard('clipboard'), selection: fakeClipboa
 
 export const BrowserWindow = FakeBrowserWindow;
 
-export const electronModule = { app, protocol, ipcMain, session, dialog, Menu, BrowserWindow, clipboard };
+/** A keyring that really transforms the bytes (reversed text), reporting GNOME's backend. */
+export const safeStorage = {
+  isEncryptionAvailable: () => {
+    state.calls.push('safeStorage.isEncryptionAvailable');
+    return true;
+  },
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text: string) => Buffer.from([...text].reverse().join(''), 'utf8'),
+  decryptString: (data: Buffer) => [...data.toString('utf8')].reverse().join(''),
+};
+
+export const electronModule = { app, protocol, ipcMain, session, dialog, Menu, BrowserWindow, clipboard, safeStorage };

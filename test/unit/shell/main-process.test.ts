@@ -92,6 +92,12 @@ describe('electron/main.ts in demo mode', () => {
     expect(calls).toContain('app.requestSingleInstanceLock');
   });
 
+  it('asks the OS keyring (safeStorage) only once the app is ready, as Linux requires', () => {
+    const { calls } = launched.state;
+    expect(calls).toContain('safeStorage.isEncryptionAvailable');
+    expect(calls.indexOf('app.whenReady')).toBeLessThan(calls.indexOf('safeStorage.isEncryptionAvailable'));
+  });
+
   it('removes the application menu and its reload/devtools accelerators', () => {
     expect(launched.state.calls).toContain('Menu.setApplicationMenu');
     expect(launched.state.menu).toBeNull();

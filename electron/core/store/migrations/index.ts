@@ -2,6 +2,7 @@ import type { AnyDb, StoreDialect } from '../dialect.js';
 import { initialSchema } from './001-initial-schema.js';
 import { durableAndSharedState } from './002-durable-and-shared-state.js';
 import { passwordHistoryDerivations } from './003-password-history-derivations.js';
+import { authenticatorApps } from './004-authenticators.js';
 
 /**
  * The schema, as an append-only list, written once for both dialects. A migration that has shipped
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: initialSchema },
   { version: 2, name: 'durable and shared state', up: durableAndSharedState },
   { version: 3, name: 'password history derivations', up: passwordHistoryDerivations },
+  { version: 4, name: 'authenticator apps', up: authenticatorApps },
 ];
