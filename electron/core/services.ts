@@ -14,6 +14,8 @@ import { createTextChannel } from './delivery/text-channel.js';
 import { createStoreDirectory } from './directory/sqlite-directory.js';
 import { createKioskJourneys } from './journeys/kiosk-journeys.js';
 import { createPasswordSignIn } from './journeys/password-sign-in.js';
+import { createMethodProof } from './journeys/registration/method-proof.js';
+import { createMethodSaver } from './journeys/registration/save-change.js';
 import { createAccountUnlocker } from './journeys/unlock-account.js';
 import type { DerivedKeys } from './keys/derived-keys.js';
 import type { NamePseudonym } from './keys/name-pseudonym.js';
@@ -93,6 +95,24 @@ export function createKioskServices(deps: ServiceDeps) {
   // Every password set is kept in the kiosk's history, and the reuse check costs one argon2 derivation.
   const history = createPasswordHistory({ store, directory, clock, params: config.hashing, hasher });
   const changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log, onNoticesQueued, history, textNotices: deps.sms !== null });
+  const registration = {
+    store,
+    proof: createMethodProof({ store, codes, throttle, audit, pseudonym, config, channels, background, log }),
+    save: createMethodSaver({
+      store,
+      audit,
+      authenticators,
+      clock,
+      kiosk: config.kiosk,
+      requiredMethods: config.registration.requiredMethods,
+      textNotices: deps.sms !== null,
+      onNoticesQueued,
+    }),
+    authenticators,
+    audit,
+    config,
+    texts: textChannel !== null,
+  };
   const judge = createPasswordJudge({ rules: effectivePolicy(config), guessability, directory, hasher, history });
   const journeys = createKioskJourneys({
     store,
@@ -107,6 +127,7 @@ export function createKioskServices(deps: ServiceDeps) {
     clock,
     judge,
     config,
+    registration,
     ...(deps.onSessionEnded === undefined ? {} : { onSessionEnded: deps.onSessionEnded }),
   });
   const retention = createAuditRetention({ store, kioskId: config.kiosk.id, clock, retentionDays: config.audit.retentionDays, exportDir: config.audit.exportDir });

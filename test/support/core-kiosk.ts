@@ -5,7 +5,7 @@ import { seedDemoDatabase } from '../../electron/core/demo/seed-demo.js';
 import { createArgon2Hasher } from '../../electron/core/hashing/argon2-hasher.js';
 import { createKiosk, type Kiosk } from '../../electron/core/kiosk.js';
 import { encodeKey } from '../../electron/core/keys/deployment-key.js';
-import type { EmailSender, GuessabilityChecker, RandomSource, SmsProvider } from '../../electron/core/ports.js';
+import type { EmailSender, GuessabilityChecker, KeyProtector, RandomSource, SmsProvider } from '../../electron/core/ports.js';
 import type { KioskConfig } from '../../shared/config/config-schema.js';
 import type { Channel, DemoMessage, RequestOf, ResponseOf } from '../../shared/ipc/contract.js';
 import type { Result } from '../../shared/ipc/result.js';
@@ -47,6 +47,8 @@ export interface TestKioskOptions {
    * handed over in `env`; a persistent kiosk restarted on the same dataDir reopens the same database.
    */
   backend?: Backend;
+  /** Stands in for the OS keyring (e.g. one that refuses, as Linux basic_text does); the key file's mode by default. */
+  keyProtector?: KeyProtector;
 }
 
 export interface TestKiosk {
@@ -117,6 +119,7 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
     ...(options.sms === undefined ? {} : { sms: options.sms }),
     ...(env === undefined ? {} : { env }),
     ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
+    ...(options.keyProtector === undefined ? {} : { keyProtector: options.keyProtector }),
     timers: options.timers ?? false,
     log: (line) => logLines.push(line),
   });

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { CodePurpose as Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
-import { challengeRows } from '../store/challenges.js';
+import type { VerificationMethod } from '../../../shared/flow/stages.js';
+import { challengeRows, type ChallengePurpose as Purpose } from '../store/challenges.js';
 import type { Tx } from '../store/store.js';
 import type { Clock, RandomSource } from '../ports.js';
 

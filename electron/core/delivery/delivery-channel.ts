@@ -11,7 +11,8 @@ export interface DeliveryChannel {
   /** Which registered contacts receive this channel's codes. */
   contactKind: ContactRecord['kind'];
   health: ChannelHealth;
-  sendCode(to: string, code: string, purpose: CodePurpose): Promise<void>;
+  /** 'register': the code proves a new email or mobile is the person's (it goes to that new address). */
+  sendCode(to: string, code: string, purpose: CodePurpose | 'register'): Promise<void>;
 }
 
 export type DeliveryChannels = Partial<Record<VerificationMethod, DeliveryChannel>>;

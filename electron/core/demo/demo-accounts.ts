@@ -89,4 +89,15 @@ export const demoAccounts: readonly DemoAccount[] = [
     locked: true,
     description: 'Locked out, registered with a mobile number only: "Account locked?" unlocks it by text.',
   },
+  {
+    username: 'grace.nowak',
+    firstName: 'Grace',
+    lastName: 'Nowak',
+    password: 'Tc8vPw3qLm6rZy',
+    earlierPasswords: [],
+    emails: [],
+    phones: [],
+    locked: false,
+    description: 'Knows her password but has no methods yet: "Set up password reset and sign-in methods" registers an email, a mobile and an app, which then reset her password.',
+  },
 ];

@@ -12,6 +12,7 @@ import type { PasswordJudge } from '../reset/password-judge.js';
 import { createSessionHolder } from '../session/session-holder.js';
 import type { Store } from '../store/store.js';
 import type { PasswordSignIn } from './password-sign-in.js';
+import { createRegistrationJourney, type RegistrationJourneyDeps } from './registration/registration-journey.js';
 import type { AccountUnlocker } from './unlock-account.js';
 
 export interface KioskJourneysDeps {
@@ -27,6 +28,8 @@ export interface KioskJourneysDeps {
   clock: Clock;
   judge: PasswordJudge;
   config: KioskConfig;
+  /** "Set up password reset and sign-in methods", over the same session and sign-in as the rest. */
+  registration: Omit<RegistrationJourneyDeps, 'session' | 'signIn'>;
   /** Told whenever a session ends (start over, time limit, idle): the shell clears the clipboard. */
   onSessionEnded?: () => void;
 }
@@ -52,6 +55,7 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
     ...(deps.onSessionEnded === undefined ? {} : { onSessionEnded: deps.onSessionEnded }),
   });
   const now = session.now;
+  const register = createRegistrationJourney({ ...deps.registration, session, signIn: deps.signIn });
 
   async function requestCode(purpose: CodePurpose, typedName: string, method: VerificationMethod, event: string): Promise<Result<SessionView>> {
     const startedAt = session.startedAt();
@@ -171,6 +175,7 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
     verifyCode: (code: string) => session.run(() => steps.verifyCode(code)),
     checkPassword: (password: string) => session.run(() => steps.checkPassword(password)),
     setPassword: (password: string, confirmation: string) => session.run(() => steps.setPassword(password, confirmation)),
+    register,
     /** Ends a session that main's own limits say is over, without waiting for the page (a timer calls this). */
     sweep: () => session.run(() => session.sweep()),
   };

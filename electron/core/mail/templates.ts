@@ -39,7 +39,32 @@ const noPasswordLinks = (department: string) =>
   `${department} never emails a link to change a password and will never ask you for your password. ` +
   'If an email about your password contains a link, do not use it.';
 
-export function codeEmail(input: { branding: MailBranding; code: string; ttlMinutes: number; purpose: 'reset' | 'unlock' }): RenderedEmail {
+/** What a code is for: proving identity (reset, unlock), or that a new email address is the person's (register). */
+export type CodeEmailPurpose = 'reset' | 'unlock' | 'register';
+
+const codeWords: Record<CodeEmailPurpose, { subject: (organisation: string) => string; heading: string; asked: (organisation: string) => string; ignore: string }> = {
+  reset: {
+    subject: (organisation) => `Your ${organisation} password reset code`,
+    heading: 'Your password reset code',
+    asked: (organisation) => `You, or someone who knows your username, asked to reset your ${organisation} password at a self-service kiosk. To continue, type this code on the kiosk screen:`,
+    ignore: 'If you did not ask for this code, you can ignore this email: nothing has been changed.',
+  },
+  unlock: {
+    subject: (organisation) => `Your ${organisation} account unlock code`,
+    heading: 'Your account unlock code',
+    asked: (organisation) => `You, or someone who knows your username, asked to unlock your ${organisation} account at a self-service kiosk. To continue, type this code on the kiosk screen:`,
+    ignore: 'If you did not ask for this code, you can ignore this email: nothing has been changed.',
+  },
+  register: {
+    subject: (organisation) => `Confirm this email address for your ${organisation} account`,
+    heading: 'Confirm your email address',
+    asked: (organisation) =>
+      `Someone signed in to a ${organisation} account at a self-service kiosk and asked to add this email address for password reset and sign-in codes. If that was you, type this code on the kiosk screen:`,
+    ignore: 'If that was not you, do not share this code with anyone: without it, this address is not added.',
+  },
+};
+
+export function codeEmail(input: { branding: MailBranding; code: string; ttlMinutes: number; purpose: CodeEmailPurpose }): RenderedEmail {
   const branding = checkedBranding(input.branding);
   if (typeof input.code !== 'string' || !/^[0-9]{4,10}$/.test(input.code)) {
     throw new MailInputError('code', 'must be 4 to 10 digits');
@@ -47,22 +72,17 @@ export function codeEmail(input: { branding: MailBranding; code: string; ttlMinu
   if (!Number.isInteger(input.ttlMinutes) || input.ttlMinutes < 1 || input.ttlMinutes > 24 * 60) {
     throw new MailInputError('ttlMinutes', 'must be a whole number of minutes from 1 to 1440');
   }
-  if (input.purpose !== 'reset' && input.purpose !== 'unlock') throw new MailInputError('purpose', 'must be "reset" or "unlock"');
+  const words = Object.hasOwn(codeWords, input.purpose) ? codeWords[input.purpose] : undefined;
+  if (words === undefined) throw new MailInputError('purpose', 'must be "reset", "unlock" or "register"');
 
   const { organisationName: organisation, departmentName: department, serviceDesk } = branding;
   const minutes = input.ttlMinutes === 1 ? '1 minute' : `${input.ttlMinutes} minutes`;
-  const unlock = input.purpose === 'unlock';
   return renderMessage({
-    subject: unlock ? `Your ${organisation} account unlock code` : `Your ${organisation} password reset code`,
+    subject: words.subject(organisation),
     sender: `${department}, ${organisation}`,
-    heading: unlock ? 'Your account unlock code' : 'Your password reset code',
+    heading: words.heading,
     blocks: [
-      {
-        kind: 'paragraph',
-        text: unlock
-          ? `You, or someone who knows your username, asked to unlock your ${organisation} account at a self-service kiosk. To continue, type this code on the kiosk screen:`
-          : `You, or someone who knows your username, asked to reset your ${organisation} password at a self-service kiosk. To continue, type this code on the kiosk screen:`,
-      },
+      { kind: 'paragraph', text: words.asked(organisation) },
       { kind: 'code', code: input.code },
       {
         kind: 'paragraph',
@@ -71,7 +91,7 @@ export function codeEmail(input: { branding: MailBranding; code: string; ttlMinu
       { kind: 'paragraph', text: noPasswordLinks(department) },
       {
         kind: 'paragraph',
-        text: `If you did not ask for this code, you can ignore this email: nothing has been changed. If you are worried, contact the ${serviceDesk.name}.`,
+        text: `${words.ignore} If you are worried, contact the ${serviceDesk.name}.`,
       },
       ...contactFacts(serviceDesk),
     ],

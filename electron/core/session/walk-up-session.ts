@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/flow/stages.js';
 import { missingCaseError } from '../../../shared/flow/stages.js';
 import type { AccountRecord } from '../ports.js';
+import { registrationView, type RegistrationState } from './registration-state.js';
 
 interface Common {
   startedAt: number;
@@ -35,7 +36,8 @@ export type SessionState =
     })
   | (Common & { stage: 'new_password'; purpose: PasswordPurpose; typedName: string; account: AccountRecord })
   | (Common & { stage: 'done'; purpose: PasswordPurpose; outcome: ChangeOutcome; notice: NoticeState })
-  | (Common & { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState });
+  | (Common & { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState })
+  | RegistrationState;
 
 export const idleSession: SessionState = { stage: 'identify' };
 
@@ -77,6 +79,11 @@ export function toSessionView(
       return state.purpose === 'unlock'
         ? { stage: 'done', purpose: 'unlock', outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds }
         : { stage: 'done', purpose: state.purpose, outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds };
+    case 'methods':
+    case 'method_code':
+    case 'app_setup':
+    case 'method_review':
+      return registrationView(state, details);
     default:
       throw missingCaseError(state);
   }

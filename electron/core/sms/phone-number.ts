@@ -97,27 +97,5 @@ export function parsePhoneNumber(raw: unknown, defaultRegion: string | undefined
   };
 }
 
-/**
- * "+44 •••• ••• 456": the country code and the last three digits, for a screen that must let a
- * person recognise their number without showing it to whoever stands behind them. Anything that
- * does not parse as an international number shows no digits at all.
- */
-export function maskPhoneNumber(e164: string): string {
-  const parsed = typeof e164 === 'string' && e164.startsWith('+') ? parsePhoneNumberFromString(e164) : undefined;
-  if (parsed === undefined || parsed.nationalNumber.length < 4) return '••• •••';
-  const prefix = `+${parsed.countryCallingCode}`;
-  // The hidden digits keep the library's grouping ("7400 123456" -> "•••• •••"), so the mask has the
-  // shape the person knows; the three shown digits stay together whatever the grouping.
-  const groups = parsed.formatInternational().slice(prefix.length).trim().split(/[^0-9]+/);
-  const hidden = parsed.nationalNumber.length - 3;
-  const maskedGroups: string[] = [];
-  let left = hidden;
-  for (const group of groups) {
-    if (left <= 0) break;
-    const count = Math.min(group.length, left);
-    maskedGroups.push('•'.repeat(count));
-    left -= count;
-  }
-  const masked = `${maskedGroups.join(' ')} ${parsed.nationalNumber.slice(hidden)}`;
-  return `${prefix} ${masked}`;
-}
+// The mask is pure and shown by registration too: it lives in shared/ with the email mask.
+export { maskPhoneNumber } from '../../../shared/registration/masking.js';

@@ -19,13 +19,15 @@ export interface CodeTextInput {
   organisationName: string;
   code: string;
   ttlMinutes: number;
-  /** What the code is for; the two wordings are the same length, so the fit is the same. */
-  purpose?: 'reset' | 'unlock';
+  /** What the code is for; no wording is longer than the reset one, so the fit is never worse. */
+  purpose?: 'reset' | 'unlock' | 'register';
 }
 
-function compose(organisation: string, code: string, ttlMinutes: number, purpose: 'reset' | 'unlock'): string {
+const codeNames = { reset: 'password reset code', unlock: 'account unlock code', register: 'mobile number code' } as const;
+
+function compose(organisation: string, code: string, ttlMinutes: number, purpose: keyof typeof codeNames): string {
   const minutes = ttlMinutes === 1 ? '1 minute' : `${ttlMinutes} minutes`;
-  const what = purpose === 'unlock' ? 'account unlock code' : 'password reset code';
+  const what = codeNames[purpose];
   return `${organisation} ${what}: ${code}\nIt works for ${minutes}, once. Never share this code.`;
 }
 

@@ -1,5 +1,9 @@
-import type { CodePurpose as Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose, VerificationMethod } from '../../../shared/flow/stages.js';
 import type { Tx } from './store.js';
+
+/** What a code proves: identity for reset or unlock, or (registration) that a new email or mobile is the person's. */
+export type ChallengePurpose = CodePurpose | 'register';
+type Purpose = ChallengePurpose;
 
 export interface ChallengeRow {
   id: string;

@@ -18,8 +18,8 @@ const dirs = createTempDirs();
 afterEach(() => dirs.removeAll());
 
 describe('the demo seed', () => {
-  it('has the six documented people', () => {
-    expect(demoAccounts.map((account) => account.username)).toEqual(['amira.khan', 'ben.okafor', 'chloe.martin', 'dev.patel', 'erin.walsh', 'farid.haddad']);
+  it('has the seven documented people', () => {
+    expect(demoAccounts.map((account) => account.username)).toEqual(['amira.khan', 'ben.okafor', 'chloe.martin', 'dev.patel', 'erin.walsh', 'farid.haddad', 'grace.nowak']);
     for (const account of demoAccounts) expect(account.description.length).toBeGreaterThan(10);
   });
 

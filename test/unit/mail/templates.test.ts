@@ -117,7 +117,7 @@ describe('code email', () => {
     ['code', { code: 123456 as unknown as string }],
     ['ttlMinutes', { ttlMinutes: 0 }],
     ['ttlMinutes', { ttlMinutes: 2.5 }],
-    ['purpose', { purpose: 'register' as 'reset' }],
+    ['purpose', { purpose: 'renew' as 'reset' }],
     ['branding.organisationName', { branding: { ...branding, organisationName: '  ' } }],
     ['branding.organisationName', { branding: { ...branding, organisationName: 'Example https://evil.example/reset' } }],
     ['branding.departmentName', { branding: { ...branding, departmentName: 'IT\nClick www.evil.example' } }],

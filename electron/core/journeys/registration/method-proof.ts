@@ -1,0 +1,159 @@
+import type { KioskConfig } from '../../../../shared/config/config-schema.js';
+import { fail, ok, type Result } from '../../../../shared/ipc/result.js';
+import type { AuditTrail } from '../../audit/audit-trail.js';
+import type { createBackgroundTasks } from '../../background-tasks.js';
+import type { CodeIssuer } from '../../codes/code-issuer.js';
+import type { DeliveryChannels } from '../../delivery/delivery-channel.js';
+import { describeFailureSummary, failureDetail, summariseDeliveryFailure } from '../../delivery/failure-summary.js';
+import type { NamePseudonym } from '../../keys/name-pseudonym.js';
+import type { AccountRecord } from '../../ports.js';
+import { throttled } from '../../proofs/code-proof.js';
+import type { PendingContact } from '../../session/registration-state.js';
+import type { Store, Tx } from '../../store/store.js';
+import { longestWait, type Throttle } from '../../throttle/throttle.js';
+
+/** What a check of a typed code found, whichever kind of method made it. */
+export type NewMethodCheck = { outcome: 'accepted' } | { outcome: 'wrong'; triesLeft: number } | { outcome: 'expired'; reason: string };
+
+const channelOf = (kind: PendingContact['kind']) => (kind === 'email' ? 'email' : 'sms');
+const sendScope = { email: 'emailSends', sms: 'smsSends' } as const;
+
+/**
+ * Proof that a new method is the person's: a code sent to the new email or mobile (or, for an app,
+ * a code the app made). Registration is signed in, so unlike the reset proof it works on the account
+ * itself: its send throttles count the codes sent, and wrong codes count in the account's failed-proof
+ * throttle (a code is a proof of owning the address) and the kiosk's pacing, like any other wrong code.
+ */
+export function createMethodProof(deps: {
+  store: Store;
+  codes: CodeIssuer;
+  throttle: Throttle;
+  audit: AuditTrail;
+  pseudonym: NamePseudonym;
+  config: KioskConfig;
+  channels: DeliveryChannels;
+  background: ReturnType<typeof createBackgroundTasks>;
+  log: (line: string) => void;
+}) {
+  const { store, codes, throttle, audit, pseudonym, config, channels, background, log } = deps;
+  const kioskId = config.kiosk.id;
+  const subjectOf = (account: AccountRecord) => pseudonym(account.username);
+
+  async function deliver(input: { account: AccountRecord; contact: PendingContact; code: string; throttleEvents: number[]; onFailed: () => void }): Promise<void> {
+    const { account, contact } = input;
+    const method = channelOf(contact.kind);
+    const channel = channels[method];
+    const base = { event: 'register.code_not_sent', account: account.username };
+    if (channel === undefined) return;
+    const verdict = await channel.health.judge();
+    if (!verdict.up) {
+      await store.run(async (tx) => {
+        // Nobody could be sent anything: the sends are not counted against the person.
+        for (const eventId of input.throttleEvents) await throttle.forget(tx, eventId);
+        await audit.record(tx, { ...base, outcome: 'failed', detail: { kind: contact.kind, reason: 'channel_down', ...failureDetail(verdict.failure) } });
+      });
+      input.onFailed();
+      return;
+    }
+    try {
+      await channel.sendCode(contact.value, input.code, 'register');
+    } catch (error) {
+      const failure = summariseDeliveryFailure(error);
+      log(`registration ${method} code not delivered: ${describeFailureSummary(failure)}`);
+      await store.run((tx) => audit.record(tx, { ...base, event: 'register.code_send_failed', outcome: 'failed', detail: { kind: contact.kind, ...failureDetail(failure) } }));
+      // The person typed this address themselves and is signed in: telling them it failed reveals nothing.
+      input.onFailed();
+      return;
+    }
+    await store.run((tx) => audit.record(tx, { event: 'register.code_sent', account: account.username, outcome: 'ok', detail: { kind: contact.kind } }));
+  }
+
+  /** Counts one wrong code; the refusal the person sees. */
+  async function countWrong(tx: Tx, account: AccountRecord, event: string, kind: string, codeTriesLeft: number): Promise<Result<never>> {
+    const proofs = (await throttle.record(tx, 'failedProofs', subjectOf(account))).status;
+    await throttle.record(tx, 'kioskFailedProofs', kioskId);
+    await audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind, reason: 'wrong' } });
+    if (proofs.blocked) return throttled(proofs);
+    if (codeTriesLeft === 0) return fail('CODE_EXPIRED');
+    return fail('CODE_WRONG', { triesLeft: Math.min(codeTriesLeft, proofs.remaining) });
+  }
+
+  return {
+    /** Issues a code for a new email or mobile and sends it in the background; counted like any code sent. */
+    async request(
+      input: { account: AccountRecord; contact: PendingContact; event: string },
+      onFailed: () => void,
+    ): Promise<Result<{ challengeId: string; expiresAt: Date }>> {
+      const { account, contact, event } = input;
+      const method = channelOf(contact.kind);
+      if (channels[method] === undefined) return fail('NOT_AVAILABLE');
+      const down = channels[method].health.knownDown();
+      if (down !== null) {
+        await store.run((tx) => audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind: contact.kind, reason: 'channel_down' } }));
+        return fail('DELIVERY_UNAVAILABLE', { retryAfterSeconds: down.retryAfterSeconds });
+      }
+      const subject = subjectOf(account);
+      type Issued = { refused: Result<never> } | { code: Awaited<ReturnType<CodeIssuer['issue']>>; throttleEvents: number[] };
+      const issued = await store.run(async (tx): Promise<Issued> => {
+        const proofs = await throttle.status(tx, 'failedProofs', subject);
+        const sends = await throttle.status(tx, sendScope[method], subject);
+        const requests = await throttle.status(tx, 'kioskRequests', kioskId);
+        const wait = longestWait([proofs, sends, requests]);
+        if (wait !== null) {
+          await audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind: contact.kind, reason: 'throttled' } });
+          return { refused: throttled(wait) };
+        }
+        const sendEvent = await throttle.record(tx, sendScope[method], subject, sends);
+        const kioskEvent = await throttle.record(tx, 'kioskRequests', kioskId, requests);
+        const code = await codes.issue(tx, { usernameKey: subject, purpose: 'register', method });
+        // Signed in: the account is known now, so the code is bound to it from the start.
+        await codes.bind(tx, code.challengeId, account.id);
+        await audit.record(tx, { event, account: account.username, outcome: 'ok', detail: { kind: contact.kind } });
+        return { code, throttleEvents: [sendEvent.eventId, kioskEvent.eventId] };
+      });
+      if ('refused' in issued) return issued.refused;
+      const { code, throttleEvents } = issued;
+      background.start(`registration ${method} code delivery`, () => deliver({ account, contact, code: code.code, throttleEvents, onFailed }));
+      return ok({ challengeId: code.challengeId, expiresAt: code.expiresAt });
+    },
+
+    /**
+     * Checks a typed code with the account's and the kiosk's limits, in one transaction with what it
+     * records. `check` runs inside it (a sent code is consumed there; an app's code is pure).
+     */
+    async prove(input: { account: AccountRecord; event: string; kind: string }, check: (tx: Tx) => Promise<NewMethodCheck>): Promise<Result<true>> {
+      const { account, event, kind } = input;
+      return store.run(async (tx): Promise<Result<true>> => {
+        const proofs = await throttle.status(tx, 'failedProofs', subjectOf(account));
+        const paced = await throttle.status(tx, 'kioskFailedProofs', kioskId);
+        const wait = longestWait([proofs, paced]);
+        if (wait !== null) {
+          await audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind, reason: 'throttled' } });
+          return throttled(wait);
+        }
+        const verdict = await check(tx);
+        if (verdict.outcome === 'expired') {
+          await audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind, reason: verdict.reason } });
+          return fail('CODE_EXPIRED');
+        }
+        if (verdict.outcome === 'accepted') {
+          await audit.record(tx, { event, account: account.username, outcome: 'ok', detail: { kind } });
+          return ok(true);
+        }
+        return countWrong(tx, account, event, kind, verdict.triesLeft);
+      });
+    },
+
+    /** A sent code's check: only a code issued for this account's registration, in this session, counts. */
+    sentCodeCheck(account: AccountRecord, challengeId: string, code: string) {
+      return async (tx: Tx): Promise<NewMethodCheck> => {
+        const check = await codes.check(tx, challengeId, code, { purpose: 'register' });
+        if (check.outcome === 'accepted') return check.accountId === account.id ? { outcome: 'accepted' } : { outcome: 'wrong', triesLeft: 0 };
+        if (check.outcome === 'wrong') return { outcome: 'wrong', triesLeft: check.triesLeft };
+        return { outcome: 'expired', reason: check.outcome };
+      };
+    },
+  };
+}
+
+export type MethodProof = ReturnType<typeof createMethodProof>;
