@@ -10,6 +10,7 @@ import { createArgon2Hasher } from '../../electron/core/hashing/argon2-hasher.js
 import { deriveKeys } from '../../electron/core/keys/derived-keys.js';
 import { createNamePseudonym } from '../../electron/core/keys/name-pseudonym.js';
 import { createCodeProof } from '../../electron/core/proofs/code-proof.js';
+import { createProofThrottle } from '../../electron/core/proofs/proof-throttle.js';
 import { openPostgresStore } from '../../electron/core/store/open-postgres-store.js';
 import { openSqliteStore } from '../../electron/core/store/open-sqlite-store.js';
 import { defaultRetryPolicy, type Store, type StoreRetryPolicy } from '../../electron/core/store/store.js';
@@ -91,7 +92,8 @@ async function openWorker(message: Extract<ToWorker, { type: 'open' }>): Promise
     background: createBackgroundTasks(log),
     log,
   });
-  const proof = createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, config });
+  const proofThrottle = createProofThrottle({ throttle, audit, pseudonym, kioskId: config.kiosk.id });
+  const proof = createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, proofThrottle, config });
 
   return {
     store,
@@ -104,7 +106,7 @@ async function openWorker(message: Extract<ToWorker, { type: 'open' }>): Promise
     async runOperation(operation, name, challengeId) {
       tick += 1;
       if (operation === 'code') {
-        const verdict = await proof.verify({ typedName: name, challengeId, code: wrongCode, purpose: 'reset', event: 'reset.code_checked' });
+        const verdict = await proof.verify({ typedName: name, challengeId, code: wrongCode, purpose: 'reset', method: 'email', event: 'reset.code_checked' });
         // Anything but "wrong, try again" took a shorter path and would not measure what it claims to.
         if (verdict.accepted || verdict.result.ok || verdict.result.error.code !== 'CODE_WRONG') {
           throw new Error(`a bench code check did not take the wrong-code path: ${JSON.stringify(verdict)}`);

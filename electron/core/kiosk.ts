@@ -129,10 +129,10 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     });
     const { background, audit, throttle, journeys, changer, outbox, maintenance, retention, authenticators } = services;
-    // TODO(issue 9): 'app' joins once authenticator proofs land.
-    // Registration only while this machine can keep app secrets safely (`authenticators.refusal` is null).
+    // Registration only while this machine can keep app secrets safely (`authenticators.refusal` is null);
+    // 'app' is among the proof methods on the same condition.
     const registrationAvailable = authenticators.refusal === null;
-    const info = buildKioskInfo(config, { proofMethods: config.sms.provider === 'none' ? ['email'] : ['email', 'sms'], registrationAvailable });
+    const info = buildKioskInfo(config, { proofMethods: journeys.proofMethods, registrationAvailable });
     const router = createIpcRouter({ appOrigin: options.appOrigin, handlers: createIpcHandlers({ journeys, info, demoOutbox }), log });
 
     // A change this kiosk left half-done when it last stopped is finished before anyone walks up.

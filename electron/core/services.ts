@@ -22,7 +22,10 @@ import type { NamePseudonym } from './keys/name-pseudonym.js';
 import { createMaintenance } from './maintenance/maintenance.js';
 import { createOutboxWorker } from './notifications/outbox-worker.js';
 import type { Clock, Directory, EmailSender, GuessabilityChecker, PasswordHasher, RandomSource, SmsProvider } from './ports.js';
+import { createAppProof } from './proofs/app-proof.js';
 import { createCodeProof } from './proofs/code-proof.js';
+import { createCoolingOff } from './proofs/cooling-off.js';
+import { createProofThrottle } from './proofs/proof-throttle.js';
 import { createPasswordHistory } from './history/password-history.js';
 import { createPasswordChanger } from './reset/password-change.js';
 import { createPasswordJudge } from './reset/password-judge.js';
@@ -114,11 +117,16 @@ export function createKioskServices(deps: ServiceDeps) {
     texts: textChannel !== null,
   };
   const judge = createPasswordJudge({ rules: effectivePolicy(config), guessability, directory, hasher, history });
+  // Wrong codes by email, text or app count toward the same failed-proof limits.
+  const proofThrottle = createProofThrottle({ throttle, audit, pseudonym, kioskId: config.kiosk.id });
   const journeys = createKioskJourneys({
     store,
     directory,
     codes,
-    proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, config }),
+    proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, proofThrottle, config }),
+    appProof: createAppProof({ store, authenticators, throttle, proofThrottle, audit, pseudonym }),
+    proofThrottle,
+    coolingOff: createCoolingOff({ store, clock, days: config.registration.coolingOffDays }),
     delivery,
     changer,
     unlocker: createAccountUnlocker({ store, directory, audit, throttle, pseudonym, clock, kiosk: config.kiosk, textNotices: deps.sms !== null, log, onNoticesQueued }),

@@ -41,14 +41,14 @@ export interface TestKioskOptions {
   /** Merged over what the back end needs (the PostgreSQL password and deployment key); by default process.env on SQLite. */
   env?: Record<string, string | undefined>;
   onSessionEnded?: () => void;
+  /** The key protector (createKiosk's default, the file protector, unless given), e.g. one that refuses. */
+  keyProtector?: KeyProtector;
   /**
    * SQLite (the default): a file in dataDir. PostgreSQL: a fresh database on this test file's cluster
    * (see backends.ts), over loopback without TLS, its password and a deployment key (`secrets.keyEnv`)
    * handed over in `env`; a persistent kiosk restarted on the same dataDir reopens the same database.
    */
   backend?: Backend;
-  /** Stands in for the OS keyring (e.g. one that refuses, as Linux basic_text does); the key file's mode by default. */
-  keyProtector?: KeyProtector;
 }
 
 export interface TestKiosk {

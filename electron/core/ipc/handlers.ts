@@ -15,7 +15,7 @@ export function createIpcHandlers(deps: { journeys: KioskJourneys; info: KioskIn
     'journey:begin': ({ purpose, username }) => journeys.begin(purpose, username),
     'journey:signIn': ({ purpose, username, password }) =>
       purpose === 'register' ? journeys.register.signIn(username, password) : journeys.signIn(username, password),
-    'code:choose': ({ method }) => (method === 'app' ? fail('NOT_AVAILABLE') : journeys.chooseMethod(method)),
+    'code:choose': ({ method }) => journeys.chooseMethod(method),
     'code:resend': () => journeys.resendCode(),
     'code:verify': ({ code }) => journeys.verifyCode(code),
     'password:set': ({ password, confirmation }) => journeys.setPassword(password, confirmation),

@@ -1,17 +1,22 @@
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
-import type { CodePurpose, SessionView, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { CodePurpose, ProofMethod, SessionView } from '../../../shared/flow/stages.js';
 import type { PasswordVerdict } from '../../../shared/ipc/contract.js';
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
 import type { AuditEntry, AuditTrail } from '../audit/audit-trail.js';
 import type { CodeIssuer } from '../codes/code-issuer.js';
 import type { CodeDelivery } from '../delivery/code-delivery.js';
 import type { Clock, Directory } from '../ports.js';
+import { appCodeDigits, type AppProof } from '../proofs/app-proof.js';
 import type { CodeProof } from '../proofs/code-proof.js';
+import type { CoolingOff } from '../proofs/cooling-off.js';
+import type { ProofThrottle } from '../proofs/proof-throttle.js';
 import type { PasswordChanger } from '../reset/password-change.js';
 import type { PasswordJudge } from '../reset/password-judge.js';
 import { createSessionHolder } from '../session/session-holder.js';
+import { noProofsYet } from '../session/walk-up-session.js';
 import type { Store } from '../store/store.js';
 import type { PasswordSignIn } from './password-sign-in.js';
+import { createProofSteps } from './proof-steps.js';
 import { createRegistrationJourney, type RegistrationJourneyDeps } from './registration/registration-journey.js';
 import type { AccountUnlocker } from './unlock-account.js';
 
@@ -20,6 +25,9 @@ export interface KioskJourneysDeps {
   directory: Directory;
   codes: CodeIssuer;
   proof: CodeProof;
+  appProof: AppProof;
+  proofThrottle: ProofThrottle;
+  coolingOff: CoolingOff;
   delivery: CodeDelivery;
   changer: PasswordChanger;
   unlocker: AccountUnlocker;
@@ -36,19 +44,23 @@ export interface KioskJourneysDeps {
 
 /**
  * The walk-up journeys of shared/flow/stages.ts over one session: "Forgot your password?" and
- * "Account locked?" prove identity by a code (the same steps, the same answers for every typed name
- * until a valid code), "Change your password" by the current password; reset and change end in a new
- * password, unlock in the directory's lock being cleared. Nothing about an account changes before a proof.
+ * "Account locked?" prove identity by a code sent or from an app (proof-steps.ts: the same steps, the
+ * same answers for every typed name until a valid code; one or two proofs), "Change your password" by
+ * the current password; reset and change end in a new password, unlock in the directory's lock being
+ * cleared. Nothing about an account changes before a proof.
  */
 export function createKioskJourneys(deps: KioskJourneysDeps) {
   const { store, directory, codes, proof, delivery, changer, unlocker, audit, clock, judge, config } = deps;
   const record = (entry: AuditEntry) => store.run((tx) => audit.record(tx, entry));
-  const methods = (['email', 'sms'] as const).filter((method) => delivery.offers(method));
+  const methods: ProofMethod[] = [...(['email', 'sms'] as const).filter((method) => delivery.offers(method)), ...(deps.appProof.offered ? (['app'] as const) : [])];
+  const requiredProofs = config.reset.requiredProofs;
   const session = createSessionHolder({
     clock,
     limits: { sessionMinutes: config.kiosk.sessionMinutes, idleSeconds: config.kiosk.idleSeconds },
     methods,
+    requiredProofs,
     codeLength: config.codes.length,
+    appCodeLength: appCodeDigits,
     returnAfterSeconds: config.kiosk.doneReturnSeconds,
     secondsLeft: (expiresAt) => codes.secondsLeft(expiresAt),
     record,
@@ -57,25 +69,25 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
   const now = session.now;
   const register = createRegistrationJourney({ ...deps.registration, session, signIn: deps.signIn });
 
-  async function requestCode(purpose: CodePurpose, typedName: string, method: VerificationMethod, event: string): Promise<Result<SessionView>> {
-    const startedAt = session.startedAt();
-    const issued = await proof.request({ typedName, purpose, method, event }, () => {
-      // Only if the person is still waiting for this very code; the channel's verdict, never the account's.
-      const current = session.get();
-      if (current.stage === 'code_sent' && current.challengeId === challengeId) session.set({ ...current, delivery: 'failed' });
-    });
-    if (!issued.ok) return issued;
-    const { challengeId } = issued.value;
-    session.set({ stage: 'code_sent', purpose, typedName, startedAt, lastActiveAt: now(), method, challengeId, delivery: 'pending', expiresAt: issued.value.expiresAt });
-    return ok(session.view());
-  }
+  const proofSteps = createProofSteps({
+    store,
+    directory,
+    session,
+    code: proof,
+    app: deps.appProof,
+    proofThrottle: deps.proofThrottle,
+    coolingOff: deps.coolingOff,
+    methods,
+    requiredProofs,
+    record,
+  });
 
   const steps = {
     begin: async (purpose: CodePurpose, typedName: string): Promise<Result<SessionView>> => {
       const refused = await session.refuse('identify', 'stay');
       if (refused) return refused;
       await record({ event: `${purpose}.begin`, typedName, outcome: 'ok' });
-      session.set({ stage: 'choose_method', purpose, typedName, startedAt: now(), lastActiveAt: now() });
+      session.set({ stage: 'choose_method', purpose, typedName, startedAt: now(), lastActiveAt: now(), proofs: noProofsYet });
       return ok(session.view());
     },
 
@@ -88,41 +100,11 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
       return ok(session.view());
     },
 
-    chooseMethod: async (method: VerificationMethod): Promise<Result<SessionView>> => {
-      const refused = await session.refuse('choose_method', 'code_sent');
-      if (refused) return refused;
-      const current = session.get();
-      if (current.stage !== 'choose_method') return fail('WRONG_STAGE');
-      if (!methods.includes(method)) return fail('NOT_AVAILABLE');
-      session.touch();
-      return requestCode(current.purpose, current.typedName, method, `${current.purpose}.code_requested`);
-    },
-
-    resendCode: async (): Promise<Result<SessionView>> => {
-      const refused = await session.refuse('code_sent', 'code_sent');
-      if (refused) return refused;
-      const current = session.get();
-      if (current.stage !== 'code_sent') return fail('WRONG_STAGE');
-      session.touch();
-      return requestCode(current.purpose, current.typedName, current.method, `${current.purpose}.code_resent`);
-    },
-
     verifyCode: async (code: string): Promise<Result<SessionView>> => {
-      const before = session.get();
-      // Where a right code leads depends on the journey: the stage table says which move is allowed.
-      const refused = await session.refuse('code_sent', before.stage === 'code_sent' && before.purpose === 'unlock' ? 'done' : 'new_password');
-      if (refused) return refused;
-      const current = session.get();
-      if (current.stage !== 'code_sent') return fail('WRONG_STAGE');
-      session.touch();
-      const { typedName, purpose } = current;
-      const event = `${purpose}.code_checked`;
-      const verdict = await proof.verify({ typedName, challengeId: current.challengeId, code, purpose, event });
-      if (!verdict.accepted) return verdict.result;
-      // After the proof, so its cost and answer reveal nothing to someone without the code.
-      const account = await directory.findAccount(typedName);
-      if (account === null || account.id !== verdict.accountId || account.status !== 'active') return proof.refuseAccepted({ typedName, event });
-      const common = { startedAt: current.startedAt, lastActiveAt: now() };
+      const proven = await proofSteps.verify(code);
+      if (!proven.proven) return proven.result;
+      const { account, typedName, purpose } = proven;
+      const common = { startedAt: proven.startedAt, lastActiveAt: now() };
       if (purpose === 'reset') {
         session.set({ stage: 'new_password', purpose, typedName, account, ...common });
       } else {
@@ -170,14 +152,16 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
     startOver: () => session.run(() => session.startOver()),
     begin: (purpose: CodePurpose, username: string) => session.run(() => steps.begin(purpose, username)),
     signIn: (username: string, password: string) => session.run(() => steps.signIn(username, password)),
-    chooseMethod: (method: VerificationMethod) => session.run(() => steps.chooseMethod(method)),
-    resendCode: () => session.run(steps.resendCode),
+    chooseMethod: (method: ProofMethod) => session.run(() => proofSteps.choose(method)),
+    resendCode: () => session.run(() => proofSteps.resend()),
     verifyCode: (code: string) => session.run(() => steps.verifyCode(code)),
     checkPassword: (password: string) => session.run(() => steps.checkPassword(password)),
     setPassword: (password: string, confirmation: string) => session.run(() => steps.setPassword(password, confirmation)),
     register,
     /** Ends a session that main's own limits say is over, without waiting for the page (a timer calls this). */
     sweep: () => session.run(() => session.sweep()),
+    /** What the method chooser offers (KioskInfo says the same). */
+    proofMethods: methods,
   };
 }
 

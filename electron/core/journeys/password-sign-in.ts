@@ -1,7 +1,7 @@
 import { fail, type Result } from '../../../shared/ipc/result.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { AccountRecord, Directory, PasswordHasher, SignInOutcome } from '../ports.js';
-import { throttled } from '../proofs/code-proof.js';
+import { throttled } from '../proofs/proof-throttle.js';
 import type { Store } from '../store/store.js';
 import type { Throttle } from '../throttle/throttle.js';
 

@@ -6,7 +6,8 @@ import type { CodeIssuer } from '../codes/code-issuer.js';
 import type { CodeDelivery, DeliveryRequest } from '../delivery/code-delivery.js';
 import type { NamePseudonym } from '../keys/name-pseudonym.js';
 import type { Store } from '../store/store.js';
-import { longestWait, type AccountScope, type Throttle, type ThrottleStatus } from '../throttle/throttle.js';
+import { longestWait, type AccountScope, type Throttle } from '../throttle/throttle.js';
+import { throttled, type ProofThrottle } from './proof-throttle.js';
 
 const sendScope: Record<VerificationMethod, AccountScope> = { email: 'emailSends', sms: 'smsSends' };
 
@@ -16,11 +17,6 @@ export interface IssuedChallenge {
 }
 
 export type CodeVerdict = { accepted: true; accountId: number } | { accepted: false; result: Result<never> };
-
-/** The refusal a blocked person sees: how long, and until when (a time of day they can plan by). */
-export function throttled(status: Extract<ThrottleStatus, { blocked: true }>): Result<never> {
-  return fail('TOO_MANY_ATTEMPTS', { retryAfterSeconds: status.retryAfterSeconds, until: status.until.toISOString() });
-}
 
 /**
  * Proof by one-time code, shared by every journey that asks for one. Each step is one transaction
@@ -35,9 +31,10 @@ export function createCodeProof(deps: {
   audit: AuditTrail;
   delivery: CodeDelivery;
   pseudonym: NamePseudonym;
+  proofThrottle: ProofThrottle;
   config: KioskConfig;
 }) {
-  const { store, codes, throttle, audit, delivery, pseudonym, config } = deps;
+  const { store, codes, throttle, audit, delivery, pseudonym, proofThrottle, config } = deps;
   const kioskId = config.kiosk.id;
 
   return {
@@ -76,48 +73,26 @@ export function createCodeProof(deps: {
       return ok({ challengeId: code.challengeId, expiresAt: code.expiresAt });
     },
 
-    async verify(input: { typedName: string; challengeId: string; code: string; purpose: Purpose; event: string }): Promise<CodeVerdict> {
-      const { typedName, challengeId, code, purpose, event } = input;
-      const subject = pseudonym(typedName);
+    async verify(input: { typedName: string; challengeId: string; code: string; purpose: Purpose; method: VerificationMethod; event: string }): Promise<CodeVerdict> {
+      const { typedName, challengeId, code, purpose, method, event } = input;
+      const detail = { method };
       return store.run(async (tx): Promise<CodeVerdict> => {
-        const known = { proofs: await throttle.status(tx, 'failedProofs', subject), kiosk: await throttle.status(tx, 'kioskFailedProofs', kioskId) };
-        const wait = longestWait([known.proofs, known.kiosk]);
-        if (wait !== null) {
-          await audit.record(tx, { event, typedName, outcome: 'refused', detail: { reason: 'throttled' } });
-          return { accepted: false, result: throttled(wait) };
-        }
+        const limits = await proofThrottle.check(tx, { typedName, event, detail });
+        if ('refused' in limits) return { accepted: false, result: limits.refused };
         const check = await codes.check(tx, challengeId, code, { purpose });
         if (check.outcome === 'expired' || check.outcome === 'used' || check.outcome === 'exhausted') {
-          await audit.record(tx, { event, typedName, outcome: 'refused', detail: { reason: check.outcome } });
+          await audit.record(tx, { event, typedName, outcome: 'refused', detail: { method, reason: check.outcome } });
           return { accepted: false, result: fail('CODE_EXPIRED') };
         }
         if (check.outcome === 'accepted') {
           // In the transaction that spends the code: a code is never used up without its record.
-          await audit.record(tx, { event, typedName, outcome: 'ok' });
+          await audit.record(tx, { event, typedName, outcome: 'ok', detail });
           return { accepted: true, accountId: check.accountId };
         }
-        return { accepted: false, result: await countFailure(tx, { typedName, event, codeTriesLeft: check.triesLeft, known }) };
+        return { accepted: false, result: await proofThrottle.countFailure(tx, { typedName, event, codeTriesLeft: check.triesLeft, known: limits.known, detail }) };
       });
     },
-
-    /** A right code with no usable account behind it counts as a wrong one (the code is spent). */
-    async refuseAccepted(input: { typedName: string; event: string }): Promise<Result<never>> {
-      return store.run((tx) => countFailure(tx, { ...input, codeTriesLeft: 0 }));
-    },
   };
-
-  async function countFailure(
-    tx: Parameters<Parameters<Store['run']>[0]>[0],
-    input: { typedName: string; event: string; codeTriesLeft: number; known?: { proofs: ThrottleStatus; kiosk: ThrottleStatus } },
-  ): Promise<Result<never>> {
-    const proofs = (await throttle.record(tx, 'failedProofs', pseudonym(input.typedName), input.known?.proofs)).status;
-    await throttle.record(tx, 'kioskFailedProofs', kioskId, input.known?.kiosk);
-    await audit.record(tx, { event: input.event, typedName: input.typedName, outcome: 'refused', detail: { reason: 'wrong' } });
-    if (proofs.blocked) return throttled(proofs);
-    // This code is used up but the account still has proofs left: the person needs a new code.
-    if (input.codeTriesLeft === 0) return fail('CODE_EXPIRED');
-    return fail('CODE_WRONG', { triesLeft: Math.min(input.codeTriesLeft, proofs.remaining) });
-  }
 }
 
 export type CodeProof = ReturnType<typeof createCodeProof>;

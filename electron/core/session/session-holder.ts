@@ -1,4 +1,4 @@
-import { canMove, type Purpose, type SessionView, type Stage, type VerificationMethod } from '../../../shared/flow/stages.js';
+import { canMove, type ProofMethod, type Purpose, type SessionView, type Stage } from '../../../shared/flow/stages.js';
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
 import type { AuditEntry } from '../audit/audit-trail.js';
 import type { Clock } from '../ports.js';
@@ -14,8 +14,12 @@ export const idleGraceSeconds = 15;
 export interface SessionHolderDeps {
   clock: Clock;
   limits: { sessionMinutes: number; idleSeconds: number };
-  methods: VerificationMethod[];
+  /** Every proof method this kiosk offers (to everyone alike). */
+  methods: ProofMethod[];
+  /** reset.requiredProofs: 1, or 2 different methods. */
+  requiredProofs: number;
   codeLength: number;
+  appCodeLength: number;
   returnAfterSeconds: number;
   secondsLeft: (expiresAt: Date) => number;
   /** Writes one audit record in its own transaction. */
@@ -59,8 +63,11 @@ export function createSessionHolder(deps: SessionHolderDeps) {
       state = next;
     },
     now,
-    view: (): SessionView =>
-      toSessionView(state, { methods: deps.methods, codeLength: deps.codeLength, secondsLeft: deps.secondsLeft, returnAfterSeconds: deps.returnAfterSeconds }),
+    view: (): SessionView => toSessionView(state, deps),
+    /** Ends the session now (the caller audits why): back to the start, and the shell is told. */
+    end,
+    /** When the session's time limit ends it, whatever happens in between. */
+    endsAt: (): Date => new Date(holder.startedAt() + limits.sessionMinutes * 60_000),
     /** Started now, or when the journey began. */
     startedAt: () => ('startedAt' in state ? state.startedAt : now()),
 

@@ -4,9 +4,9 @@ import type {
   DeliveryState,
   NoticeState,
   PasswordPurpose,
+  ProofMethod,
   SessionView,
   UnlockOutcome,
-  VerificationMethod,
 } from '../../../shared/flow/stages.js';
 import { missingCaseError } from '../../../shared/flow/stages.js';
 import type { AccountRecord } from '../ports.js';
@@ -19,19 +19,37 @@ interface Common {
 }
 
 /**
+ * The proofs of identity accepted so far in this session (reset.requiredProofs 2 asks for two, by
+ * different methods, of one account).
+ */
+export interface ProofProgress {
+  /** How many proofs were accepted. */
+  accepted: number;
+  /** The account they proved; null before the first. */
+  accountId: number | null;
+  /** Methods not offered again: used for an accepted proof, or refused as still cooling off. */
+  spent: ProofMethod[];
+}
+
+export const noProofsYet: ProofProgress = { accepted: 0, accountId: null, spent: [] };
+
+/**
  * The one walk-up session of this kiosk, held in main memory only. The renderer sees a SessionView
  * derived from it; the typed name, the challenge id and the account id never leave main.
  */
 export type SessionState =
   | { stage: 'identify' }
-  | (Common & { stage: 'choose_method'; purpose: CodePurpose; typedName: string })
+  | (Common & { stage: 'choose_method'; purpose: CodePurpose; typedName: string; proofs: ProofProgress })
   | (Common & {
       stage: 'code_sent';
       purpose: CodePurpose;
       typedName: string;
-      method: VerificationMethod;
-      challengeId: string;
+      proofs: ProofProgress;
+      method: ProofMethod;
+      /** The code's challenge; null for an authenticator app, whose codes are not issued by the kiosk. */
+      challengeId: string | null;
       delivery: DeliveryState;
+      /** The code's expiry; for an app (whose codes roll every 30 s), the session's own end. */
       expiresAt: Date;
     })
   | (Common & { stage: 'new_password'; purpose: PasswordPurpose; typedName: string; account: AccountRecord })
@@ -57,20 +75,32 @@ export function endReason(state: SessionState, nowMs: number, limits: SessionLim
 
 export function toSessionView(
   state: SessionState,
-  details: { methods: VerificationMethod[]; codeLength: number; secondsLeft: (expiresAt: Date) => number; returnAfterSeconds: number },
+  details: {
+    methods: ProofMethod[];
+    requiredProofs: number;
+    codeLength: number;
+    appCodeLength: number;
+    secondsLeft: (expiresAt: Date) => number;
+    returnAfterSeconds: number;
+  },
 ): SessionView {
   switch (state.stage) {
     case 'identify':
       return { stage: 'identify' };
     case 'choose_method':
-      return { stage: 'choose_method', purpose: state.purpose, methods: details.methods, proof: { number: 1, of: 1 } };
+      return {
+        stage: 'choose_method',
+        purpose: state.purpose,
+        methods: details.methods.filter((method) => !state.proofs.spent.includes(method)),
+        proof: { number: state.proofs.accepted + 1, of: details.requiredProofs },
+      };
     case 'code_sent':
       return {
         stage: 'code_sent',
         purpose: state.purpose,
         method: state.method,
         delivery: state.delivery,
-        codeLength: details.codeLength,
+        codeLength: state.method === 'app' ? details.appCodeLength : details.codeLength,
         expiresInSeconds: details.secondsLeft(state.expiresAt),
       };
     case 'new_password':

@@ -94,7 +94,7 @@ describeEachBackend('a request looks the same whoever the username belongs to', 
     // No view carries the typed name, so nothing needs taking out before comparing.
     const codeSent = { stage: 'code_sent', purpose: 'reset', method: 'email', delivery: 'pending', codeLength: 8, expiresInSeconds: 600 };
     expect(JSON.parse(registered.seen)).toEqual([
-      { ok: true, value: { stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'], proof: { number: 1, of: 1 } } },
+      { ok: true, value: { stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms', 'app'], proof: { number: 1, of: 1 } } },
       { ok: true, value: codeSent },
       { ok: true, value: codeSent },
       { ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } },
@@ -128,7 +128,7 @@ describeEachBackend('a request looks the same whoever the username belongs to', 
     const registered = await walkUpAs('amira.khan', { relay: 'down' });
     const codeSent = { stage: 'code_sent', purpose: 'reset', method: 'email', codeLength: 8, expiresInSeconds: 600 };
     expect(JSON.parse(registered.seen)).toEqual([
-      { ok: true, value: { stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'], proof: { number: 1, of: 1 } } },
+      { ok: true, value: { stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms', 'app'], proof: { number: 1, of: 1 } } },
       { ok: true, value: { ...codeSent, delivery: 'pending' } },
       { ok: true, value: { ...codeSent, delivery: 'failed' } },
       { ok: false, error: { code: 'CODE_WRONG', details: { triesLeft: 4 } } },

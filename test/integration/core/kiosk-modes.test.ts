@@ -182,6 +182,9 @@ describe('kiosk:info', () => {
       kioskId: 'library-1',
       policy: { ...presets.campus, minLength: 14 },
       idleSeconds: 90,
+      // No text provider here; authenticator apps are offered (plain Node: the key file protects their key).
+      proofMethods: ['email', 'app'],
+      registration: { available: false, requiredMethods: 1, requiredProofs: 1 },
     });
   });
 

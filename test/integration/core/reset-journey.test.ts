@@ -40,7 +40,7 @@ describeEachBackend('the whole reset journey through the IPC router', (backend) 
     expect(await directory.verifyPassword(account.id, amira.password)).toBe(true);
 
     // Before a proof no view carries the typed name: it may be a password typed in the wrong box.
-    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'], proof: { number: 1, of: 1 } });
+    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms', 'app'], proof: { number: 1, of: 1 } });
     expect(valueOf(await t.call('code:choose', { method: 'email' }))).toEqual({
       stage: 'code_sent',
       purpose: 'reset',

@@ -14,7 +14,7 @@ const directoryOf = (t: TestKiosk) => createStoreDirectory(t.kiosk.store, create
 async function unlockWithCode(t: TestKiosk, username: string, method: 'email' | 'sms') {
   await t.kiosk.settled();
   const before = t.kiosk.demoOutbox!.messages().length;
-  expect(valueOf(await t.call('journey:begin', { purpose: 'unlock', username }))).toEqual({ stage: 'choose_method', purpose: 'unlock', methods: ['email', 'sms'], proof: { number: 1, of: 1 } });
+  expect(valueOf(await t.call('journey:begin', { purpose: 'unlock', username }))).toEqual({ stage: 'choose_method', purpose: 'unlock', methods: ['email', 'sms', 'app'], proof: { number: 1, of: 1 } });
   expect(valueOf(await t.call('code:choose', { method }))).toMatchObject({ stage: 'code_sent', purpose: 'unlock', method, delivery: 'pending' });
   const message = (await t.waitForMessages(before + 1)).at(-1)!;
   expect(message.channel).toBe(method);

@@ -87,16 +87,16 @@ describe('the walk-up session follows the stage table', () => {
 
   it('offers the configured methods to every username and never echoes the typed name', async () => {
     // The typed name is not part of any view before a proof: it may be a password typed in the wrong box.
-    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms'], proof: { number: 1, of: 1 } });
+    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'sms', 'app'], proof: { number: 1, of: 1 } });
     expect(valueOf(await t.call('code:choose', { method: 'sms' }))).toMatchObject({ stage: 'code_sent', method: 'sms', delivery: 'pending' });
   });
 
   it('answers NOT_AVAILABLE for text messages where no text provider is configured', async () => {
     await t.kiosk.close();
     t = await startTestKiosk({ dataDir: dirs.make(), configure: (config) => ({ ...config, sms: { provider: 'none', defaultRegion: 'GB' } }) });
-    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'], proof: { number: 1, of: 1 } });
+    expect(valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'nobody.here' }))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'app'], proof: { number: 1, of: 1 } });
     expect(await t.call('code:choose', { method: 'sms' })).toEqual(fail('NOT_AVAILABLE'));
-    expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email'], proof: { number: 1, of: 1 } });
+    expect(valueOf(await t.call('session:get', {}))).toEqual({ stage: 'choose_method', purpose: 'reset', methods: ['email', 'app'], proof: { number: 1, of: 1 } });
   });
 
   it('goes back to identify on start over, from any stage', async () => {

@@ -7,7 +7,7 @@ import type { DeliveryChannels } from '../../delivery/delivery-channel.js';
 import { describeFailureSummary, failureDetail, summariseDeliveryFailure } from '../../delivery/failure-summary.js';
 import type { NamePseudonym } from '../../keys/name-pseudonym.js';
 import type { AccountRecord } from '../../ports.js';
-import { throttled } from '../../proofs/code-proof.js';
+import { throttled } from '../../proofs/proof-throttle.js';
 import type { PendingContact } from '../../session/registration-state.js';
 import type { Store, Tx } from '../../store/store.js';
 import { longestWait, type Throttle } from '../../throttle/throttle.js';
