@@ -115,7 +115,8 @@ export const errorMessages: Record<ErrorCode, ErrorWords> = {
   PHONE_INVALID: () =>
     'That does not look like a mobile number we can text. Please check it: a UK mobile number starts with 07, and a number from another country starts with + and the country code.',
   METHOD_ALREADY_REGISTERED: () => 'That is already one of your methods.',
-  METHODS_REQUIRED: () => 'You need to keep at least this many methods. Add another one first, or change this one instead of removing it.',
+  METHODS_REQUIRED: () =>
+    'You need to keep at least as many methods as this page says, so this one cannot be removed now. Add another one first, or change this one instead.',
   METHOD_COOLING_OFF: (details, { deskName }) =>
     `That method was set up too recently to be used for this${
       details?.until === undefined ? '' : ` (it can be used from ${untilWords(details.until)})`

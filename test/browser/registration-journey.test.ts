@@ -205,7 +205,7 @@ describe('a person sets up email, mobile and app at the kiosk, then resets their
     }
   });
 
-  it('refuses an address at the organisation\'s own domain, and two different addresses, in words', async () => {
+  it('refuses in words: two different addresses, the organisation\'s own domain, a method already there, a number that is no phone, the last method', async () => {
     const { page, kiosk } = preview;
     await signInToRegister(page, 'amira.khan', demoPasswordOf('amira.khan'));
     await page.getByRole('button', { name: 'Add a personal email address' }).click();
@@ -220,8 +220,26 @@ describe('a person sets up email, mobile and app at the kiosk, then resets their
     await page.getByRole('button', { name: 'Send a code' }).click();
     await expect.poll(() => alertText(page, 'methods')).toContain(`That is an address at ${kiosk.config.branding.organisationName}.`);
     expect((await mainView(preview)).stage).toBe('methods');
+    await page.getByLabel('Personal email address').fill('amira.khan@homemail.example');
+    await page.getByLabel('Type it again').fill('amira.khan@homemail.example');
+    await page.getByRole('button', { name: 'Send a code' }).click();
+    await expect.poll(() => alertText(page, 'methods')).toBe('That is already one of your methods.');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await methodsList(page).waitFor();
+
+    // Ofcom's drama range is no phone anyone carries: refused in words, with no example number to copy.
+    await page.getByRole('button', { name: 'Add a mobile number' }).click();
+    await page.getByLabel('Mobile number').fill('07700 900123');
+    await page.getByRole('button', { name: 'Send a code' }).click();
+    await expect.poll(() => alertText(page, 'methods')).toBe(
+      'That does not look like a mobile number we can text. Please check it: a UK mobile number starts with 07, and a number from another country starts with + and the country code.',
+    );
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Her only verified method cannot go (registration.requiredMethods is 1).
+    await page.getByRole('button', { name: /^Remove personal email address / }).click();
+    await expect.poll(() => alertText(page, 'methods')).toContain('so this one cannot be removed now');
+    expect((await mainView(preview)).stage).toBe('methods');
   });
 });
 
