@@ -111,9 +111,12 @@ export const errorMessages: Record<ErrorCode, ErrorWords> = {
   EMAILS_DIFFER: () => 'The two email addresses are not the same. Please type the same address in both boxes.',
   EMAIL_DOMAIN_BLOCKED: (_details, { organisationName }) =>
     `That is an address at ${organisationName}. Please use a personal email address, so you can still get a code if you cannot sign in.`,
-  PHONE_INVALID: () => 'That does not look like a mobile number we can text. Please check it, for example 07700 900123 or +44 7700 900123.',
+  // No example number: any real-looking one belongs to someone, and Ofcom's drama range is refused as not a phone.
+  PHONE_INVALID: () =>
+    'That does not look like a mobile number we can text. Please check it: a UK mobile number starts with 07, and a number from another country starts with + and the country code.',
   METHOD_ALREADY_REGISTERED: () => 'That is already one of your methods.',
-  METHODS_REQUIRED: () => 'You need to keep at least this many methods. Add another one first, or change this one instead of removing it.',
+  METHODS_REQUIRED: () =>
+    'You need to keep at least as many methods as this page says, so this one cannot be removed now. Add another one first, or change this one instead.',
   METHOD_COOLING_OFF: (details, { deskName }) =>
     `That method was set up too recently to be used for this${
       details?.until === undefined ? '' : ` (it can be used from ${untilWords(details.until)})`
@@ -172,13 +175,6 @@ export const journeySummaries: Record<Purpose, string> = {
   register: 'Add or change the personal email, mobile number and authenticator app you use to prove it is you.',
 };
 
-/** Registration is not built yet: the menu says so, and where to go instead, rather than offering a dead button. */
-export const registrationWords = {
-  title: 'Set up password reset and sign-in methods',
-  notYet: (deskName: string) =>
-    `Not available at this kiosk yet. To register the email address or mobile number that codes are sent to, ask the ${deskName}.`,
-} as const;
-
 /** What the first screen of each code journey asks for; the same for every name typed. */
 export const identifyLeads: Record<CodePurpose, string> = {
   reset: 'Type your username and we will send you a code to set a new password.',
@@ -197,6 +193,26 @@ export const methodLeads: Record<CodePurpose, string> = {
   reset: 'We send a one-time code to prove it is you. Then you choose a new password.',
   unlock: 'We send a one-time code to prove it is you. Then we unlock your account, and your password stays the same.',
 };
+
+/** With the app among the choices not every code is sent, so the words say "get", not "send". */
+export const methodLeadsWithApp: Record<CodePurpose, string> = {
+  reset: 'Prove it is you with a one-time code: we send one, or your authenticator app shows one. Then you choose a new password.',
+  unlock: 'Prove it is you with a one-time code: we send one, or your authenticator app shows one. Then we unlock your account, and your password stays the same.',
+};
+
+export function chooseMethodHeading(methods: readonly ProofMethod[], proof: { number: number; of: number }): string {
+  const question = methods.includes('app') ? 'How do you want to get your code?' : 'How should we send your code?';
+  // "Proof 2 of 2" only when the kiosk asks for two (reset.requiredProofs: 2); one proof needs no count.
+  return proof.of > 1 ? `Proof ${proof.number} of ${proof.of}: ${question.charAt(0).toLowerCase()}${question.slice(1)}` : question;
+}
+
+/** Said on the chooser when two proofs are needed: why a second code, and that it must come another way. */
+export function proofStepWords(proof: { number: number; of: number }): string | null {
+  if (proof.of < 2) return null;
+  return proof.number === 1
+    ? `This kiosk asks for ${proof.of} codes, each from a different method. Start with the first.`
+    : 'That code was right. Now prove it is you a second time, with a different method.';
+}
 
 export const methodButtonLabels: Record<ProofMethod, string> = {
   email: 'Email me a code',
@@ -244,6 +260,19 @@ export const whereToLook: Record<ProofMethod, string> = {
   email: 'Look in the inbox of the personal email address you registered. Check its junk or spam folder too.',
   sms: 'Look for a text message on the mobile phone you registered.',
   app: 'The code is in the authenticator app on your phone, under this organisation\'s name.',
+};
+
+export const codeHeadings: Record<ProofMethod, string> = {
+  email: 'Type the code we sent',
+  sms: 'Type the code we sent',
+  app: 'Type the code from your app',
+};
+
+/** Help under the code box; said to everyone, so it names no account's methods. */
+export const codeHelp: Record<ProofMethod, (deskName: string) => string> = {
+  email: (deskName) => `No code after a few minutes? The account is probably not registered — the ${deskName} can help:`,
+  sms: (deskName) => `No code after a few minutes? The account is probably not registered — the ${deskName} can help:`,
+  app: (deskName) => `No authenticator app set up for this account? Start over and choose another way, or the ${deskName} can help:`,
 };
 
 export const channelNames: Record<ProofMethod, string> = {

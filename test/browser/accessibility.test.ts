@@ -11,6 +11,7 @@ import {
   enterUsername,
   readCodeFromDemoInbox,
   proveByCode,
+  stageContainer,
   startBrowserPreview,
   startScreen,
   submitCode,
@@ -21,6 +22,7 @@ import {
 } from '../support/browser-preview.js';
 import { seriousAccessibilityFindings } from '../support/browser-axe.js';
 import { demoPasswordOf } from '../support/browser-directory.js';
+import { confirmChange, methodsList, signInToRegister } from '../support/browser-registration.js';
 
 describe('axe-core finds no serious or critical accessibility problems on any screen', () => {
   let preview: Preview;
@@ -139,6 +141,70 @@ describe('axe-core finds no serious or critical accessibility problems on any sc
 
     expect(audits.filter((entry) => entry.findings.length > 0)).toEqual([]);
     expect(audits).toHaveLength(12);
+  });
+
+  it('on every screen of "Set up password reset and sign-in methods", and the app code screen', { timeout: 120_000 }, async () => {
+    const { page, kiosk } = preview;
+    const audit = async (screen: string) => ({ screen, findings: await seriousAccessibilityFindings(page) });
+    const audits = [];
+
+    await chooseJourney(page, 'register');
+    audits.push(await audit('register, sign-in, with the desk for those who forgot'));
+
+    // erin.walsh: registered with a mobile number only, and nobody else in this file changes her password.
+    await signInToRegister(page, 'erin.walsh', demoPasswordOf('erin.walsh'));
+    audits.push(await audit('register, methods'));
+
+    await page.getByRole('button', { name: 'Add a personal email address' }).click();
+    await page.getByLabel('Personal email address').fill('erin@one.example');
+    await page.getByLabel('Type it again').fill('erin@two.example');
+    await page.getByRole('button', { name: 'Send a code' }).click();
+    await expect.poll(() => alertText(page, 'methods')).toContain('The two email addresses are not the same.');
+    audits.push(await audit('register, add email, addresses differ'));
+
+    await page.getByLabel('Type it again').fill('erin@one.example');
+    const before = await demoMessageCount(page);
+    await page.getByRole('button', { name: 'Send a code' }).click();
+    await expectStage(page, 'method_code');
+    const code = await readCodeFromDemoInbox(page, before, kiosk.config.codes.length);
+    await stageContainer(page, 'method_code').getByLabel('Code', { exact: true }).fill(wrongCodeFor(code));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => alertText(page, 'method_code')).toContain('That code is not right.');
+    audits.push(await audit('register, code sent to the new address, wrong code'));
+
+    await stageContainer(page, 'method_code').getByLabel('Code', { exact: true }).fill(code);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expectStage(page, 'method_review');
+    audits.push(await audit('register, review'));
+
+    await confirmChange(page);
+    audits.push(await audit('register, methods, saved'));
+
+    await page.getByRole('button', { name: /^Change mobile number / }).click();
+    await page.getByRole('button', { name: 'Send a code' }).click();
+    await expect.poll(() => alertText(page, 'methods')).toBe('Please type your mobile number.');
+    audits.push(await audit('register, change mobile, nothing typed'));
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Add an authenticator app' }).click();
+    await expectStage(page, 'app_setup');
+    audits.push(await audit('register, app setup'));
+
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => alertText(page, 'app_setup')).toBe('Please type the code.');
+    audits.push(await audit('register, app setup, no code'));
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await methodsList(page).waitFor();
+
+    await backToStart(preview);
+    await enterUsername(page, 'erin.walsh');
+    audits.push(await audit('reset, choose method, app offered'));
+    await page.getByRole('button', { name: 'Code from my authenticator app' }).click();
+    await expectStage(page, 'code_sent');
+    audits.push(await audit('reset, code from the app'));
+
+    expect(audits.filter((entry) => entry.findings.length > 0)).toEqual([]);
+    expect(audits).toHaveLength(11);
   });
 
   it('sees a problem planted in the page, so a clean result means the audit really ran', async () => {

@@ -14,6 +14,7 @@ import {
   startScreen,
   submitSignIn,
 } from '../support/browser-preview.js';
+import { fileKeyProtector } from '../../electron/core/keys/file-key-protector.js';
 import { demoPasswordOf, directoryIsLocked, directoryVerifies, disableAccount } from '../support/browser-directory.js';
 
 const signInFailedWords =
@@ -38,21 +39,35 @@ describe('the start menu, and "Change your password" refusals', () => {
     await backToStart(preview);
   });
 
-  it('offers each journey as one large button, and registration honestly as not available yet', async () => {
-    const { page, kiosk } = preview;
-    for (const purpose of ['reset', 'unlock', 'change'] as const) {
+  it('offers each journey as one large button, registration included', async () => {
+    const { page } = preview;
+    for (const purpose of ['reset', 'unlock', 'change', 'register'] as const) {
       const box = await journeyButton(page, purpose).boundingBox();
       // A whole finger's worth, and more: each choice is a large target.
       expect(box?.height, purpose).toBeGreaterThanOrEqual(64);
       expect(box?.width, purpose).toBeGreaterThanOrEqual(300);
     }
-    const menu = stageContainer(page, 'identify');
-    expect(await menu.innerText()).toContain('Set up password reset and sign-in methods');
-    expect(await menu.innerText()).toContain(`Not available at this kiosk yet.`);
-    expect(await menu.innerText()).toContain(`ask the ${kiosk.config.branding.serviceDesk.name}`);
-    // Nothing to press for it: a control that led nowhere would mislead.
-    expect(await page.getByRole('button', { name: /Set up password reset/ }).count()).toBe(0);
-    expect(await menu.innerText()).toContain('IT Services will never email you a link to change your password.');
+    expect(await stageContainer(page, 'identify').innerText()).toContain('IT Services will never email you a link to change your password.');
+  });
+
+  it('asks for the current password before registration, and sends those who forgot it to the Service Desk', async () => {
+    const { page, kiosk } = preview;
+    const desk = kiosk.config.branding.serviceDesk;
+    await chooseJourney(page, 'register');
+    const screen = stageContainer(page, 'identify');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Set up password reset and sign-in methods');
+    expect(await currentPasswordField(page).count()).toBe(1);
+    expect(await screen.innerText()).toContain(
+      `Forgotten your password and not set up yet? This kiosk cannot set up methods without your current password. Please visit the ${desk.name}:`,
+    );
+    for (const detail of [desk.location, desk.phone, desk.email]) expect(await screen.innerText()).toContain(detail);
+
+    // A wrong password gets the same words as on "Change your password", and nothing is registered.
+    await page.getByLabel('Username').fill('chloe.martin');
+    await currentPasswordField(page).fill('Wq3nVb8zHt5kLx');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect((await signInAnswer(page)).alert).toBe(signInFailedWords);
+    expect(await mainStage(preview)).toBe('identify');
   });
 
   it('keeps the choice in the page until the first call, and "Back" returns to the menu with nothing kept', async () => {
@@ -144,5 +159,33 @@ describe('the start menu, and "Change your password" refusals', () => {
     await backToStart(preview);
     await submitSignIn(page, 'chloe.martin', 'Fz6hTk2wNq8jBx');
     expect((await signInAnswer(page)).alert).toBe(signInFailedWords);
+  });
+});
+
+describe('the start menu where authenticator secrets cannot be kept safely', () => {
+  let preview: Preview;
+
+  beforeAll(async () => {
+    // What Electron's safeStorage reports on a Linux without a keyring (basic_text).
+    preview = await startBrowserPreview({
+      keyProtector: { ...fileKeyProtector, backend: 'basic_text', refusal: 'this computer has no keyring for Electron safeStorage' },
+    });
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it('says in words that registration is not available here, with the Service Desk\'s details, and offers no button for it', async () => {
+    const { page, kiosk } = preview;
+    const desk = kiosk.config.branding.serviceDesk;
+    const menu = stageContainer(page, 'identify');
+    expect(await menu.innerText()).toContain('Set up password reset and sign-in methods');
+    expect(await menu.innerText()).toContain(
+      `Not available at this kiosk. To set up the personal email address, mobile number or authenticator app that prove it is you, please visit the ${desk.name}:`,
+    );
+    for (const detail of [desk.location, desk.phone, desk.email]) expect(await menu.innerText()).toContain(detail);
+    // A control that led nowhere would mislead.
+    expect(await page.getByRole('button', { name: /Set up password reset/ }).count()).toBe(0);
+    for (const purpose of ['reset', 'unlock', 'change'] as const) expect(await journeyButton(page, purpose).count()).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ import { createKiosk, type Kiosk } from '../../electron/core/kiosk.js';
 import { loadConfig, validateConfig } from '../../electron/core/config/load-config.js';
 import { createDemoConfig } from '../../electron/core/config/demo-config.js';
 import { guessabilityOptionsFromConfig, loadGuessabilityEngine } from '../../electron/core/guessability/index.js';
-import type { GuessabilityChecker } from '../../electron/core/ports.js';
+import type { GuessabilityChecker, KeyProtector } from '../../electron/core/ports.js';
 import type { SenderInfo } from '../../electron/core/ipc/sender.js';
 import { buildKioskApiInitScript, invokeBindingName } from './kiosk-api-script.js';
 import { assertCanShowWindow, kioskScreen, launchChromium } from './launch-chromium.js';
@@ -41,6 +41,11 @@ export interface PreviewOptions {
   adjustConfig?: (config: KioskConfig) => KioskConfig;
   /** Replaces the guessable-password engine the kiosk would load for this config. */
   guessability?: GuessabilityChecker;
+  /**
+   * How the deployment key is protected; the 0600 key file by default. Tests hand in one that refuses
+   * (as Electron's safeStorage does on a Linux without a keyring) to see the kiosk without authenticator apps.
+   */
+  keyProtector?: KeyProtector;
   /** The kiosk core's log lines (never secrets); silent by default. */
   log?: (line: string) => void;
 }
@@ -96,7 +101,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     // The same engine and options the Electron main process loads, so passwords are judged identically.
     const guessability = options.guessability ?? loadGuessabilityEngine(guessabilityOptionsFromConfig(config));
     const initScriptBuild = buildKioskApiInitScript();
-    kioskStart = createKiosk({ config, appOrigin, guessability, ...(options.log ? { log: options.log } : {}) });
+    kioskStart = createKiosk({
+      config,
+      appOrigin,
+      guessability,
+      ...(options.log ? { log: options.log } : {}),
+      ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
+    });
     const [kiosk, browser, initScript] = await Promise.all([kioskStart, browserLaunch, initScriptBuild]);
 
     const context = await browser.newContext({

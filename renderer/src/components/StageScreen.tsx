@@ -7,6 +7,7 @@ import { NewPasswordScreen } from '../screens/NewPasswordScreen.js';
 import { SignInScreen } from '../screens/SignInScreen.js';
 import { UsernameScreen } from '../screens/UsernameScreen.js';
 import { useFlow } from '../stores/bound-stores.js';
+import { RegistrationStage } from './RegistrationStage.js';
 import { SessionUnavailable } from './SessionUnavailable.js';
 
 /** Shows whatever stage main reports; the renderer never decides the stage itself. */
@@ -19,19 +20,18 @@ export function StageScreen() {
     case 'identify':
       return <StartStage />;
     case 'choose_method':
-      return <ChooseMethodScreen purpose={view.purpose} methods={view.methods} />;
+      return <ChooseMethodScreen key={view.proof.number} purpose={view.purpose} methods={view.methods} proof={view.proof} />;
     case 'code_sent':
       return <CodeSentScreen view={view} />;
     case 'new_password':
       return <NewPasswordScreen purpose={view.purpose} username={view.username} />;
     case 'done':
       return <DoneScreen view={view} />;
-    // TODO(issue 9): registration screens.
     case 'methods':
     case 'method_code':
     case 'app_setup':
     case 'method_review':
-      return <p className="loading">Loading…</p>;
+      return <RegistrationStage view={view} />;
     default:
       throw missingCaseError(view);
   }
@@ -47,9 +47,8 @@ function StartStage() {
     case 'unlock':
       return <UsernameScreen key={choice} purpose={choice} />;
     case 'change':
-      return <SignInScreen />;
     case 'register':
-      return <MenuScreen />;
+      return <SignInScreen key={choice} purpose={choice} />;
     default:
       throw missingCaseError(choice);
   }

@@ -4,26 +4,36 @@ import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
-import { errorMessage, methodButtonLabels, methodLeads } from '../messages.js';
+import { chooseMethodHeading, errorMessage, methodButtonLabels, methodLeads, methodLeadsWithApp, proofStepWords } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 /**
  * No destination is shown, not even masked (security.md 27): nothing has been proved yet. The buttons
  * are the methods the kiosk can send by, the same for every name typed.
  */
-export function ChooseMethodScreen({ purpose, methods }: { purpose: CodePurpose; methods: readonly ProofMethod[] }) {
+export function ChooseMethodScreen({
+  purpose,
+  methods,
+  proof,
+}: {
+  purpose: CodePurpose;
+  methods: readonly ProofMethod[];
+  proof: { number: number; of: number };
+}) {
   const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const chooseMethod = useFlow((s) => s.chooseMethod);
   const busy = useFlow((s) => s.busy);
   const error = useFlow((s) => s.error);
+  const step = proofStepWords(proof);
 
   return (
-    <section className="stage" data-testid="stage-choose_method" data-purpose={purpose} aria-busy={busy}>
+    <section className="stage" data-testid="stage-choose_method" data-purpose={purpose} data-proof={proof.number} aria-busy={busy}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        How should we send your code?
+        {chooseMethodHeading(methods, proof)}
       </h1>
-      <p className="lead">{methodLeads[purpose]}</p>
+      {step === null ? null : <p className="reminder">{step}</p>}
+      <p className="lead">{methods.includes('app') ? methodLeadsWithApp[purpose] : methodLeads[purpose]}</p>
       {methods.length === 0 ? (
         <>
           <p className="lead">This kiosk cannot send you a code right now. The {info.serviceDesk.name} can help:</p>

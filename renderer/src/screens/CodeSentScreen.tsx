@@ -8,7 +8,7 @@ import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useInterval } from '../hooks/use-interval.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
 import { humanDuration } from '../human-duration.js';
-import { codeOnItsWayByPurpose, errorMessage, errorMessages, inputProblems, newCodeOnItsWayByPurpose, whereToLook } from '../messages.js';
+import { codeHeadings, codeHelp, codeOnItsWayByPurpose, errorMessage, errorMessages, inputProblems, newCodeOnItsWayByPurpose, whereToLook } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 type CodeSentView = Extract<SessionView, { stage: 'code_sent' }>;
@@ -28,6 +28,8 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [resent, setResent] = useState(false);
+  // An app code is not sent: nothing is on its way, nothing to send again, and no expiry to count.
+  const fromApp = view.delivery === 'in_app';
 
   useInterval(() => void poll(), deliveryPollMilliseconds, view.delivery === 'pending');
 
@@ -53,11 +55,11 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
   return (
     <section className="stage" data-testid="stage-code_sent" data-purpose={view.purpose} data-method={view.method}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        Type the code we sent
+        {codeHeadings[view.method]}
       </h1>
       <p className="lead">{codeOnItsWayByPurpose[view.purpose][view.method]}</p>
       <p>{whereToLook[view.method]}</p>
-      <p>The code works for {humanDuration(view.expiresInSeconds)}.</p>
+      {fromApp ? null : <p>The code works for {humanDuration(view.expiresInSeconds)}.</p>}
       {view.delivery === 'failed' ? (
         <div role="alert" className="error-alert">
           <p>{errorMessages.SEND_FAILED(undefined, context)}</p>
@@ -101,15 +103,15 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
           <button type="submit" className="button button-primary">
             Verify
           </button>
-          <button type="button" className="button button-secondary" onClick={() => void sendAgain()}>
-            Send a new code
-          </button>
+          {fromApp ? null : (
+            <button type="button" className="button button-secondary" onClick={() => void sendAgain()}>
+              Send a new code
+            </button>
+          )}
         </div>
       </form>
       <div className="notice">
-        <p>
-          No code after a few minutes? The account is probably not registered — the {info.serviceDesk.name} can help:
-        </p>
+        <p>{codeHelp[view.method](info.serviceDesk.name)}</p>
         <ServiceDeskContact desk={info.serviceDesk} />
       </div>
       <StartOverButton />

@@ -3,10 +3,13 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LinkWarning } from '../components/LinkWarning.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
-import { errorMessage, journeySummaries, journeyTitles, menuWords, registrationWords } from '../messages.js';
+import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
+import { errorMessage, journeySummaries, journeyTitles, menuWords } from '../messages.js';
+import { registerSignInWords } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 const journeys: readonly Purpose[] = ['reset', 'unlock', 'change'];
+const journeysWithRegistration: readonly Purpose[] = [...journeys, 'register'];
 
 /**
  * The start: one large choice per journey, for touch and keyboard alike. Choosing only changes this
@@ -18,6 +21,7 @@ export function MenuScreen() {
   const choose = useFlow((s) => s.choose);
   const busy = useFlow((s) => s.busy);
   const error = useFlow((s) => s.error);
+  const offered = info.registration.available ? journeysWithRegistration : journeys;
 
   return (
     <section className="stage" data-testid="stage-identify" data-screen="menu" aria-busy={busy}>
@@ -27,7 +31,7 @@ export function MenuScreen() {
       <p className="lead">{menuWords.lead}</p>
       <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
       <ul className="menu" aria-labelledby="stage-heading">
-        {journeys.map((purpose) => (
+        {offered.map((purpose) => (
           <li key={purpose}>
             {/* The name is everything the button shows, title first (WCAG 2.5.3): "Forgot your password?" works by voice too. */}
             <button type="button" className="menu-option" data-journey={purpose} onClick={() => choose(purpose)}>
@@ -36,13 +40,16 @@ export function MenuScreen() {
             </button>
           </li>
         ))}
-        <li>
-          {/* Not a button: nothing here can be done yet, and a control that does nothing would mislead. */}
-          <div className="menu-option menu-option-unavailable" data-journey="register">
-            <p className="menu-title">{registrationWords.title}</p>
-            <p className="menu-summary">{registrationWords.notYet(info.serviceDesk.name)}</p>
-          </div>
-        </li>
+        {info.registration.available ? null : (
+          <li>
+            {/* Not a button: nothing here can be done at this kiosk, and a control that does nothing would mislead. */}
+            <div className="menu-option menu-option-unavailable" data-journey="register">
+              <p className="menu-title">{journeyTitles.register}</p>
+              <p className="menu-summary">{registerSignInWords.unavailable(info.serviceDesk.name)}</p>
+              <ServiceDeskContact desk={info.serviceDesk} />
+            </div>
+          </li>
+        )}
       </ul>
       <LinkWarning info={info} />
     </section>

@@ -8,16 +8,19 @@ import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
 import { errorMessage, inputProblems, journeyTitles, signInWords } from '../messages.js';
+import { registerSignInWords } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
+import type { SignInPurpose } from '../stores/flow-store.js';
 import { UsernameField } from '../components/UsernameField.js';
 
 /**
- * "Change your password": proof by the password the person knows. A wrong username and a wrong
+ * "Change your password" and "Set up password reset and sign-in methods": proof by the password the
+ * person knows (registration is never offered without it). A wrong username and a wrong
  * password get the same words (main answers SIGN_IN_FAILED for both); only someone who typed the
  * right password hears that the account is locked or disabled. The typed password is dropped as soon
  * as it is sent, so a refusal asks for it again and a walk-away leaves nothing in the box.
  */
-export function SignInScreen() {
+export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
   const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const username = useFlow((s) => s.usernameDraft);
@@ -44,7 +47,7 @@ export function SignInScreen() {
             ? inputProblems.currentPasswordMissing
             : null;
     setMissing(problem);
-    if (problem === null) void signIn(trimmed, password);
+    if (problem === null) void signIn(purpose, trimmed, password);
   };
 
   /** The person proved their password, and the account is locked: start "Account locked?" for the same name. */
@@ -59,11 +62,11 @@ export function SignInScreen() {
   const disabled = missing === null && error?.code === 'ACCOUNT_DISABLED';
 
   return (
-    <section className="stage" data-testid="stage-identify" data-screen="change">
+    <section className="stage" data-testid="stage-identify" data-screen={purpose}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {journeyTitles.change}
+        {journeyTitles[purpose]}
       </h1>
-      <p className="lead">{signInWords.lead}</p>
+      <p className="lead">{purpose === 'register' ? registerSignInWords.lead : signInWords.lead}</p>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <UsernameField
           value={username}
@@ -107,7 +110,7 @@ export function SignInScreen() {
         </button>
       </form>
       <BackToMenuButton />
-      <LinkWarning info={info} />
+      {purpose === 'register' ? <LinkWarning info={info} helpLead={registerSignInWords.forgotten(info.serviceDesk.name)} /> : <LinkWarning info={info} />}
     </section>
   );
 }

@@ -26,6 +26,12 @@ export interface FlowState {
    * so the idle guard sees it and a wipe clears it; it is dropped the moment it is sent to main.
    */
   currentPasswordDraft: string;
+  /**
+   * The add/change form open on the registration's `methods` stage. Renderer-local like `choice`:
+   * main's stage only moves once a code is sent, so a refused address keeps the form open. Any answer
+   * that moves the session (or a wipe) closes it.
+   */
+  methodForm: MethodForm | null;
 
   /** Picks a journey on the menu (null: back to the menu, which drops anything typed). */
   choose(choice: Purpose | null): void;
@@ -35,12 +41,24 @@ export interface FlowState {
   /** Quiet re-read of the session (delivery state, expiry); never shows an error or overtakes an action. */
   poll(): Promise<void>;
   begin(purpose: CodePurpose, username: string): Promise<boolean>;
-  /** "Change your password": proof by the current password, which leaves this store as it is sent. */
-  signIn(username: string, password: string): Promise<boolean>;
+  /** "Change your password" or registration: proof by the current password, which leaves this store as it is sent. */
+  signIn(purpose: SignInPurpose, username: string, password: string): Promise<boolean>;
   chooseMethod(method: ProofMethod): Promise<boolean>;
   resendCode(): Promise<boolean>;
   verifyCode(code: string): Promise<boolean>;
   setPassword(password: string, confirmation: string): Promise<boolean>;
+  /** Opens (or with null closes) the add/change form for an email address or a mobile number. */
+  openMethodForm(form: MethodForm | null): void;
+  /** The open form's address, typed twice; `replaces` comes from the form, never from the page. */
+  addEmail(email: string, confirmation: string): Promise<boolean>;
+  addPhone(phone: string): Promise<boolean>;
+  /** Starts setting up an authenticator app, or replacing the one with this id. */
+  addApp(replaces?: string): Promise<boolean>;
+  resendMethodCode(): Promise<boolean>;
+  confirmMethod(code: string): Promise<boolean>;
+  removeMethod(id: string): Promise<boolean>;
+  saveMethod(): Promise<boolean>;
+  cancelMethod(): Promise<boolean>;
   /** Always goes through, even while another call is in flight: it is how a session is abandoned. */
   startOver(): Promise<boolean>;
   /** Tells main the person is still here (main ends a session on its own idle limit too). */
@@ -48,8 +66,19 @@ export interface FlowState {
   reset(): void;
 }
 
-/** After these refusals main's stage may differ from what is on screen, so ask main again. */
-const refusalsThatMoveTheStage = new Set<KioskError['code']>(['WRONG_STAGE', 'SESSION_EXPIRED']);
+export type SignInPurpose = Parameters<KioskApi['signIn']>[0];
+
+/** An open add/change form: which kind, and the id of the method it replaces (null: add a new one). */
+export interface MethodForm {
+  kind: 'email' | 'phone';
+  replaces: string | null;
+}
+
+/**
+ * After these refusals main's stage may differ from what is on screen, so ask main again. A method
+ * in its cooling-off period sends the person back to the chooser without it (or ends the session).
+ */
+const refusalsThatMoveTheStage = new Set<KioskError['code']>(['WRONG_STAGE', 'SESSION_EXPIRED', 'METHOD_COOLING_OFF']);
 
 const internalError: KioskError = { code: 'INTERNAL' };
 
@@ -82,7 +111,7 @@ export function createFlowStore(kiosk: () => KioskApi) {
       const result = await settle(() => call(kiosk()));
       if (startedInEpoch !== epoch) return false;
       if (result.ok) {
-        set({ view: result.value, busy: false });
+        set({ view: result.value, busy: false, methodForm: null });
         return true;
       }
       set({ error: result.error, busy: false });
@@ -97,6 +126,7 @@ export function createFlowStore(kiosk: () => KioskApi) {
       choice: null,
       usernameDraft: '',
       currentPasswordDraft: '',
+      methodForm: null,
 
       choose: (choice) => {
         if (get().busy) return;
@@ -120,16 +150,34 @@ export function createFlowStore(kiosk: () => KioskApi) {
         set({ view: result.value });
       },
       begin: (purpose, username) => act((api) => api.begin(purpose, username)),
-      signIn: (username, password) => {
+      signIn: (purpose, username, password) => {
         if (get().busy) return Promise.resolve(false);
         // Whatever main answers, the typed password is not kept: a refusal means typing it again.
         set({ currentPasswordDraft: '' });
-        return act((api) => api.signIn('change', username, password));
+        return act((api) => api.signIn(purpose, username, password));
       },
       chooseMethod: (method) => act((api) => api.chooseMethod(method)),
       resendCode: () => act((api) => api.resendCode()),
       verifyCode: (code) => act((api) => api.verifyCode(code)),
       setPassword: (password, confirmation) => act((api) => api.setPassword(password, confirmation)),
+      openMethodForm: (form) => {
+        if (get().busy) return;
+        set({ methodForm: form, error: null });
+      },
+      addEmail: (email, confirmation) => {
+        const replaces = get().methodForm?.replaces ?? undefined;
+        return act((api) => api.addEmail(email, confirmation, replaces));
+      },
+      addPhone: (phone) => {
+        const replaces = get().methodForm?.replaces ?? undefined;
+        return act((api) => api.addPhone(phone, replaces));
+      },
+      addApp: (replaces) => act((api) => api.addApp(replaces)),
+      resendMethodCode: () => act((api) => api.resendMethodCode()),
+      confirmMethod: (code) => act((api) => api.confirmMethod(code)),
+      removeMethod: (id) => act((api) => api.removeMethod(id)),
+      saveMethod: () => act((api) => api.saveMethod()),
+      cancelMethod: () => act((api) => api.cancelMethod()),
       startOver: () => act((api) => api.startOver(), { evenWhenBusy: true }),
       reportActivity: async () => {
         const startedInEpoch = epoch;

@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../shared/flow/stages.js';
-import type { Channel, RequestOf } from '../../../shared/ipc/contract.js';
 import { createKioskApi, type Invoke, type KioskApi } from '../../../shared/ipc/kiosk-api.js';
-import { fail, ok, type Result } from '../../../shared/ipc/result.js';
+import { fail, ok } from '../../../shared/ipc/result.js';
 import { createFlowStore } from '../../../renderer/src/stores/flow-store.js';
-
-/**
- * A scripted main process: each call is recorded and answered by the test when it chooses, so the
- * order in which answers arrive can be arranged exactly.
- */
-interface PendingCall {
-  channel: Channel;
-  payload: unknown;
-  answer(result: Result<unknown>): void;
-}
-
-function scriptedMain() {
-  const calls: PendingCall[] = [];
-  const invoke = ((channel: Channel, payload: RequestOf<Channel>) =>
-    new Promise((resolve) => {
-      calls.push({ channel, payload, answer: resolve as (result: Result<unknown>) => void });
-    })) as Invoke;
-  const api: KioskApi = createKioskApi(invoke);
-  return {
-    api,
-    calls,
-    last(channel: Channel): PendingCall {
-      const call = calls.filter((c) => c.channel === channel).at(-1);
-      if (call === undefined) throw new Error(`no call to ${channel}`);
-      return call;
-    },
-  };
-}
+import { scriptedMain } from './scripted-main.js';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -105,7 +77,7 @@ describe('flow store', () => {
     useFlow.getState().setUsernameDraft('amira.khan');
     useFlow.getState().setCurrentPasswordDraft('Wq3nVb8zHt5kLp');
 
-    const signedIn = useFlow.getState().signIn('amira.khan', 'Wq3nVb8zHt5kLp');
+    const signedIn = useFlow.getState().signIn('change', 'amira.khan', 'Wq3nVb8zHt5kLp');
     expect(useFlow.getState()).toMatchObject({ busy: true, currentPasswordDraft: '' });
     expect(main.last('journey:signIn').payload).toEqual({ purpose: 'change', username: 'amira.khan', password: 'Wq3nVb8zHt5kLp' });
     const changing: SessionView = { stage: 'new_password', purpose: 'change', username: 'amira.khan' };
@@ -119,8 +91,8 @@ describe('flow store', () => {
     const useFlow = createFlowStore(() => main.api);
     useFlow.setState({ view: identify, choice: 'change', usernameDraft: 'amira.khan', currentPasswordDraft: 'not-it' });
 
-    const signedIn = useFlow.getState().signIn('amira.khan', 'not-it');
-    expect(await useFlow.getState().signIn('amira.khan', 'not-it')).toBe(false);
+    const signedIn = useFlow.getState().signIn('change', 'amira.khan', 'not-it');
+    expect(await useFlow.getState().signIn('change', 'amira.khan', 'not-it')).toBe(false);
     expect(main.calls.filter((c) => c.channel === 'journey:signIn')).toHaveLength(1);
     main.last('journey:signIn').answer(fail('SIGN_IN_FAILED'));
     expect(await signedIn).toBe(false);

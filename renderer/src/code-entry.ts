@@ -1,0 +1,12 @@
+import { inputProblems } from './messages.js';
+
+/**
+ * A typed one-time code, tidied the way the IPC schema tidies it (people copy codes as "123 456" or
+ * "123-456"), and what is wrong with it before anything is sent to main.
+ */
+export function checkTypedCode(typed: string, codeLength: number): { digits: string; problem: string | null } {
+  const digits = typed.replace(/[\s-]/g, '');
+  if (digits === '') return { digits, problem: inputProblems.codeMissing };
+  const fits = /^[0-9]+$/.test(digits) && digits.length === codeLength;
+  return { digits, problem: fits ? null : inputProblems.codeShape(codeLength) };
+}

@@ -1,0 +1,39 @@
+import type { MethodChange } from '../../../../shared/flow/stages.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
+import { messageContextOf, useLoadedInfo } from '../../hooks/use-message-context.js';
+import { errorMessage } from '../../messages.js';
+import { changeWords, reviewWords } from '../../registration-messages.js';
+import { useFlow } from '../../stores/bound-stores.js';
+
+/** Nothing is saved until the person confirms here; the notice before and after is promised in words. */
+export function MethodReviewScreen({ change }: { change: MethodChange }) {
+  const info = useLoadedInfo();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const saveMethod = useFlow((s) => s.saveMethod);
+  const cancelMethod = useFlow((s) => s.cancelMethod);
+  const busy = useFlow((s) => s.busy);
+  const error = useFlow((s) => s.error);
+
+  return (
+    <section className="stage" data-testid="stage-method_review" data-action={change.action} data-kind={change.kind} aria-busy={busy}>
+      <h1 id="stage-heading" ref={heading} tabIndex={-1}>
+        {reviewWords.heading}
+      </h1>
+      <p className="lead">{reviewWords.lead}</p>
+      <p className="reminder" data-testid="method-change">
+        {changeWords(change)}
+      </p>
+      <p>{reviewWords.notice}</p>
+      <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <div className="button-row">
+        <button type="button" className="button button-primary" onClick={() => void saveMethod()}>
+          {reviewWords.confirm}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void cancelMethod()}>
+          {reviewWords.cancel}
+        </button>
+      </div>
+    </section>
+  );
+}
