@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createDemoConfig } from '../../../electron/core/config/demo-config.js';
+import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
 import type { SenderInfo } from '../../../electron/core/ipc/sender.js';
 import { createKiosk, type Kiosk } from '../../../electron/core/kiosk.js';
 import type { Channel } from '../../../shared/ipc/contract.js';
@@ -14,8 +15,10 @@ import type { TranscriptRecorder } from '../../figure.js';
 import { recordKiosk } from '../../kiosk-records.js';
 import { appFrame, appOrigin } from './probe.js';
 
-export type FuzzStage = 'identify' | 'choose_method' | 'code_sent' | 'new_password';
-export const fuzzStages: readonly FuzzStage[] = ['identify', 'choose_method', 'code_sent', 'new_password'];
+export type FuzzStage = 'identify' | 'choose_method' | 'code_sent' | 'new_password' | 'methods' | 'app_setup';
+/** The reset journey's stages, and registration's list of methods and app enrolment (signed in). */
+export const fuzzStages: readonly FuzzStage[] = ['identify', 'choose_method', 'code_sent', 'new_password', 'methods', 'app_setup'];
+const registrationStages: readonly FuzzStage[] = ['methods', 'app_setup'];
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -45,6 +48,13 @@ export async function kioskAt(stage: FuzzStage, dataDir: string, recorder: Trans
     if (!answer.ok) throw new Error(`ipc fuzz: could not reach ${stage}: ${channel} answered ${answer.error.code}`);
   };
   try {
+    if (registrationStages.includes(stage)) {
+      const grace = demoAccounts.find((account) => account.username === 'grace.nowak')!;
+      recorder?.secret('password', grace.password);
+      await step('journey:signIn', { purpose: 'register', username: grace.username, password: grace.password });
+      if (stage === 'app_setup') await step('method:addApp', {});
+      return { kiosk, logLines, call };
+    }
     if (stage !== 'identify') await step('journey:begin', { purpose: 'reset', username: 'amira.khan' });
     if (stage === 'code_sent' || stage === 'new_password') {
       await step('code:choose', { method: 'email' });
