@@ -6,10 +6,9 @@ import type { CodeIssuer } from '../codes/code-issuer.js';
 import type { CodeDelivery, DeliveryRequest } from '../delivery/code-delivery.js';
 import type { NamePseudonym } from '../keys/name-pseudonym.js';
 import type { Store } from '../store/store.js';
-import { longestWait, type AccountScope, type Throttle } from '../throttle/throttle.js';
+import type { Throttle } from '../throttle/throttle.js';
 import { throttled, type ProofThrottle } from './proof-throttle.js';
-
-const sendScope: Record<VerificationMethod, AccountScope> = { email: 'emailSends', sms: 'smsSends' };
+import { createSendLimits } from './send-limits.js';
 
 export interface IssuedChallenge {
   challengeId: string;
@@ -34,8 +33,8 @@ export function createCodeProof(deps: {
   proofThrottle: ProofThrottle;
   config: KioskConfig;
 }) {
-  const { store, codes, throttle, audit, delivery, pseudonym, proofThrottle, config } = deps;
-  const kioskId = config.kiosk.id;
+  const { store, codes, audit, delivery, pseudonym, proofThrottle, config } = deps;
+  const sendLimits = createSendLimits({ throttle: deps.throttle, kioskId: config.kiosk.id });
 
   return {
     async request(
@@ -53,19 +52,15 @@ export function createCodeProof(deps: {
       const subject = pseudonym(typedName);
       type Issued = { refused: Result<never> } | { code: Awaited<ReturnType<CodeIssuer['issue']>>; throttleEvents: number[] };
       const issued = await store.run(async (tx): Promise<Issued> => {
-        const proofs = await throttle.status(tx, 'failedProofs', subject);
-        const sends = await throttle.status(tx, sendScope[method], subject);
-        const requests = await throttle.status(tx, 'kioskRequests', kioskId);
-        const wait = longestWait([proofs, sends, requests]);
-        if (wait !== null) {
+        const allowance = await sendLimits.take(tx, subject, method);
+        if ('wait' in allowance) {
+          const { wait } = allowance;
           await audit.record(tx, { event, typedName, outcome: 'refused', detail: { method, reason: 'throttled', retryAfterSeconds: wait.retryAfterSeconds } });
           return { refused: throttled(wait) };
         }
-        const sendEvent = await throttle.record(tx, sendScope[method], subject, sends);
-        const kioskEvent = await throttle.record(tx, 'kioskRequests', kioskId, requests);
         const code = await codes.issue(tx, { usernameKey: subject, purpose, method });
         await audit.record(tx, { event, typedName, outcome: 'ok', detail: { method } });
-        return { code, throttleEvents: [sendEvent.eventId, kioskEvent.eventId] };
+        return { code, throttleEvents: allowance.throttleEvents };
       });
       if ('refused' in issued) return issued.refused;
       const { code, throttleEvents } = issued;

@@ -8,6 +8,7 @@ import { describeFailureSummary, failureDetail, summariseDeliveryFailure } from 
 import type { NamePseudonym } from '../../keys/name-pseudonym.js';
 import type { AccountRecord } from '../../ports.js';
 import { throttled } from '../../proofs/proof-throttle.js';
+import { createSendLimits } from '../../proofs/send-limits.js';
 import type { PendingContact } from '../../session/registration-state.js';
 import type { Store, Tx } from '../../store/store.js';
 import { longestWait, type Throttle } from '../../throttle/throttle.js';
@@ -16,7 +17,6 @@ import { longestWait, type Throttle } from '../../throttle/throttle.js';
 export type NewMethodCheck = { outcome: 'accepted' } | { outcome: 'wrong'; triesLeft: number } | { outcome: 'expired'; reason: string };
 
 const channelOf = (kind: PendingContact['kind']) => (kind === 'email' ? 'email' : 'sms');
-const sendScope = { email: 'emailSends', sms: 'smsSends' } as const;
 
 /**
  * Proof that a new method is the person's: a code sent to the new email or mobile (or, for an app,
@@ -37,6 +37,7 @@ export function createMethodProof(deps: {
 }) {
   const { store, codes, throttle, audit, pseudonym, config, channels, background, log } = deps;
   const kioskId = config.kiosk.id;
+  const sendLimits = createSendLimits({ throttle, kioskId });
   const subjectOf = (account: AccountRecord) => pseudonym(account.username);
 
   async function deliver(input: { account: AccountRecord; contact: PendingContact; code: string; throttleEvents: number[]; onFailed: () => void }): Promise<void> {
@@ -95,21 +96,16 @@ export function createMethodProof(deps: {
       const subject = subjectOf(account);
       type Issued = { refused: Result<never> } | { code: Awaited<ReturnType<CodeIssuer['issue']>>; throttleEvents: number[] };
       const issued = await store.run(async (tx): Promise<Issued> => {
-        const proofs = await throttle.status(tx, 'failedProofs', subject);
-        const sends = await throttle.status(tx, sendScope[method], subject);
-        const requests = await throttle.status(tx, 'kioskRequests', kioskId);
-        const wait = longestWait([proofs, sends, requests]);
-        if (wait !== null) {
+        const allowance = await sendLimits.take(tx, subject, method);
+        if ('wait' in allowance) {
           await audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind: contact.kind, reason: 'throttled' } });
-          return { refused: throttled(wait) };
+          return { refused: throttled(allowance.wait) };
         }
-        const sendEvent = await throttle.record(tx, sendScope[method], subject, sends);
-        const kioskEvent = await throttle.record(tx, 'kioskRequests', kioskId, requests);
         const code = await codes.issue(tx, { usernameKey: subject, purpose: 'register', method });
         // Signed in: the account is known now, so the code is bound to it from the start.
         await codes.bind(tx, code.challengeId, account.id);
         await audit.record(tx, { event, account: account.username, outcome: 'ok', detail: { kind: contact.kind } });
-        return { code, throttleEvents: [sendEvent.eventId, kioskEvent.eventId] };
+        return { code, throttleEvents: allowance.throttleEvents };
       });
       if ('refused' in issued) return issued.refused;
       const { code, throttleEvents } = issued;
