@@ -109,12 +109,26 @@ export async function newestDemoMessageText(page: Page, before: number): Promise
   return demoMessages(page).first().innerText();
 }
 
-/** Reads the code from the newest message in the page's demo inbox, as a presenter would. */
+/**
+ * Reads the code from the newest message with a code among those that arrived after `before`, as a
+ * presenter would. Notices of an earlier change may still be arriving (the outbox sends them in the
+ * background), so the newest message is not always the code.
+ */
 export async function readCodeFromDemoInbox(page: Page, before: number, codeLength: number): Promise<string> {
-  const text = await newestDemoMessageText(page, before);
-  const match = new RegExp(`(?<![0-9])([0-9]{${codeLength}})(?![0-9])`).exec(text);
-  if (match?.[1] === undefined) throw new Error(`No ${codeLength}-digit code in the newest demo message:\n${text}`);
-  return match[1];
+  await demoMessages(page).nth(before).waitFor({ timeout: 15_000 });
+  const codePattern = new RegExp(`(?<![0-9])([0-9]{${codeLength}})(?![0-9])`);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    // The panel lists the newest message first: the first (count - before) are the new ones.
+    const texts = await demoMessages(page).allInnerTexts();
+    const fresh = texts.slice(0, Math.max(0, texts.length - before));
+    for (const text of fresh) {
+      const match = codePattern.exec(text);
+      if (match?.[1] !== undefined) return match[1];
+    }
+    if (Date.now() > deadline) throw new Error(`No ${codeLength}-digit code in the ${fresh.length} newest demo message(s):\n${fresh.join('\n---\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** From the menu (or that journey's first screen) to the method chooser: types the username and continues. */
