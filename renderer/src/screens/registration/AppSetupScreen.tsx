@@ -1,13 +1,7 @@
-import type { FormEvent } from 'react';
-import { useState } from 'react';
 import type { RegistrationView } from '../../../../shared/flow/stages.js';
-import { CodeField } from '../../components/CodeField.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { CodeEntryForm } from '../../components/CodeEntryForm.js';
 import { QrCode } from '../../components/QrCode.js';
-import { checkTypedCode } from '../../code-entry.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../../hooks/use-message-context.js';
-import { errorMessage } from '../../messages.js';
 import { appSetupWords, formButtons } from '../../registration-messages.js';
 import { useFlow } from '../../stores/bound-stores.js';
 
@@ -18,23 +12,9 @@ type AppSetupView = Extract<RegistrationView, { stage: 'app_setup' }>;
  * hand. Leaving the stage (confirm, cancel, wipe) replaces the view, and main never sends it again.
  */
 export function AppSetupScreen({ view }: { view: AppSetupView }) {
-  const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const confirmMethod = useFlow((s) => s.confirmMethod);
   const cancelMethod = useFlow((s) => s.cancelMethod);
-  const busy = useFlow((s) => s.busy);
-  const error = useFlow((s) => s.error);
-  const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const checked = checkTypedCode(code, view.digits);
-    setProblem(checked.problem);
-    if (checked.problem === null) void confirmMethod(checked.digits);
-  };
-
-  const message = problem ?? (error === null ? null : errorMessage(error, messageContextOf(info)));
 
   return (
     <section className="stage" data-testid="stage-app_setup">
@@ -72,26 +52,12 @@ export function AppSetupScreen({ view }: { view: AppSetupView }) {
           <p className="hint">{appSetupWords.shownOnce}</p>
         </section>
       </div>
-      <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
-        <CodeField
-          label={appSetupWords.codeLabel}
-          hint={appSetupWords.codeHint(view.digits, view.periodSeconds)}
-          codeLength={view.digits}
-          value={code}
-          invalid={message !== null}
-          errorId="code-error"
-          onChange={(value) => {
-            setProblem(null);
-            setCode(value);
-          }}
-        />
-        <div id="code-error">
-          <ErrorAlert message={message} />
-        </div>
-        <button type="submit" className="button button-primary">
-          Verify
-        </button>
-      </form>
+      <CodeEntryForm
+        label={appSetupWords.codeLabel}
+        hint={appSetupWords.codeHint(view.digits, view.periodSeconds)}
+        codeLength={view.digits}
+        verify={confirmMethod}
+      />
       <button type="button" className="button button-quiet start-over" onClick={() => void cancelMethod()}>
         {formButtons.cancel}
       </button>
