@@ -143,6 +143,14 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
   };
 }
 
+/** The code in the newest message that has one: a notice of an earlier change may arrive after it (both are sent in the background). */
+export function newestCodeIn(messages: readonly { text: string }[], length = 8): string {
+  const pattern = new RegExp(`^\\s*(\\d{${length}})\\s*$`, 'm');
+  const withCode = messages.findLast((message) => pattern.test(message.text));
+  if (withCode === undefined) throw new Error(`No code in any of ${messages.length} message(s)`);
+  return codeIn(withCode.text, length);
+}
+
 /** The code in a code email: the line that is nothing but the code's digits. */
 export function codeIn(text: string, length = 8): string {
   const match = new RegExp(`^\\s*(\\d{${length}})\\s*$`, 'm').exec(text);
