@@ -98,9 +98,11 @@ export function createKioskServices(deps: ServiceDeps) {
   // Every password set is kept in the kiosk's history, and the reuse check costs one argon2 derivation.
   const history = createPasswordHistory({ store, directory, clock, params: config.hashing, hasher });
   const changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log, onNoticesQueued, history, textNotices: deps.sms !== null });
+  // Wrong codes by email, text or app, while registering or proving who one is, count toward the same limits.
+  const proofThrottle = createProofThrottle({ throttle, audit, pseudonym, kioskId: config.kiosk.id });
   const registration = {
     store,
-    proof: createMethodProof({ store, codes, throttle, audit, pseudonym, config, channels, background, log }),
+    proof: createMethodProof({ store, codes, throttle, audit, pseudonym, config, channels, background, log, proofThrottle }),
     save: createMethodSaver({
       store,
       audit,
@@ -117,8 +119,6 @@ export function createKioskServices(deps: ServiceDeps) {
     texts: textChannel !== null,
   };
   const judge = createPasswordJudge({ rules: effectivePolicy(config), guessability, directory, hasher, history });
-  // Wrong codes by email, text or app count toward the same failed-proof limits.
-  const proofThrottle = createProofThrottle({ throttle, audit, pseudonym, kioskId: config.kiosk.id });
   const journeys = createKioskJourneys({
     store,
     directory,

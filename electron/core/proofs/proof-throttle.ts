@@ -15,8 +15,16 @@ export interface KnownProofLimits {
   kiosk: ThrottleStatus;
 }
 
-export interface FailedProof {
-  typedName: string;
+/**
+ * Whose proof it is: the name as typed (reset, unlock: before a proof the account is not known), or
+ * the signed-in account (registration). The limits count the same pseudonym either way.
+ */
+export type ProofSubject = { typedName: string; account?: never } | { account: string; typedName?: never };
+
+const nameOf = (who: ProofSubject) => who.typedName ?? who.account!;
+const auditedAs = (who: ProofSubject) => (who.typedName !== undefined ? { typedName: who.typedName } : { account: who.account! });
+
+export type FailedProof = ProofSubject & {
   event: string;
   /**
    * Tries left on the code just checked: 0 means it is used up (the person needs a new code);
@@ -25,7 +33,7 @@ export interface FailedProof {
   codeTriesLeft: number;
   known?: KnownProofLimits;
   detail?: Record<string, AuditDetailValue>;
-}
+};
 
 /**
  * The failed-proof limits every kind of proof shares, so wrong codes by email, by text and from an
@@ -37,19 +45,19 @@ export function createProofThrottle(deps: { throttle: Throttle; audit: AuditTrai
 
   return {
     /** A blocked name (or a kiosk pacing its failures) is refused before any code is looked at. */
-    async check(tx: Tx, input: { typedName: string; event: string; detail?: Record<string, AuditDetailValue> }): Promise<{ refused: Result<never> } | { known: KnownProofLimits }> {
-      const known = { proofs: await throttle.status(tx, 'failedProofs', pseudonym(input.typedName)), kiosk: await throttle.status(tx, 'kioskFailedProofs', kioskId) };
+    async check(tx: Tx, input: ProofSubject & { event: string; detail?: Record<string, AuditDetailValue> }): Promise<{ refused: Result<never> } | { known: KnownProofLimits }> {
+      const known = { proofs: await throttle.status(tx, 'failedProofs', pseudonym(nameOf(input))), kiosk: await throttle.status(tx, 'kioskFailedProofs', kioskId) };
       const wait = longestWait([known.proofs, known.kiosk]);
       if (wait === null) return { known };
-      await audit.record(tx, { event: input.event, typedName: input.typedName, outcome: 'refused', detail: { ...input.detail, reason: 'throttled' } });
+      await audit.record(tx, { event: input.event, ...auditedAs(input), outcome: 'refused', detail: { ...input.detail, reason: 'throttled' } });
       return { refused: throttled(wait) };
     },
 
     /** Counts one failed proof against the name and the kiosk, audits it, and says what to tell the person. */
     async countFailure(tx: Tx, input: FailedProof): Promise<Result<never>> {
-      const proofs = (await throttle.record(tx, 'failedProofs', pseudonym(input.typedName), input.known?.proofs)).status;
+      const proofs = (await throttle.record(tx, 'failedProofs', pseudonym(nameOf(input)), input.known?.proofs)).status;
       await throttle.record(tx, 'kioskFailedProofs', kioskId, input.known?.kiosk);
-      await audit.record(tx, { event: input.event, typedName: input.typedName, outcome: 'refused', detail: { ...input.detail, reason: 'wrong' } });
+      await audit.record(tx, { event: input.event, ...auditedAs(input), outcome: 'refused', detail: { ...input.detail, reason: 'wrong' } });
       if (proofs.blocked) return throttled(proofs);
       // This code is used up but the account still has proofs left: the person needs a new code.
       if (input.codeTriesLeft === 0) return fail('CODE_EXPIRED');

@@ -7,11 +7,11 @@ import type { DeliveryChannels } from '../../delivery/delivery-channel.js';
 import { describeFailureSummary, failureDetail, summariseDeliveryFailure } from '../../delivery/failure-summary.js';
 import type { NamePseudonym } from '../../keys/name-pseudonym.js';
 import type { AccountRecord } from '../../ports.js';
-import { throttled } from '../../proofs/proof-throttle.js';
+import { throttled, type ProofThrottle } from '../../proofs/proof-throttle.js';
 import { createSendLimits } from '../../proofs/send-limits.js';
 import type { PendingContact } from '../../session/registration-state.js';
 import type { Store, Tx } from '../../store/store.js';
-import { longestWait, type Throttle } from '../../throttle/throttle.js';
+import type { Throttle } from '../../throttle/throttle.js';
 
 /** What a check of a typed code found, whichever kind of method made it. */
 export type NewMethodCheck = { outcome: 'accepted' } | { outcome: 'wrong'; triesLeft: number } | { outcome: 'expired'; reason: string };
@@ -34,8 +34,9 @@ export function createMethodProof(deps: {
   channels: DeliveryChannels;
   background: ReturnType<typeof createBackgroundTasks>;
   log: (line: string) => void;
+  proofThrottle: ProofThrottle;
 }) {
-  const { store, codes, throttle, audit, pseudonym, config, channels, background, log } = deps;
+  const { store, codes, throttle, audit, pseudonym, config, channels, background, log, proofThrottle } = deps;
   const kioskId = config.kiosk.id;
   const sendLimits = createSendLimits({ throttle, kioskId });
   const subjectOf = (account: AccountRecord) => pseudonym(account.username);
@@ -67,16 +68,6 @@ export function createMethodProof(deps: {
       return;
     }
     await store.run((tx) => audit.record(tx, { event: 'register.code_sent', account: account.username, outcome: 'ok', detail: { kind: contact.kind } }));
-  }
-
-  /** Counts one wrong code; the refusal the person sees. */
-  async function countWrong(tx: Tx, account: AccountRecord, event: string, kind: string, codeTriesLeft: number): Promise<Result<never>> {
-    const proofs = (await throttle.record(tx, 'failedProofs', subjectOf(account))).status;
-    await throttle.record(tx, 'kioskFailedProofs', kioskId);
-    await audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind, reason: 'wrong' } });
-    if (proofs.blocked) return throttled(proofs);
-    if (codeTriesLeft === 0) return fail('CODE_EXPIRED');
-    return fail('CODE_WRONG', { triesLeft: Math.min(codeTriesLeft, proofs.remaining) });
   }
 
   return {
@@ -119,14 +110,10 @@ export function createMethodProof(deps: {
      */
     async prove(input: { account: AccountRecord; event: string; kind: string }, check: (tx: Tx) => Promise<NewMethodCheck>): Promise<Result<true>> {
       const { account, event, kind } = input;
+      const who = { account: account.username, event, detail: { kind } };
       return store.run(async (tx): Promise<Result<true>> => {
-        const proofs = await throttle.status(tx, 'failedProofs', subjectOf(account));
-        const paced = await throttle.status(tx, 'kioskFailedProofs', kioskId);
-        const wait = longestWait([proofs, paced]);
-        if (wait !== null) {
-          await audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind, reason: 'throttled' } });
-          return throttled(wait);
-        }
+        const limits = await proofThrottle.check(tx, who);
+        if ('refused' in limits) return limits.refused;
         const verdict = await check(tx);
         if (verdict.outcome === 'expired') {
           await audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind, reason: verdict.reason } });
@@ -136,7 +123,7 @@ export function createMethodProof(deps: {
           await audit.record(tx, { event, account: account.username, outcome: 'ok', detail: { kind } });
           return ok(true);
         }
-        return countWrong(tx, account, event, kind, verdict.triesLeft);
+        return proofThrottle.countFailure(tx, { ...who, codeTriesLeft: verdict.triesLeft, known: limits.known });
       });
     },
 
