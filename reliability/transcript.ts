@@ -8,8 +8,10 @@ export interface Transcript extends TranscriptRecorder {
 
 /**
  * Collects what the kiosk said and recorded while the suite ran, and checks it against every secret
- * the suite used. Codes are only searched for as whole digit runs, so an 8-digit code is not "found"
- * inside a longer timestamp.
+ * the suite used. Codes are only searched for as whole words (no digit or letter either side), so an
+ * 8-digit code is not "found" inside a longer timestamp, nor in a hex hash that happens to hold a run of
+ * exactly 8 decimal digits: with ~50k audit rows each carrying chain hashes, such runs are common enough
+ * that one of ~3k random codes turned up by chance in about one run in two.
  */
 export function createTranscript(): Transcript {
   const seen: { kind: 'ipc' | 'audit' | 'log'; text: string }[] = [];
@@ -35,7 +37,7 @@ export function createTranscript(): Transcript {
       const found: { kind: string; where: string; prefix: string }[] = [];
       const codes = [...secrets].filter(([, kind]) => kind === 'code').map(([value]) => value);
       const others = [...secrets].filter(([, kind]) => kind !== 'code');
-      const codePattern = codes.length === 0 ? null : new RegExp(`(?<![0-9])(${codes.join('|')})(?![0-9])`);
+      const codePattern = codes.length === 0 ? null : new RegExp(`(?<![0-9A-Za-z])(${codes.join('|')})(?![0-9A-Za-z])`);
       for (const item of seen) {
         for (const [value, kind] of others) {
           if (item.text.includes(value)) found.push({ kind, where: item.kind, prefix: value.slice(0, 3) });
