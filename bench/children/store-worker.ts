@@ -42,6 +42,7 @@ const benchRules: ThrottleRules = {
   smsSends: { limit: 10_000, windowMinutes: 1, blockMinutes: 1 },
   kioskRequests: { free: 10_000, limit: 10_000, windowMinutes: 1, firstWaitSeconds: 1, maxWaitSeconds: 1 },
   kioskFailedProofs: { free: 10_000, limit: 10_000, windowMinutes: 1, firstWaitSeconds: 1, maxWaitSeconds: 1 },
+  technicianSignIns: { limit: 10_000, windowMinutes: 1, blockMinutes: 1 },
 };
 const benchCodes: CodeSettings = { length: 8, ttlMinutes: 365 * 24 * 60, maxTriesPerCode: unreachable };
 // A challenge issued here is never bound to an account, so no code can be accepted: every check is wrong.

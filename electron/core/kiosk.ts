@@ -18,7 +18,7 @@ import type { OutboxWorker } from './notifications/outbox-worker.js';
 import type { Authenticators } from './authenticator/authenticator-types.js';
 import { fileKeyProtector } from './keys/file-key-protector.js';
 import type { Clock, EmailSender, GuessabilityChecker, KeyProtector, RandomSource, SmsProvider } from './ports.js';
-import { createKioskServices } from './services.js';
+import { createKioskServices, type KioskServices } from './services.js';
 import { createSmsProvider } from './sms/create-sms-provider.js';
 import { buildKioskInfo } from './reset/kiosk-info.js';
 import type { PasswordChanger } from './reset/password-change.js';
@@ -47,6 +47,11 @@ export interface CreateKioskOptions {
   /** Told whenever a walk-up session ends, however it ends: the shell clears the clipboard. */
   onSessionEnded?: () => void;
   /**
+   * Asked to leave kiosk mode once a technician (or the admin PIN) allowed it: the shell calls
+   * app.quit(), the preview host closes the browser. Absent: quitting is allowed but nothing closes.
+   */
+  onQuit?: () => void;
+  /**
    * Background timers (main's idle sweep, the notice outbox, housekeeping). Tests that drive those
    * passes themselves turn them off.
    */
@@ -74,6 +79,7 @@ export interface Kiosk {
   maintenance: Maintenance;
   retention: AuditRetention;
   authenticators: Authenticators;
+  technician: KioskServices['technician'];
   /** Resolves when background work started so far (deliveries, notices) has finished: tests and shutdown. */
   settled(): Promise<void>;
   /** Waits for background work, then closes mail and the store. */
@@ -128,12 +134,20 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       secretsRefusal: keyProtector.refusal,
       ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     });
-    const { background, audit, throttle, journeys, changer, outbox, maintenance, retention, authenticators } = services;
+    const { background, audit, throttle, journeys, changer, outbox, maintenance, retention, authenticators, technician, tickets } = services;
     // Registration only while this machine can keep app secrets safely (`authenticators.refusal` is null);
     // 'app' is among the proof methods on the same condition.
     const registrationAvailable = authenticators.refusal === null;
     const info = buildKioskInfo(config, { proofMethods: journeys.proofMethods, registrationAvailable });
-    const router = createIpcRouter({ appOrigin: options.appOrigin, handlers: createIpcHandlers({ journeys, info, demoOutbox }), log });
+    const handlers = createIpcHandlers({
+      journeys,
+      tickets,
+      technician,
+      info,
+      demoOutbox,
+      ...(options.onQuit === undefined ? {} : { onQuit: options.onQuit }),
+    });
+    const router = createIpcRouter({ appOrigin: options.appOrigin, handlers, log, technicianSignedIn: () => technician.session.isOpen() });
 
     // A change this kiosk left half-done when it last stopped is finished before anyone walks up.
     const recovered = await changer.recover({ olderThanMs: 0, onlyThisKiosk: true });
@@ -148,6 +162,7 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
         timers.push(timer);
       };
       every(sweepEveryMs, 'idle sweep', () => journeys.sweep());
+      every(sweepEveryMs, 'technician idle sweep', () => technician.session.sweep());
       every(outboxEveryMs, 'notice outbox', () => outbox.runOnce());
       every(maintenanceEveryMs, 'maintenance', () => maintenance.runOnce());
       background.start('notice outbox', async () => void (await outbox.runOnce()));
@@ -169,6 +184,7 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       maintenance,
       retention,
       authenticators,
+      technician,
       async settled() {
         await background.settled();
         await outbox.settled();

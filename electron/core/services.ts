@@ -1,7 +1,7 @@
 import type { KioskConfig } from '../../shared/config/config-schema.js';
 import { createAuditRetention } from './audit/audit-retention.js';
 import { createAuthenticators } from './authenticator/authenticators.js';
-import { createAuditTrail, type AuditTrail } from './audit/audit-trail.js';
+import { createAuditTrail, type AuditEntry, type AuditTrail } from './audit/audit-trail.js';
 import { createBackgroundTasks } from './background-tasks.js';
 import { createCodeIssuer } from './codes/code-issuer.js';
 import { effectivePolicy } from './config/effective-policy.js';
@@ -31,6 +31,10 @@ import { createPasswordChanger } from './reset/password-change.js';
 import { createPasswordJudge } from './reset/password-judge.js';
 import type { Store } from './store/store.js';
 import { createThrottle } from './throttle/throttle.js';
+import { createTechnicianAccess } from './technician/technician-access.js';
+import { createTechnicianCases } from './technician/technician-cases.js';
+import { createTechnicianSession } from './technician/technician-session.js';
+import { createHelpTicketStep } from './tickets/help-ticket-step.js';
 
 export interface ServiceDeps {
   config: KioskConfig;
@@ -138,10 +142,46 @@ export function createKioskServices(deps: ServiceDeps) {
     registration,
     ...(deps.onSessionEnded === undefined ? {} : { onSessionEnded: deps.onSessionEnded }),
   });
+  // Technician mode: one technician session beside the walk-up one; when it ends, so does any
+  // person-only step it started (technicianLeft), and the page goes back to the public start.
+  const recordAlone = (entry: AuditEntry) => store.run((tx) => audit.record(tx, entry));
+  let technicianLeft: () => Promise<void> = async () => undefined;
+  const technicianSession = createTechnicianSession({
+    clock,
+    idleSeconds: config.technician.idleSeconds,
+    idDocuments: config.technician.idDocuments,
+    record: recordAlone,
+    onEnded: async () => {
+      await technicianLeft();
+      deps.onSessionEnded?.();
+    },
+  });
+  const cases = createTechnicianCases({ session: technicianSession });
+  technicianLeft = () => cases.technicianLeft();
+  const technician = { session: technicianSession, access: createTechnicianAccess({ session: technicianSession }), cases };
+  const tickets = createHelpTicketStep();
+
   const retention = createAuditRetention({ store, kioskId: config.kiosk.id, clock, retentionDays: config.audit.retentionDays, exportDir: config.audit.exportDir });
   const maintenance = createMaintenance({ store, throttle, changer, retention, clock });
 
-  return { background, audit, throttle, codes, authenticators, directory, delivery, outbox, changer, judge, journeys, retention, maintenance, emailHealth: emailChannel.health };
+  return {
+    background,
+    audit,
+    throttle,
+    codes,
+    authenticators,
+    directory,
+    delivery,
+    outbox,
+    changer,
+    judge,
+    journeys,
+    technician,
+    tickets,
+    retention,
+    maintenance,
+    emailHealth: emailChannel.health,
+  };
 }
 
 export type KioskServices = ReturnType<typeof createKioskServices>;

@@ -59,7 +59,7 @@ export function crashLoopConfig(config: KioskConfig): KioskConfig {
   const account = { limit: 10_000, windowMinutes: 1, blockMinutes: 1 };
   return {
     ...config,
-    throttle: { failedProofs: account, emailSends: account, smsSends: account, kioskRequests: open, kioskFailedProofs: open },
+    throttle: { failedProofs: account, emailSends: account, smsSends: account, kioskRequests: open, kioskFailedProofs: open, technicianSignIns: account },
     policy: { ...config.policy, overrides: { ...config.policy.overrides, history: 1 } },
   };
 }

@@ -29,7 +29,7 @@ function mailFor(mode: MailMode) {
 const unthrottled = (config: KioskConfig): KioskConfig => {
   const open = { free: 100_000, limit: 100_000, windowMinutes: 1, firstWaitSeconds: 1, maxWaitSeconds: 1 };
   const account = { limit: 10_000, windowMinutes: 1, blockMinutes: 1 };
-  return { ...config, throttle: { failedProofs: account, emailSends: account, smsSends: account, kioskRequests: open, kioskFailedProofs: open } };
+  return { ...config, throttle: { failedProofs: account, emailSends: account, smsSends: account, kioskRequests: open, kioskFailedProofs: open, technicianSignIns: account } };
 };
 
 const median = (values: number[]) => {

@@ -42,6 +42,8 @@ const pacingRule = (defaults: { free: number; limit: number; windowMinutes: numb
     .refine((rule) => rule.firstWaitSeconds <= rule.maxWaitSeconds, 'firstWaitSeconds must not be larger than maxWaitSeconds')
     .default(defaults);
 
+export const defaultIdDocuments = ['University ID card', 'Passport', 'Driving licence', 'National identity card'];
+
 export const kioskRequestsDefaults = { free: 20, limit: 60, windowMinutes: 10, firstWaitSeconds: 2, maxWaitSeconds: 60 };
 export const kioskFailedProofsDefaults = { free: 30, limit: 120, windowMinutes: 60, firstWaitSeconds: 2, maxWaitSeconds: 60 };
 
@@ -150,6 +152,11 @@ export const configSchema = z
         sessionMinutes: z.number().int().min(1).max(60).default(15),
         idleSeconds: z.number().int().min(30).max(3600).default(120),
         doneReturnSeconds: z.number().int().min(3).max(120).default(10),
+        /**
+         * An argon2id hash (`npm run --silent admin -- pin hash`) of the PIN that lets an administrator
+         * quit the kiosk app without a technician session. Absent: only a signed-in technician can quit.
+         */
+        adminPinHash: z.string().regex(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/, 'must be an argon2id hash made by "admin pin hash"').optional(),
       })
       .strict()
       .default({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 }),
@@ -195,6 +202,8 @@ export const configSchema = z
         kioskRequests: pacingRule(kioskRequestsDefaults),
         /** Wrong codes at one kiosk across all names: bounds the guesses one kiosk can check in a day. */
         kioskFailedProofs: pacingRule(kioskFailedProofsDefaults),
+        /** Wrong technician sign-ins (or admin PINs), per name as typed: 5 in 15 min blocks it for 15 min. */
+        technicianSignIns: throttleRule(5, 15, 15),
       })
       .strict()
       .default({
@@ -203,7 +212,25 @@ export const configSchema = z
         smsSends: { limit: 5, windowMinutes: 60, blockMinutes: 1440 },
         kioskRequests: kioskRequestsDefaults,
         kioskFailedProofs: kioskFailedProofsDefaults,
+        technicianSignIns: { limit: 5, windowMinutes: 15, blockMinutes: 15 },
       }),
+    /** Technician mode and the Service Desk handoff. */
+    technician: z
+      .object({
+        /** A technician session ends after this long without a technician's (or the assisted person's) step. */
+        idleSeconds: z.number().int().min(30).max(3600).default(180),
+        /** How long a help ticket can be looked up after it was made. */
+        ticketMinutes: z.number().int().min(5).max(7 * 24 * 60).default(240),
+        /** The identity documents a technician can record as checked (the type only, never a number). */
+        idDocuments: z
+          .array(z.string().trim().min(1).max(80))
+          .min(1)
+          .max(20)
+          .refine((list) => new Set(list).size === list.length, 'must not list a document twice')
+          .default(defaultIdDocuments),
+      })
+      .strict()
+      .default({ idleSeconds: 180, ticketMinutes: 240, idDocuments: defaultIdDocuments }),
     /** "Set up password reset and sign-in methods". */
     registration: z
       .object({

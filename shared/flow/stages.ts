@@ -65,7 +65,22 @@ export type SessionView =
   | { stage: 'new_password'; purpose: PasswordPurpose; username: string }
   | { stage: 'done'; purpose: PasswordPurpose; outcome: ChangeOutcome; notice: NoticeState; returnAfterSeconds: number }
   | { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState; returnAfterSeconds: number }
+  | HelpTicketView
   | RegistrationView;
+
+/**
+ * "Get a help ticket": offered when no code comes, after a block, or when the person is probably not
+ * registered. Made for any typed name alike (an unknown name gets one too), so it reveals nothing;
+ * the technician looks it up and sees what the kiosk saw.
+ */
+export interface HelpTicketView {
+  stage: 'ticket';
+  purpose: CodePurpose;
+  /** Shown large, e.g. "K7P4QX" (6 characters, no look-alikes such as 0/O or 1/I). */
+  ticket: string;
+  /** ISO time the ticket stops working (config technician.ticketMinutes after it was made). */
+  expiresAt: string;
+}
 
 /** A way to prove identity that a person registers: personal email, mobile for texts, authenticator app. */
 export type MethodKind = 'email' | 'phone' | 'app';
@@ -145,18 +160,21 @@ export type Stage = SessionView['stage'];
  */
 export const journeyStages: Readonly<Record<Purpose, Readonly<Partial<Record<Stage, readonly Stage[]>>>>> = {
   reset: {
-    identify: ['choose_method'],
-    choose_method: ['code_sent'],
-    code_sent: ['code_sent', 'choose_method', 'new_password'],
+    // new_password straight from the start: only an assisted reset, after a technician's ID check
+    identify: ['choose_method', 'new_password'],
+    choose_method: ['code_sent', 'ticket'],
+    code_sent: ['code_sent', 'choose_method', 'new_password', 'ticket'],
     new_password: ['done'],
     done: [],
+    ticket: [],
   },
   unlock: {
     identify: ['choose_method'],
-    choose_method: ['code_sent'],
+    choose_method: ['code_sent', 'ticket'],
     // back to choose_method: the second of two proofs (reset.requiredProofs: 2)
-    code_sent: ['code_sent', 'choose_method', 'done'],
+    code_sent: ['code_sent', 'choose_method', 'done', 'ticket'],
     done: [],
+    ticket: [],
   },
   change: {
     identify: ['new_password'],
@@ -164,6 +182,7 @@ export const journeyStages: Readonly<Record<Purpose, Readonly<Partial<Record<Sta
     done: [],
   },
   register: {
+    // signed in with the current password, or (enrol) after a technician's ID check
     identify: ['methods'],
     methods: ['methods', 'method_code', 'app_setup', 'method_review'],
     method_code: ['method_code', 'method_review', 'methods'],

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ProofMethod, SessionView } from '../flow/stages.js';
 import type { PolicyRules } from '../policy/policy-config.js';
 import type { PolicyRuleCode } from '../policy/rule-codes.js';
+import { ticketAlphabet, ticketLength } from '../technician/help-ticket-code.js';
+import type { TechnicianView } from '../technician/technician-view.js';
 
 /**
  * The only place channel names appear. Each channel maps a zod request schema to a response type;
@@ -60,6 +62,25 @@ export const phoneNumberSchema = z
   .max(32)
   .refine(noControlCharacters, 'must not contain control characters');
 
+/** A help ticket as read out or typed by a technician: case, spaces and dashes do not matter. */
+export const ticketCodeSchema = z
+  .string()
+  .max(32)
+  .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().length(ticketLength).regex(new RegExp(`^[${ticketAlphabet}]+$`)));
+
+/** An app code: 6 digits (spaces allowed between groups). */
+export const appCodeSchema = z
+  .string()
+  .transform((value) => value.replace(/\s/g, ''))
+  .pipe(z.string().regex(/^[0-9]{6}$/));
+
+/** The admin PIN that lets an administrator quit the kiosk app without a technician session. */
+export const adminPinSchema = z.string().regex(/^[0-9]{6,12}$/);
+
+/** One of config technician.idDocuments, as listed in the technician view (main checks the list). */
+export const idDocumentSchema = z.string().trim().min(1).max(80).refine(noControlCharacters, 'must not contain control characters');
+
 export interface ServiceDeskInfo {
   name: string;
   location: string;
@@ -82,6 +103,8 @@ export interface KioskInfo {
   proofMethods: ProofMethod[];
   /** Whether "Set up password reset and sign-in methods" is offered, and why not when it is not. */
   registration: { available: boolean; requiredMethods: number; requiredProofs: number };
+  /** Technician mode: the console's idle limit, how long a help ticket lasts, and whether an admin PIN can quit. */
+  technician: { idleSeconds: number; ticketMinutes: number; quitByPin: boolean };
 }
 
 export interface PasswordVerdict {
@@ -147,6 +170,52 @@ export const contract = {
   'method:save': { request: empty, response: {} as SessionView },
   /** Drops the change in progress and goes back to the list of methods. */
   'method:cancel': { request: empty, response: {} as SessionView },
+  /**
+   * "Get a help ticket" (at choose_method or code_sent of reset or unlock): made for any typed name
+   * alike, with what the kiosk saw in this session, for the technician to look up.
+   */
+  'ticket:create': { request: empty, response: {} as SessionView },
+  /** The technician session, or `{ signedIn: false }`: open to the page, it reveals nothing. */
+  'technician:get': { request: empty, response: {} as TechnicianView },
+  /** Username, password and a code from the technician's authenticator app; throttled and audited. */
+  'technician:signIn': {
+    request: z.object({ username: usernameSchema, password: passwordSchema, code: appCodeSchema }).strict(),
+    response: {} as TechnicianView,
+  },
+  // Every channel below up to kiosk:quit needs a technician session held in main (see technicianChannels).
+  'technician:signOut': { request: empty, response: {} as TechnicianView },
+  /** The technician is still there: main's idle limit for the technician session starts again. */
+  'technician:stillHere': { request: empty, response: {} as TechnicianView },
+  /** Looks a person up by username or by help ticket; ends any case (and assisted step) in progress. */
+  'technician:lookup': {
+    request: z.union([z.object({ username: usernameSchema }).strict(), z.object({ ticket: ticketCodeSchema }).strict()]),
+    response: {} as TechnicianView,
+  },
+  'technician:recordIdCheck': {
+    request: z.object({ document: idDocumentSchema, seenInPerson: z.literal(true) }).strict(),
+    response: {} as TechnicianView,
+  },
+  /** After the ID check: clears the directory's lock; the person is notified. */
+  'technician:unlock': { request: empty, response: {} as TechnicianView },
+  /** After the ID check: clears the person's self-service blocks (failed proofs, code sends); notified. */
+  'technician:clearBlocks': { request: empty, response: {} as TechnicianView },
+  /**
+   * After the ID check: the walk-up screens switch to a person-only step for this person: a new password
+   * (reset), a code to a registered method first (reset_with_code), or setting up a first method (enrol).
+   */
+  'technician:assist': {
+    request: z.object({ kind: z.enum(['reset', 'reset_with_code', 'enrol']) }).strict(),
+    response: {} as TechnicianView,
+  },
+  /** Ends the person-only step (the walk-up session goes back to the start); the case stays open. */
+  'technician:endAssist': { request: empty, response: {} as TechnicianView },
+  /** Closes the case: back to an empty lookup. */
+  'technician:closeCase': { request: empty, response: {} as TechnicianView },
+  /**
+   * Leaves kiosk mode: allowed with a technician session open, or with the admin PIN (config
+   * kiosk.adminPinHash, argon2id). Main then asks the shell to quit (Electron: app.quit()).
+   */
+  'kiosk:quit': { request: z.object({ pin: adminPinSchema.optional() }).strict(), response: {} as { quitting: true } },
   'policy:check': { request: z.object({ password: passwordSchema }).strict(), response: {} as PasswordVerdict },
   'demo:inbox': { request: empty, response: {} as DemoMessage[] },
 } as const;
@@ -157,3 +226,19 @@ export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = Contract[C]['response'];
 export const channels = Object.keys(contract) as Channel[];
+
+/**
+ * Channels main refuses (TECHNICIAN_REQUIRED) unless a technician session is open in main: the
+ * router checks main's own session before parsing, never a flag sent by the page.
+ */
+export const technicianChannels: ReadonlySet<Channel> = new Set<Channel>([
+  'technician:signOut',
+  'technician:stillHere',
+  'technician:lookup',
+  'technician:recordIdCheck',
+  'technician:unlock',
+  'technician:clearBlocks',
+  'technician:assist',
+  'technician:endAssist',
+  'technician:closeCase',
+]);

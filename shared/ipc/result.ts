@@ -29,6 +29,16 @@ export const errorCodes = [
   'METHODS_REQUIRED', // removing it would leave fewer than registration.requiredMethods
   'METHOD_COOLING_OFF', // the method was added too recently to be used for reset; details.until
   'REGISTRATION_UNAVAILABLE', // this kiosk cannot keep authenticator secrets safely (e.g. no OS keyring)
+  'TECHNICIAN_REQUIRED', // a technician channel with no technician session open in main
+  'TECHNICIAN_SIGN_IN_FAILED', // wrong username, password or app code, or a disabled technician (one answer for all)
+  'PERSON_NOT_FOUND', // no account by that username (technicians only: they may know)
+  'TICKET_NOT_FOUND', // no such help ticket, or it has expired
+  'ID_CHECK_REQUIRED', // record the identity check before acting on the person
+  'ID_DOCUMENT_UNKNOWN', // not one of config technician.idDocuments
+  'NO_PERSON', // look a person up first
+  'NOT_REGISTERED', // the person has no method a code can go to (reset with a code)
+  'ALREADY_REGISTERED', // enrolling a first method, but the person has one: they register themselves
+  'QUIT_REFUSED', // quitting needs a technician session or the right admin PIN
   'INTERNAL', // unexpected failure; logged in main without secrets
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,4 +1,4 @@
-import { contract, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract.js';
+import { contract, technicianChannels, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract.js';
 import { fail, type Result } from '../../../shared/ipc/result.js';
 import { isKioskFailure } from '../errors/kiosk-failure.js';
 import type { SenderInfo } from './sender.js';
@@ -16,6 +16,11 @@ export interface IpcRouterOptions {
   handlers: IpcHandlers;
   /** One line per refusal or failure; never the payload, which may hold a password or code. */
   log?: (line: string) => void;
+  /**
+   * Whether main holds an open technician session (ending a stale one first). Technician channels are
+   * refused without one; absent, they are always refused.
+   */
+  technicianSignedIn?: () => Promise<boolean>;
 }
 
 /**
@@ -37,9 +42,13 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
         log(`ipc refused: ${channel} from a frame that is not the kiosk's main frame`);
         return fail('FORBIDDEN');
       }
-      const parsed = contract[channel].request.safeParse(raw);
-      if (!parsed.success) return fail('BAD_INPUT');
       try {
+        if (technicianChannels.has(channel) && !(await (options.technicianSignedIn?.() ?? false))) {
+          log(`ipc refused: ${channel} without a technician session`);
+          return fail('TECHNICIAN_REQUIRED');
+        }
+        const parsed = contract[channel].request.safeParse(raw);
+        if (!parsed.success) return fail('BAD_INPUT');
         return await (options.handlers[channel] as ChannelHandler<Channel>)(parsed.data as never);
       } catch (error) {
         // Expected failures (a busy or unavailable database) reach the person in words, not as INTERNAL.

@@ -40,5 +40,6 @@ export function buildKioskInfo(config: KioskConfig, offered: { proofMethods: Pro
       requiredMethods: config.registration.requiredMethods,
       requiredProofs: config.reset.requiredProofs,
     },
+    technician: { idleSeconds: config.technician.idleSeconds, ticketMinutes: config.technician.ticketMinutes, quitByPin: kiosk.adminPinHash !== undefined },
   };
 }

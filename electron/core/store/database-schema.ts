@@ -20,6 +20,8 @@ export interface Database {
   password_changes: PasswordChangesTable;
   key_checks: KeyChecksTable;
   authenticators: AuthenticatorsTable;
+  technicians: TechniciansTable;
+  help_tickets: HelpTicketsTable;
 }
 
 export interface AccountsTable {
@@ -164,4 +166,34 @@ export interface AuthenticatorsTable {
   added_at: string;
   /** The newest TOTP time step accepted; a code for this step or an earlier one is refused. */
   last_step: number | null;
+}
+
+/** Technician accounts of the kiosk (see migrations/005-technicians-and-tickets.ts). */
+export interface TechniciansTable {
+  id: Generated<number>;
+  username: string;
+  username_key: string;
+  display_name: string;
+  role: 'technician';
+  /** argon2id PHC string. */
+  password_hash: string;
+  /** The authenticator secret as AES-256-GCM ciphertext + tag (base64), bound to the technician. */
+  totp_ciphertext: string;
+  totp_nonce: string;
+  totp_last_step: number | null;
+  status: 'active' | 'disabled';
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** Help tickets from the walk-up screens, deleted once expired. */
+export interface HelpTicketsTable {
+  code: string;
+  kiosk_id: string;
+  typed_name: string;
+  purpose: 'reset' | 'unlock';
+  /** JSON array of TicketEvent. */
+  tried: string;
+  created_at: string;
+  expires_at: string;
 }

@@ -2,6 +2,7 @@ import { missingCaseError } from '../../../shared/flow/stages.js';
 import { ChooseMethodScreen } from '../screens/ChooseMethodScreen.js';
 import { CodeSentScreen } from '../screens/CodeSentScreen.js';
 import { DoneScreen } from '../screens/DoneScreen.js';
+import { HelpTicketScreen } from '../screens/HelpTicketScreen.js';
 import { MenuScreen } from '../screens/MenuScreen.js';
 import { NewPasswordScreen } from '../screens/NewPasswordScreen.js';
 import { SignInScreen } from '../screens/SignInScreen.js';
@@ -27,6 +28,8 @@ export function StageScreen() {
       return <NewPasswordScreen purpose={view.purpose} username={view.username} />;
     case 'done':
       return <DoneScreen view={view} />;
+    case 'ticket':
+      return <HelpTicketScreen view={view} />;
     case 'methods':
     case 'method_code':
     case 'app_setup':

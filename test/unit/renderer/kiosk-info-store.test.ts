@@ -17,6 +17,7 @@ const info: KioskInfo = {
   idleSeconds: 120,
   proofMethods: ['email'],
   registration: { available: false, requiredMethods: 1, requiredProofs: 1 },
+  technician: { idleSeconds: 180, ticketMinutes: 240, quitByPin: false },
 };
 
 const answering = (answer: () => Promise<unknown>) => createKioskApi((() => answer()) as Invoke);

@@ -32,7 +32,24 @@ describe('each walk-up journey moves only forward along its own stages', () => {
     expect(canMove('reset', 'code_sent', 'done')).toBe(false);
     expect(canMove('unlock', 'code_sent', 'new_password')).toBe(false);
     expect(canMove('change', 'identify', 'choose_method')).toBe(false);
-    expect(canMove('reset', 'identify', 'new_password')).toBe(false);
+    expect(canMove('unlock', 'identify', 'done')).toBe(false);
+    expect(canMove('change', 'identify', 'ticket')).toBe(false);
+  });
+
+  it('starts a reset at the new password only as an assisted reset (a technician recorded an ID check)', () => {
+    // The table allows it; only the technician's assist step sets it (see technician-cases.ts).
+    expect(canMove('reset', 'identify', 'new_password')).toBe(true);
+    expect(canMove('unlock', 'identify', 'code_sent')).toBe(false);
+  });
+
+  it('offers a help ticket only from the steps where a code is awaited', () => {
+    for (const purpose of ['reset', 'unlock'] as const) {
+      expect(canMove(purpose, 'choose_method', 'ticket')).toBe(true);
+      expect(canMove(purpose, 'code_sent', 'ticket')).toBe(true);
+      expect(canMove(purpose, 'ticket', 'code_sent')).toBe(false);
+      expect(canMove(purpose, 'ticket', 'identify')).toBe(true);
+    }
+    expect(canMove('register', 'methods', 'ticket')).toBe(false);
   });
 
   it('lets a new code be sent without leaving the code stage, in the journeys that use codes', () => {

@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial-schema.js';
 import { durableAndSharedState } from './002-durable-and-shared-state.js';
 import { passwordHistoryDerivations } from './003-password-history-derivations.js';
 import { authenticatorApps } from './004-authenticators.js';
+import { techniciansAndTickets } from './005-technicians-and-tickets.js';
 
 /**
  * The schema, as an append-only list, written once for both dialects. A migration that has shipped
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'durable and shared state', up: durableAndSharedState },
   { version: 3, name: 'password history derivations', up: passwordHistoryDerivations },
   { version: 4, name: 'authenticator apps', up: authenticatorApps },
+  { version: 5, name: 'technicians and help tickets', up: techniciansAndTickets },
 ];
