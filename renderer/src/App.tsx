@@ -3,12 +3,16 @@ import { applyBranding } from './apply-branding.js';
 import { DemoInbox } from './components/DemoInbox.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { KioskHeader } from './components/KioskHeader.js';
-import { StageScreen } from './components/StageScreen.js';
 import { useFlow, useKioskInfo } from './stores/bound-stores.js';
+import { TechnicianDoor } from './technician/TechnicianDoor.js';
+import { KioskScreens, usePublicScreens } from './technician/TechnicianScreens.js';
+import { useTechnicianSession } from './technician/use-technician-session.js';
 
 export function App() {
   const info = useKioskInfo((s) => s.info);
   const infoError = useKioskInfo((s) => s.error);
+  const publicScreens = usePublicScreens();
+  useTechnicianSession();
 
   useEffect(() => {
     void useKioskInfo.getState().load();
@@ -43,9 +47,10 @@ export function App() {
     <div className={info.demo ? 'kiosk kiosk-demo' : 'kiosk'}>
       <KioskHeader info={info} />
       <main className="kiosk-main">
-        <StageScreen />
+        <KioskScreens />
       </main>
       {info.demo ? <DemoInbox /> : null}
+      {publicScreens ? <TechnicianDoor /> : null}
       <IdleGuard idleSeconds={info.idleSeconds} />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { CodePurpose, ProofMethod } from '../../../shared/flow/stages.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { HelpTicketOffer } from '../components/HelpTicketOffer.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
@@ -49,6 +50,7 @@ export function ChooseMethodScreen({
         </div>
       )}
       <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <HelpTicketOffer reason={error?.code === 'TOO_MANY_ATTEMPTS' ? 'blocked' : 'not_registered'} />
       <StartOverButton />
     </section>
   );

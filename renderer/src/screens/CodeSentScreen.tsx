@@ -1,6 +1,7 @@
 import type { SessionView } from '../../../shared/flow/stages.js';
 import { CodeDeliveryNotice } from '../components/CodeDeliveryNotice.js';
 import { CodeEntryForm } from '../components/CodeEntryForm.js';
+import { HelpTicketOffer } from '../components/HelpTicketOffer.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
@@ -15,6 +16,7 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const verifyCode = useFlow((s) => s.verifyCode);
   const resendCode = useFlow((s) => s.resendCode);
+  const blocked = useFlow((s) => s.error?.code === 'TOO_MANY_ATTEMPTS');
   // An app code is not sent: nothing is on its way and nothing to send again.
   const fromApp = view.delivery === 'in_app';
 
@@ -37,6 +39,7 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
         <p>{codeHelp[view.method](info.serviceDesk.name)}</p>
         <ServiceDeskContact desk={info.serviceDesk} />
       </div>
+      <HelpTicketOffer reason={blocked ? 'blocked' : fromApp ? 'not_registered' : 'no_code'} />
       <StartOverButton />
     </section>
   );

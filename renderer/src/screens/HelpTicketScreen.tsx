@@ -1,24 +1,49 @@
 import type { HelpTicketView } from '../../../shared/flow/stages.js';
 import { groupTicket } from '../../../shared/technician/help-ticket-code.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
-import { StartOverButton } from '../components/StartOverButton.js';
+import { helpTicketWords } from '../help-ticket-messages.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo } from '../hooks/use-message-context.js';
+import { endWalkUpSession } from '../walk-up-wipe.js';
 
-// SKELETON: the renderer work gives this its final words, layout and "Finish".
+/**
+ * The last screen of a self-service attempt that needs the desk: the ticket, large and in two groups
+ * to read out, until when it works, and where to go. The same for every name typed: the view holds
+ * no account detail, so an unknown name's ticket looks exactly like a real one's.
+ */
 export function HelpTicketScreen({ view }: { view: HelpTicketView }) {
   const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const desk = info.serviceDesk.name;
+  const validUntil = helpTicketWords.validUntil(view.expiresAt);
   return (
     <section className="stage" data-testid="stage-ticket" data-purpose={view.purpose}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        Your help ticket
+        {helpTicketWords.heading}
       </h1>
-      <p className="ticket-code" data-testid="ticket-code">
-        {groupTicket(view.ticket)}
-      </p>
+      <p className="lead">{helpTicketWords.lead(desk)}</p>
+      <div className="ticket-box">
+        <p className="ticket-label">{helpTicketWords.codeLabel}</p>
+        <p className="ticket-code" data-testid="ticket-code">
+          {groupTicket(view.ticket)}
+        </p>
+        {validUntil === null ? null : (
+          <p className="ticket-valid" data-testid="ticket-valid-until">
+            {validUntil}
+          </p>
+        )}
+      </div>
+      <h2>{helpTicketWords.stepsHeading}</h2>
+      <ol className="steps">
+        {helpTicketWords.steps(desk).map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
       <ServiceDeskContact desk={info.serviceDesk} />
-      <StartOverButton />
+      <p className="hint">{helpTicketWords.keep}</p>
+      <button type="button" className="button button-primary button-big" onClick={() => void endWalkUpSession()}>
+        {helpTicketWords.finish}
+      </button>
     </section>
   );
 }

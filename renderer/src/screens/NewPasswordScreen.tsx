@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { PasswordPurpose } from '../../../shared/flow/stages.js';
+import { useAssistedMode } from '../assisted-mode.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PasswordChecklist } from '../components/PasswordChecklist.js';
 import { PasswordField, ShowPasswordToggle } from '../components/PasswordField.js';
@@ -25,7 +26,10 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
   const error = useFlow((s) => s.error);
   const [password, setPasswordText] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [visible, setVisible] = useState(false);
+  // Beside a technician (an assisted reset) the password is never shown: no reveal button at all.
+  const assisted = useAssistedMode();
+  const [shown, setVisible] = useState(false);
+  const visible = shown && !assisted;
   const [missing, setMissing] = useState(false);
   // A refusal describes the password that was sent; once either box changes it no longer applies.
   const [editedSinceSubmit, setEditedSinceSubmit] = useState(false);
@@ -81,12 +85,14 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
             setConfirmation(value);
           }}
         />
-        <ShowPasswordToggle
-          label="Show passwords"
-          pressed={visible}
-          controls="new-password confirm-password"
-          onToggle={() => setVisible((shown) => !shown)}
-        />
+        {assisted ? null : (
+          <ShowPasswordToggle
+            label="Show passwords"
+            pressed={visible}
+            controls="new-password confirm-password"
+            onToggle={() => setVisible((current) => !current)}
+          />
+        )}
         <PasswordChecklist password={password} username={username} context={context} mainVerdict={mainVerdict} />
         <div id="password-error">
           <ErrorAlert message={message}>

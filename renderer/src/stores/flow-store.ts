@@ -59,6 +59,8 @@ export interface FlowState {
   removeMethod(id: string): Promise<boolean>;
   saveMethod(): Promise<boolean>;
   cancelMethod(): Promise<boolean>;
+  /** "Get a help ticket": main makes one from what it saw in this session, for any typed name alike. */
+  createTicket(): Promise<boolean>;
   /** Always goes through, even while another call is in flight: it is how a session is abandoned. */
   startOver(): Promise<boolean>;
   /** Tells main the person is still here (main ends a session on its own idle limit too). */
@@ -178,6 +180,7 @@ export function createFlowStore(kiosk: () => KioskApi) {
       removeMethod: (id) => act((api) => api.removeMethod(id)),
       saveMethod: () => act((api) => api.saveMethod()),
       cancelMethod: () => act((api) => api.cancelMethod()),
+      createTicket: () => act((api) => api.createTicket()),
       startOver: () => act((api) => api.startOver(), { evenWhenBusy: true }),
       reportActivity: async () => {
         const startedInEpoch = epoch;

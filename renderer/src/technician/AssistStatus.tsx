@@ -1,0 +1,37 @@
+import type { AssistProgress } from '../../../shared/technician/technician-view.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { useTechnicianError } from '../hooks/use-technician-error.js';
+import { useTechnician } from '../stores/bound-stores.js';
+import { assistPolicyWords, assistStageWords, assistTitles, assistWords } from '../technician-messages.js';
+import { TechnicianIdle } from './TechnicianIdle.js';
+
+/**
+ * The technician's part of the screen during an assisted step. Built from main's AssistProgress only
+ * (kind, stage, whether the policy is met): nothing the person types can reach it.
+ */
+export function AssistStatus({ progress, username, idleSeconds }: { progress: AssistProgress; username: string | null; idleSeconds: number }) {
+  const endAssist = useTechnician((s) => s.endAssist);
+  const refusal = useTechnicianError('assist');
+  const policy = assistPolicyWords(progress);
+  return (
+    <section className="assist-status" data-area="technician" data-testid="technician-area" aria-labelledby="assist-heading">
+      <h2 id="assist-heading">
+        {assistWords.heading}: {assistTitles[progress.kind]}
+        {username === null ? null : ` (${username})`}
+      </h2>
+      <p role="status" data-testid="assist-stage">
+        {assistStageWords(progress.stage)}
+      </p>
+      {policy === null ? null : (
+        <p data-testid="assist-policy" data-policy-met={progress.policyMet === null ? 'unknown' : String(progress.policyMet)}>
+          <strong>{policy}</strong>
+        </p>
+      )}
+      <TechnicianIdle idleSeconds={idleSeconds} />
+      <ErrorAlert message={refusal} />
+      <button type="button" className="button button-secondary" onClick={() => void endAssist()}>
+        {assistWords.endStep}
+      </button>
+    </section>
+  );
+}
