@@ -123,17 +123,17 @@ export const errorMessages: Record<ErrorCode, ErrorWords> = {
     }. Please choose another method, or visit the ${deskName}.`,
   REGISTRATION_UNAVAILABLE: (_details, { deskName }) =>
     `This kiosk cannot keep authenticator details safe right now, so setting up methods is turned off here. Please visit the ${deskName}.`,
-  TECHNICIAN_REQUIRED: () => 'Technician mode has ended. Please sign in again to continue.',
+  TECHNICIAN_REQUIRED: () => 'Technician mode has ended (signed out, or nothing was done for a while). Please sign in again to continue.',
   // One sentence for a wrong name, password or app code, and for a disabled technician.
   TECHNICIAN_SIGN_IN_FAILED: () => 'That username, password and app code do not match an active technician. Please check all three and try again.',
-  PERSON_NOT_FOUND: () => 'No account has that username. Check the spelling with the person.',
+  PERSON_NOT_FOUND: () => 'No account has that username. Check the spelling with the person, or look up their help ticket.',
   TICKET_NOT_FOUND: () => 'No help ticket has that code, or it has expired. Check it with the person, or look them up by username.',
-  ID_CHECK_REQUIRED: () => 'Record the identity check first.',
+  ID_CHECK_REQUIRED: () => 'Record the identity check first: which document you saw, in person.',
   ID_DOCUMENT_UNKNOWN: () => 'Choose one of the listed identity documents.',
-  NO_PERSON: () => 'Look the person up first.',
+  NO_PERSON: () => 'Look the person up first, by username or by help ticket.',
   NOT_REGISTERED: () => 'This person has no email or mobile number a code can go to. Use a reset without a code, or set up a first method.',
   ALREADY_REGISTERED: () => 'This person already has a method set up. They can add more themselves with "Set up password reset and sign-in methods".',
-  QUIT_REFUSED: () => 'The kiosk can only be closed by a signed-in technician or with the right admin PIN.',
+  QUIT_REFUSED: () => 'The kiosk keeps running: only a signed-in technician or the right admin PIN can close it.',
   INTERNAL: (_details, { deskName }) => `Something went wrong on our side. Please try again, or visit the ${deskName}.`,
 };
 

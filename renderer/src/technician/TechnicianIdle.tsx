@@ -17,7 +17,7 @@ export function TechnicianIdle({ idleSeconds }: { idleSeconds: number }) {
     onActivity: () => void stillHere(),
   });
   return (
-    <p className={secondsLeft === null ? 'technician-idle' : 'technician-idle technician-idle-warning'} data-testid="technician-idle" role={secondsLeft === null ? undefined : 'alert'}>
+    <p className={secondsLeft === null ? 'technician-idle' : 'technician-idle technician-idle-warning'} data-testid="technician-idle">
       {secondsLeft === null ? consoleWords.idle(idleSeconds) : consoleWords.idleWarning(secondsLeft)}
     </p>
   );

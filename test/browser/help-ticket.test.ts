@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Preview } from '../../tools/preview/host.js';
+import { getHelpTicket } from '../support/browser-help-ticket.js';
+import { askForEmailCode, backToStart, enterUsername, mainStage, stageContainer, startBrowserPreview, startScreen } from '../support/browser-preview.js';
+
+/** The screen's markup with what must differ between two tickets (the code, the minute) blanked out. */
+async function ticketScreenShape(page: Page, ticket: string): Promise<{ html: string; text: string }> {
+  const stage = stageContainer(page, 'ticket');
+  const blank = (value: string) => value.split(ticket).join('<ticket>').replace(/\d{1,2}:\d{2}( [AP]M)?/g, '<time>');
+  return { html: blank(await stage.evaluate((element: { outerHTML: string }) => element.outerHTML)), text: blank(await stage.innerText()) };
+}
+
+describe('"Get a help ticket" is the same for every name typed', () => {
+  let preview: Preview;
+
+  beforeAll(async () => {
+    preview = await startBrowserPreview();
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+  beforeEach(async () => {
+    await backToStart(preview);
+  });
+
+  it('offers the ticket in the same words for an unknown name and a registered one, and shows tickets that look alike', { timeout: 90_000 }, async () => {
+    const { page } = preview;
+    const offers: string[] = [];
+    const shapes: Array<{ html: string; text: string }> = [];
+    const tickets: string[] = [];
+    for (const username of ['nobody.here.at.all', 'amira.khan']) {
+      await enterUsername(page, username);
+      offers.push(await page.getByTestId('help-ticket-offer').innerText());
+      await askForEmailCode(page);
+      offers.push(await page.getByTestId('help-ticket-offer').innerText());
+      await backToStart(preview);
+
+      const ticket = await getHelpTicket(page, username);
+      tickets.push(ticket);
+      shapes.push(await ticketScreenShape(page, ticket));
+      expect(await mainStage(preview)).toBe('ticket');
+      await page.getByRole('button', { name: 'Finish' }).click();
+      await startScreen(page).waitFor();
+      await expect.poll(() => mainStage(preview)).toBe('identify');
+      await backToStart(preview);
+    }
+    expect(offers[0]).toBe(offers[2]);
+    expect(offers[1]).toBe(offers[3]);
+    expect(offers[1]).toContain('Get a help ticket');
+    // Two different tickets, each grouped for reading out, on screens that differ in nothing else.
+    expect(tickets[0]).not.toBe(tickets[1]);
+    for (const ticket of tickets) expect(ticket).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{3} [34679ACDEFGHJKMNPQRTUVWXY]{3}$/);
+    expect(shapes[0]).toEqual(shapes[1]);
+    expect(shapes[0]?.text).toContain('Your help ticket');
+    expect(shapes[0]?.text).not.toContain('nobody.here.at.all');
+    expect(shapes[1]?.text).not.toContain('amira.khan');
+  });
+});
