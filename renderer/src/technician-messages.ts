@@ -126,8 +126,12 @@ export function ticketEventWords(event: TicketEvent): string {
     case 'begin':
       return event.event.startsWith('unlock') ? 'Started "Account locked?" with this name' : 'Started "Forgot your password?" with this name';
     case 'code_requested':
-    case 'code_sent':
       return failed ? `Asked for a code${by}: refused (too many requests)` : `Asked for a code${by}`;
+    case 'code_sent':
+      return `A code was sent${by}`;
+    case 'code_not_sent':
+      // 'ok': nothing registered to send to (or no such account); 'failed': the channel was down.
+      return failed ? `The code could not be sent${by}: the service was down` : `No code was sent${by}: nothing registered for it, or no such account`;
     case 'code_resent':
       return failed ? `Asked for a new code${by}: refused` : `Asked for a new code${by}`;
     case 'delivery_failed':
@@ -140,9 +144,10 @@ export function ticketEventWords(event: TicketEvent): string {
       return 'Blocked after too many tries';
     case 'method_cooling_off':
       return `The method${by} was set up too recently to use`;
-    case 'ticket':
-    case 'ticket_created':
+    case 'created':
       return 'Asked for this help ticket';
+    case 'password_rejected':
+      return 'Chose a password the rules refused';
     default:
       return `${event.event}${by}${failed ? ` (${event.outcome})` : ''}`;
   }
@@ -207,6 +212,7 @@ export const assistTitles: Record<AssistKind, string> = {
 export const assistWords = {
   heading: 'Technician',
   endStep: 'End this step',
+  backToConsole: 'Back to the technician console',
   policyUnknown: 'Password rules: not checked yet',
   policyMet: 'Password rules: met',
   policyNotMet: 'Password rules: not met yet',

@@ -3,7 +3,7 @@ import type { Preview } from '../../tools/preview/host.js';
 import { seriousAccessibilityFindings } from '../support/browser-axe.js';
 import { directoryIsLocked, directoryVerifies, demoPasswordOf } from '../support/browser-directory.js';
 import { getHelpTicket } from '../support/browser-help-ticket.js';
-import { expectStage, mainStage, newPasswordField, repeatPasswordField, stageContainer, startBrowserPreview, startScreen } from '../support/browser-preview.js';
+import { demoMessageCount, expectStage, mainStage, newestDemoMessageText, newPasswordField, repeatPasswordField, stageContainer, startBrowserPreview, startScreen } from '../support/browser-preview.js';
 import {
   lookUpTicket,
   lookUpUsername,
@@ -105,19 +105,25 @@ describe('a technician helps a person at the kiosk without ever seeing their pas
     expect(JSON.stringify(await mainTechnicianView(preview))).not.toContain(newPassword);
 
     await page.getByRole('button', { name: 'Change password' }).click();
+    // The person reads their result; the technician area says how the step ended, in words only.
     await expectStage(page, 'done');
+    await expect.poll(() => page.getByTestId('assist-result').innerText()).toBe('Assisted reset: the password was changed. The person has been sent a notice.');
     expect(await technicianAreaContents(page)).not.toContain(newPassword);
     expect(await directoryVerifies(kiosk, 'chloe.martin', newPassword)).toBe(true);
     expect(await directoryVerifies(kiosk, 'chloe.martin', demoPasswordOf('chloe.martin'))).toBe(false);
+
+    await page.getByRole('button', { name: 'Back to the technician console' }).click();
+    await technicianConsole(page).waitFor();
+    await expect.poll(() => mainStage(preview)).toBe('identify');
+    expect(await page.getByTestId('technician-last-action').innerText()).toContain('Assisted reset: the password was changed.');
   });
 
   it('unlocks a locked demo account after the ID check', { timeout: 90_000 }, async () => {
     const { page, kiosk } = preview;
-    // Back to the console, signed in still (the last test's assisted step may still be on screen).
-    if ((await mainTechnicianView(preview)).signedIn !== true) await signInAsDemoTechnician(page);
-    const end = page.getByRole('button', { name: 'End this step' });
-    if (await end.isVisible()) await end.click();
+    // Still signed in from the assisted reset, at the console.
     await technicianConsole(page).waitFor();
+    await page.getByRole('button', { name: 'Close this case' }).click();
+    await page.getByTestId('technician-person').waitFor({ state: 'detached' });
 
     expect(await directoryIsLocked(kiosk, 'dev.patel')).toBe(true);
     await lookUpUsername(page, 'dev.patel');
@@ -126,10 +132,13 @@ describe('a technician helps a person at the kiosk without ever seeing their pas
     const unlock = page.getByRole('button', { name: 'Unlock the account' });
     expect(await unlock.isDisabled()).toBe(true);
     await recordIdCheck(page);
+    const inboxBefore = await demoMessageCount(page);
     await unlock.click();
     await expect.poll(() => page.getByTestId('technician-last-action').innerText()).toContain('The account is unlocked.');
     await expect.poll(() => person.getByTestId('person-state').innerText()).toContain('Not locked');
     expect(await directoryIsLocked(kiosk, 'dev.patel')).toBe(false);
+    // The person hears of it at their registered address (the demo inbox shows what was sent).
+    expect(await newestDemoMessageText(page, inboxBefore)).toMatch(/unlock/i);
     await audit('technician console, after an unlock');
 
     await page.getByRole('button', { name: 'Sign out' }).click();

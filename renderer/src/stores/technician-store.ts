@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { KioskApi } from '../../../shared/ipc/kiosk-api.js';
 import type { KioskError, Result } from '../../../shared/ipc/result.js';
-import type { AssistKind, TechnicianView } from '../../../shared/technician/technician-view.js';
+import type { AssistKind, AssistProgress, TechnicianView } from '../../../shared/technician/technician-view.js';
 
 /**
  * Technician mode as the renderer sees it. Main holds the technician session (who, the person, the
@@ -20,6 +20,11 @@ export interface TechnicianState {
   busy: boolean;
   /** "Quit kiosk" was answered: the shell is closing the app. */
   quitting: boolean;
+  /**
+   * The assisted step main has just closed (the person reached the end of it): kept so the person
+   * can still read their result screen, which main no longer counts as part of the step.
+   */
+  finishedAssist: AssistProgress | null;
 
   openSignIn(): void;
   closeSignIn(): void;
@@ -41,6 +46,8 @@ export interface TechnicianState {
   /** With a technician signed in (no PIN), or with the admin PIN from the sign-in screen. */
   quit(pin?: string): Promise<boolean>;
   clearError(): void;
+  /** The person's result screen has gone: back to the console. */
+  forgetFinishedAssist(): void;
   reset(): void;
 }
 
@@ -55,6 +62,14 @@ async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   }
 }
 
+/** The next view, and the assisted step it closes (if it closes one). */
+function withFinishedAssist(state: TechnicianState, next: TechnicianView): Pick<TechnicianState, 'view' | 'finishedAssist'> {
+  const before = signedInView(state.view)?.assist ?? null;
+  const after = signedInView(next)?.assist ?? null;
+  if (!next.signedIn || after !== null) return { view: next, finishedAssist: null };
+  return { view: next, finishedAssist: before === null ? state.finishedAssist : { ...before, stage: 'done' } };
+}
+
 export function createTechnicianStore(kiosk: () => KioskApi) {
   /** Bumped by every action, so a poll that started earlier cannot overwrite the action's answer. */
   let actions = 0;
@@ -66,11 +81,13 @@ export function createTechnicianStore(kiosk: () => KioskApi) {
       set({ busy: true, error: null });
       const result = await settle(() => call(kiosk()));
       if (result.ok) {
-        set({ view: result.value, busy: false, signInOpen: result.value.signedIn ? false : get().signInOpen });
+        // Ended by the technician: nothing of the person's step is held back.
+        const closing = form === 'assist' ? { finishedAssist: null } : {};
+        set({ ...withFinishedAssist(get(), result.value), ...closing, busy: false, signInOpen: result.value.signedIn ? false : get().signInOpen });
         return true;
       }
       // Main has no technician session (idle, or signed out elsewhere): the console must go.
-      if (result.error.code === 'TECHNICIAN_REQUIRED') set({ view: signedOut, busy: false, error: null });
+      if (result.error.code === 'TECHNICIAN_REQUIRED') set({ view: signedOut, finishedAssist: null, busy: false, error: null });
       else set({ busy: false, error: { form, error: result.error } });
       return false;
     }
@@ -81,26 +98,27 @@ export function createTechnicianStore(kiosk: () => KioskApi) {
       error: null,
       busy: false,
       quitting: false,
+      finishedAssist: null,
 
       openSignIn: () => set({ signInOpen: true, error: null }),
       closeSignIn: () => set({ signInOpen: false, error: null }),
       load: async () => {
         const result = await settle(() => kiosk().technician());
-        if (result.ok) set({ view: result.value });
+        if (result.ok) set(withFinishedAssist(get(), result.value));
       },
       poll: async () => {
         if (get().busy) return;
         const actionsBefore = actions;
         const result = await settle(() => kiosk().technician());
         if (!result.ok || actionsBefore !== actions || get().busy) return;
-        set({ view: result.value });
+        set(withFinishedAssist(get(), result.value));
       },
       signIn: (username, password, code) => act('sign_in', (api) => api.technicianSignIn(username, password, code)),
       signOut: () => act('session', (api) => api.technicianSignOut()),
       stillHere: async () => {
         if (get().view?.signedIn !== true) return;
         const result = await settle(() => kiosk().technicianStillHere());
-        if (!result.ok && result.error.code === 'TECHNICIAN_REQUIRED' && !get().busy) set({ view: signedOut });
+        if (!result.ok && result.error.code === 'TECHNICIAN_REQUIRED' && !get().busy) set({ view: signedOut, finishedAssist: null });
       },
       lookUpPerson: (username) => act('lookup', (api) => api.lookUpPerson(username)),
       lookUpTicket: (ticket) => act('lookup', (api) => api.lookUpTicket(ticket)),
@@ -124,6 +142,7 @@ export function createTechnicianStore(kiosk: () => KioskApi) {
         return false;
       },
       clearError: () => set({ error: null }),
+      forgetFinishedAssist: () => set({ finishedAssist: null }),
       reset: () => {
         actions += 1;
         set(store.getInitialState());

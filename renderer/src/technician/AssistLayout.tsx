@@ -13,7 +13,7 @@ type SignedIn = Extract<TechnicianView, { signedIn: true }>;
  * technician area beside it that shows only progress. The person area is the ordinary StageScreen
  * in assisted mode (no reveal button, no help-ticket offer).
  */
-export function AssistLayout({ view, progress }: { view: SignedIn; progress: AssistProgress }) {
+export function AssistLayout({ view, progress, finished }: { view: SignedIn; progress: AssistProgress; finished: boolean }) {
   const flowStage = useFlow((s) => s.view?.stage ?? null);
 
   useEffect(() => {
@@ -31,7 +31,12 @@ export function AssistLayout({ view, progress }: { view: SignedIn; progress: Ass
     progress.stage === 'identify' ? <StepEnded /> : flowStage === null || flowStage === 'identify' ? <p className="loading">Loading…</p> : <StageScreen />;
   return (
     <div className="assist-layout" data-testid="assist-layout" data-kind={progress.kind}>
-      <AssistStatus progress={progress} username={view.person?.username ?? null} idleSeconds={view.idleSeconds} />
+      <AssistStatus
+        progress={progress}
+        finished={finished ? view.lastAction : null}
+        username={view.person?.username ?? null}
+        idleSeconds={view.idleSeconds}
+      />
       <div className="assist-person" data-area="person" data-testid="person-area">
         <AssistedMode.Provider value={true}>{person}</AssistedMode.Provider>
       </div>

@@ -1,16 +1,25 @@
-import type { AssistProgress } from '../../../shared/technician/technician-view.js';
+import type { AssistProgress, TechnicianActionResult } from '../../../shared/technician/technician-view.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { assistPolicyWords, assistStageWords, assistTitles, assistWords } from '../technician-messages.js';
+import { assistPolicyWords, assistStageWords, assistTitles, assistWords, lastActionWords } from '../technician-messages.js';
+import { endWalkUpSession } from '../walk-up-wipe.js';
 import { TechnicianIdle } from './TechnicianIdle.js';
 
 /**
  * The technician's part of the screen during an assisted step. Built from main's AssistProgress only
  * (kind, stage, whether the policy is met): nothing the person types can reach it.
  */
-export function AssistStatus({ progress, username, idleSeconds }: { progress: AssistProgress; username: string | null; idleSeconds: number }) {
+export function AssistStatus(props: {
+  progress: AssistProgress;
+  /** Main has closed the step (the person is reading its result): how it ended, if main said. */
+  finished: TechnicianActionResult | null;
+  username: string | null;
+  idleSeconds: number;
+}) {
+  const { progress, finished, username, idleSeconds } = props;
   const endAssist = useTechnician((s) => s.endAssist);
+  const forget = useTechnician((s) => s.forgetFinishedAssist);
   const refusal = useTechnicianError('assist');
   const policy = assistPolicyWords(progress);
   return (
@@ -27,11 +36,29 @@ export function AssistStatus({ progress, username, idleSeconds }: { progress: As
           <strong>{policy}</strong>
         </p>
       )}
+      {finished === null ? null : (
+        <p data-testid="assist-result">
+          <strong>{lastActionWords(finished)}</strong>
+        </p>
+      )}
       <TechnicianIdle idleSeconds={idleSeconds} />
       <ErrorAlert message={refusal} />
-      <button type="button" className="button button-secondary" onClick={() => void endAssist()}>
-        {assistWords.endStep}
-      </button>
+      {finished === null && progress.stage !== 'done' ? (
+        <button type="button" className="button button-secondary" onClick={() => void endAssist()}>
+          {assistWords.endStep}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            forget();
+            void endWalkUpSession();
+          }}
+        >
+          {assistWords.backToConsole}
+        </button>
+      )}
     </section>
   );
 }

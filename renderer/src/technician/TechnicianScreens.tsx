@@ -1,5 +1,5 @@
 import { StageScreen } from '../components/StageScreen.js';
-import { useTechnician } from '../stores/bound-stores.js';
+import { useFlow, useTechnician } from '../stores/bound-stores.js';
 import { signedInView } from '../stores/technician-store.js';
 import { AssistLayout } from './AssistLayout.js';
 import { TechnicianConsole } from './TechnicianConsole.js';
@@ -12,7 +12,13 @@ import { TechnicianSignInScreen } from './TechnicianSignInScreen.js';
 export function KioskScreens() {
   const view = useTechnician((s) => signedInView(s.view));
   const signInOpen = useTechnician((s) => s.signInOpen);
-  if (view !== null) return view.assist === null ? <TechnicianConsole view={view} /> : <AssistLayout view={view} progress={view.assist} />;
+  const finished = useTechnician((s) => s.finishedAssist);
+  // Main closes the step as the person reaches its result; they still read it until it clears itself.
+  const personReading = useFlow((s) => s.view?.stage === 'done');
+  if (view !== null) {
+    const progress = view.assist ?? (personReading ? finished : null);
+    return progress === null ? <TechnicianConsole view={view} /> : <AssistLayout view={view} progress={progress} finished={view.assist === null} />;
+  }
   return signInOpen ? <TechnicianSignInScreen /> : <StageScreen />;
 }
 

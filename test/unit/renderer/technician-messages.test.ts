@@ -62,6 +62,9 @@ describe('technician words', () => {
       { at: '2026-11-29T10:03:00Z', event: 'code.delivery_failed', outcome: 'failed' as const, method: 'sms' as const },
       { at: '2026-11-29T10:04:00Z', event: 'proof.blocked', outcome: 'refused' as const },
       { at: '2026-11-29T10:05:00Z', event: 'something.new', outcome: 'refused' as const },
+      { at: '2026-11-29T10:06:00Z', event: 'reset.code_not_sent', outcome: 'ok' as const, method: 'email' as const },
+      { at: '2026-11-29T10:06:00Z', event: 'reset.code_sent', outcome: 'ok' as const, method: 'sms' as const },
+      { at: '2026-11-29T10:07:00Z', event: 'ticket.created', outcome: 'ok' as const },
     ];
     const lines = events.map(ticketEventWords);
     expect(lines).toEqual([
@@ -72,6 +75,9 @@ describe('technician words', () => {
       'The code could not be sent by text message',
       'Blocked after too many tries',
       'something.new (refused)',
+      'No code was sent by email: nothing registered for it, or no such account',
+      'A code was sent by text message',
+      'Asked for this help ticket',
     ]);
   });
 

@@ -142,6 +142,29 @@ describe('technician store', () => {
     expect(useTechnician.getState().quitting).toBe(true);
   });
 
+  it('holds the assisted step main has just closed, so the person can still read their result', async () => {
+    const main = scriptedMain();
+    const useTechnician = createTechnicianStore(() => main.api);
+    const assisting: TechnicianView = { ...signedIn, assist: { kind: 'reset', stage: 'new_password', policyMet: true } };
+    const closed: TechnicianView = { ...signedIn, lastAction: { action: 'assist_finished', kind: 'reset', outcome: 'changed' } };
+    useTechnician.setState({ view: assisting });
+
+    const polling = useTechnician.getState().poll();
+    main.last('technician:get').answer(ok(closed));
+    await polling;
+    expect(useTechnician.getState().finishedAssist).toEqual({ kind: 'reset', stage: 'done', policyMet: true });
+
+    useTechnician.getState().forgetFinishedAssist();
+    expect(useTechnician.getState().finishedAssist).toBeNull();
+
+    // Ended by the technician ("End this step"): nothing is held back.
+    useTechnician.setState({ view: assisting });
+    const ending = useTechnician.getState().endAssist();
+    main.last('technician:endAssist').answer(ok(closed));
+    await ending;
+    expect(useTechnician.getState().finishedAssist).toBeNull();
+  });
+
   it('signedInView picks the signed-in view only', () => {
     expect(signedInView(null)).toBeNull();
     expect(signedInView({ signedIn: false })).toBeNull();
