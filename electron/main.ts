@@ -109,6 +109,8 @@ async function start(): Promise<void> {
     log: (line) => console.log(`[kiosk] ${line}`),
     // However the session ends: start over, the Done screen, the page's idle wipe or main's own.
     onSessionEnded: clearClipboards,
+    // Only after a signed-in technician or the admin PIN asked for it (main checked, not the page).
+    onQuit: () => app.quit(),
   });
   shutdown.add({ name: 'close kiosk', run: () => kiosk.close() });
 

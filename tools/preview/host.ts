@@ -105,6 +105,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       config,
       appOrigin,
       guessability,
+      // Leaving kiosk mode (a technician, or the admin PIN): the browser closes, as Electron's app.quit()
+      // closes the window; the CLI then stops the kiosk on the browser's 'disconnected'.
+      onQuit: () => void browserLaunch.then((browser) => browser.close()).catch(() => undefined),
       ...(options.log ? { log: options.log } : {}),
       ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
     });

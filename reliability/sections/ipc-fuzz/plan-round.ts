@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { channels, contract } from '../../../shared/ipc/contract.js';
+import { channels, contract, technicianChannels } from '../../../shared/ipc/contract.js';
 import { malformedFor } from './payloads.js';
 import { appFrame, type Probe } from './probe.js';
 import { foreignCall, unknownCall } from './senders.js';
@@ -7,8 +7,18 @@ import { foreignCall, unknownCall } from './senders.js';
 /** A seed for one batch of one generator at one stage, derived from the printed seed. */
 const derivedSeed = (seed: number, ...parts: number[]) => parts.reduce((value, part) => (Math.imul(value ^ part, 0x9e3779b1) + 0x7f4a7c15) | 0, seed);
 
-/** One round's calls at one stage: malformed payloads for every channel, foreign senders and unknown names, interleaved. */
-export function planRound(seed: number, stageIndex: number, round: number, counts: { malformed: number; foreign: number; unknown: number }, report: { acceptedLeftOut: number; schemaThrew: number }): Probe[] {
+/**
+ * One round's calls at one stage: malformed payloads for every channel, foreign senders and unknown
+ * names, interleaved. Without a technician session, technician channels are refused before their schema.
+ */
+export function planRound(
+  seed: number,
+  stageIndex: number,
+  round: number,
+  counts: { malformed: number; foreign: number; unknown: number },
+  report: { acceptedLeftOut: number; schemaThrew: number },
+  technicianSignedIn: boolean,
+): Probe[] {
   const probes: Probe[] = [];
   for (const [channelIndex, channel] of channels.entries()) {
     const schema = contract[channel].request;
@@ -33,7 +43,8 @@ export function planRound(seed: number, stageIndex: number, round: number, count
           continue;
         }
         kept += 1;
-        probes.push({ kind: 'malformed', channel, sender: appFrame, payload, expected: 'BAD_INPUT' });
+        const gated = technicianChannels.has(channel) && !technicianSignedIn;
+        probes.push({ kind: 'malformed', channel, sender: appFrame, payload, expected: gated ? 'TECHNICIAN_REQUIRED' : 'BAD_INPUT' });
       }
     }
   }

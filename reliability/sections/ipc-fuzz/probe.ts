@@ -4,7 +4,9 @@ import type { SenderInfo } from '../../../electron/core/ipc/sender.js';
 export const appOrigin = 'app://kiosk';
 export const appFrame: SenderInfo = { url: `${appOrigin}/index.html`, isMainFrame: true };
 
-export type Refusal = 'BAD_INPUT' | 'FORBIDDEN' | 'UNKNOWN_CHANNEL';
+/** TECHNICIAN_REQUIRED: a technician channel with no technician session open comes before the schema. */
+export type Refusal = 'BAD_INPUT' | 'FORBIDDEN' | 'UNKNOWN_CHANNEL' | 'TECHNICIAN_REQUIRED';
+export const refusals: readonly string[] = ['BAD_INPUT', 'FORBIDDEN', 'UNKNOWN_CHANNEL', 'TECHNICIAN_REQUIRED'];
 export type ProbeKind = 'malformed' | 'foreign sender' | 'unknown channel';
 
 /** One call the fuzzer makes, and the refusal it is due. */

@@ -5,7 +5,7 @@ import { channels } from '../../../shared/ipc/contract.js';
 import type { Result } from '../../../shared/ipc/result.js';
 import type { TranscriptRecorder } from '../../figure.js';
 import { planRound } from './plan-round.js';
-import { describeProbe, type Probe } from './probe.js';
+import { describeProbe, refusals, type Probe } from './probe.js';
 import { fuzzStages, kioskAt, recordAndClose, snapshot, type FuzzKiosk } from './stage-kiosk.js';
 
 export interface FuzzOptions {
@@ -94,7 +94,7 @@ export async function runIpcFuzz(options: FuzzOptions): Promise<FuzzReport> {
         for (let round = 0; round < rounds; round += 1) {
           const share = (total: number) => Math.floor((total * (round + 1)) / rounds) - Math.floor((total * round) / rounds);
           const counts = { malformed: share(options.malformedPerChannel), foreign: share(options.foreignPerStage), unknown: share(options.unknownPerStage) };
-          const probes = planRound(seed, stageIndex, round, counts, report);
+          const probes = planRound(seed, stageIndex, round, counts, report, stage === 'technician');
           for (let start = 0; start < probes.length; start += options.batchSize) {
             for (const probe of probes.slice(start, start + options.batchSize)) await send(k, probe, report, recorder, problem);
             report.batches += 1;
@@ -148,7 +148,7 @@ async function send(k: FuzzKiosk, probe: Probe, report: FuzzReport, recorder: Tr
   }
   const { code } = answer.error;
   if (code === 'INTERNAL') report.internal += 1;
-  if (code !== 'BAD_INPUT' && code !== 'FORBIDDEN' && code !== 'UNKNOWN_CHANNEL') {
+  if (!refusals.includes(code)) {
     report.notARefusal += 1;
     problem(`answered ${code} for ${describeProbe(probe)}`);
   } else if (code !== probe.expected) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createDemoConfig } from '../../../electron/core/config/demo-config.js';
 import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
+import { demoTechnician } from '../../../electron/core/demo/demo-technician.js';
 import type { SenderInfo } from '../../../electron/core/ipc/sender.js';
 import { createKiosk, type Kiosk } from '../../../electron/core/kiosk.js';
 import type { Channel } from '../../../shared/ipc/contract.js';
@@ -15,9 +16,12 @@ import type { TranscriptRecorder } from '../../figure.js';
 import { recordKiosk } from '../../kiosk-records.js';
 import { appFrame, appOrigin } from './probe.js';
 
-export type FuzzStage = 'identify' | 'choose_method' | 'code_sent' | 'new_password' | 'methods' | 'app_setup';
-/** The reset journey's stages, and registration's list of methods and app enrolment (signed in). */
-export const fuzzStages: readonly FuzzStage[] = ['identify', 'choose_method', 'code_sent', 'new_password', 'methods', 'app_setup'];
+export type FuzzStage = 'identify' | 'choose_method' | 'code_sent' | 'new_password' | 'methods' | 'app_setup' | 'technician';
+/**
+ * The reset journey's stages, registration's list of methods and app enrolment (signed in), and a
+ * technician session open at the start screen (where technician channels get past the router's gate).
+ */
+export const fuzzStages: readonly FuzzStage[] = ['identify', 'choose_method', 'code_sent', 'new_password', 'methods', 'app_setup', 'technician'];
 const registrationStages: readonly FuzzStage[] = ['methods', 'app_setup'];
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -55,6 +59,10 @@ export async function kioskAt(stage: FuzzStage, dataDir: string, recorder: Trans
       if (stage === 'app_setup') await step('method:addApp', {});
       return { kiosk, logLines, call };
     }
+    if (stage === 'technician') {
+      await openTechnicianSession(kiosk);
+      return { kiosk, logLines, call };
+    }
     if (stage !== 'identify') await step('journey:begin', { purpose: 'reset', username: 'amira.khan' });
     if (stage === 'code_sent' || stage === 'new_password') {
       await step('code:choose', { method: 'email' });
@@ -77,7 +85,7 @@ export async function snapshot(k: FuzzKiosk): Promise<{ database: string; sessio
   await k.kiosk.settled();
   return {
     database: sha256(await dumpStore(k.kiosk.store)),
-    session: JSON.stringify(await k.call('session:get', {})),
+    session: JSON.stringify([await k.call('session:get', {}), await k.call('technician:get', {})]),
     outbox: k.kiosk.demoOutbox!.messages().length,
   };
 }
@@ -86,4 +94,10 @@ export async function recordAndClose(k: FuzzKiosk, recorder: TranscriptRecorder 
   if (recorder === undefined) await k.kiosk.settled();
   else await recordKiosk(k.kiosk, k.logLines, recorder);
   await k.kiosk.close();
+}
+
+/** The demo technician's session, as a sign-in opens it. */
+async function openTechnicianSession(kiosk: Kiosk): Promise<void> {
+  kiosk.technician.session.open({ id: 1, username: demoTechnician.username, displayName: demoTechnician.displayName });
+  if (!(await kiosk.technician.session.isOpen())) throw new Error('ipc fuzz: the technician session did not open');
 }
