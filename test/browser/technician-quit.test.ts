@@ -29,7 +29,7 @@ describe('leaving kiosk mode', () => {
     const { page } = preview;
     // Without an admin PIN in the config, the sign-in screen offers no PIN form.
     await openTechnicianSignIn(page);
-    expect(await page.getByLabel('Admin PIN').count()).toBe(0);
+    expect(await page.getByLabel('Admin PIN', { exact: true }).count()).toBe(0);
     await signInAsDemoTechnician(page);
 
     await page.getByRole('button', { name: 'Quit kiosk' }).click();
@@ -49,17 +49,17 @@ describe('leaving kiosk mode', () => {
     await openTechnicianSignIn(page);
     const pinForm = page.getByRole('form', { name: 'Quit the kiosk with the admin PIN' });
 
-    await page.getByLabel('Admin PIN').fill('12');
+    await page.getByLabel('Admin PIN', { exact: true }).fill('12');
     await page.getByRole('button', { name: 'Quit the kiosk' }).click();
     await expect.poll(() => pinForm.getByRole('alert').innerText()).toBe('The admin PIN is 6 to 12 digits.');
 
-    await page.getByLabel('Admin PIN').fill('11111111');
+    await page.getByLabel('Admin PIN', { exact: true }).fill('11111111');
     await page.getByRole('button', { name: 'Quit the kiosk' }).click();
     await expect.poll(() => pinForm.getByRole('alert').innerText()).toContain('The kiosk keeps running');
-    expect(await page.getByLabel('Admin PIN').inputValue()).toBe('');
+    expect(await page.getByLabel('Admin PIN', { exact: true }).inputValue()).toBe('');
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
 
-    await page.getByLabel('Admin PIN').fill(adminPin);
+    await page.getByLabel('Admin PIN', { exact: true }).fill(adminPin);
     await page.getByRole('button', { name: 'Quit the kiosk' }).click();
     await browserClosed(preview);
   });
