@@ -2,7 +2,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Preview } from '../../tools/preview/host.js';
 import { getHelpTicket } from '../support/browser-help-ticket.js';
-import { askForEmailCode, backToStart, enterUsername, mainStage, stageContainer, startBrowserPreview, startScreen } from '../support/browser-preview.js';
+import {
+  alertText,
+  askForEmailCode,
+  backToStart,
+  demoMessageCount,
+  enterUsername,
+  expectStage,
+  mainStage,
+  readCodeFromDemoInbox,
+  stageContainer,
+  startBrowserPreview,
+  startScreen,
+  submitCode,
+  wrongCodeFor,
+} from '../support/browser-preview.js';
+import { lookUpTicket, recordIdCheck, signInAsDemoTechnician } from '../support/browser-technician.js';
 
 /** The screen's markup with what must differ between two tickets (the code, the minute) blanked out. */
 async function ticketScreenShape(page: Page, ticket: string): Promise<{ html: string; text: string }> {
@@ -55,5 +70,39 @@ describe('"Get a help ticket" is the same for every name typed', () => {
     expect(shapes[0]?.text).toContain('Your help ticket');
     expect(shapes[0]?.text).not.toContain('nobody.here.at.all');
     expect(shapes[1]?.text).not.toContain('amira.khan');
+  });
+
+  it('offers a ticket to someone blocked after wrong codes; the technician sees the block on it and clears it', { timeout: 90_000 }, async () => {
+    const { page, kiosk } = preview;
+    const tries = Math.min(kiosk.config.codes.maxTriesPerCode, kiosk.config.throttle.failedProofs.limit);
+    await enterUsername(page, 'ben.okafor');
+    const before = await demoMessageCount(page);
+    await askForEmailCode(page);
+    const code = await readCodeFromDemoInbox(page, before, kiosk.config.codes.length);
+    for (let attempt = 1; attempt <= tries; attempt += 1) {
+      await submitCode(page, wrongCodeFor(code));
+      if (attempt < tries) await expect.poll(() => alertText(page, 'code_sent')).toContain('That code is not right.');
+    }
+    await expect.poll(() => alertText(page, 'code_sent')).toContain('Too many tries.');
+    const offer = page.getByTestId('help-ticket-offer');
+    expect(await offer.getAttribute('data-reason')).toBe('blocked');
+    expect(await offer.innerText()).toContain('You cannot try again here for now.');
+
+    await offer.getByRole('button', { name: 'Get a help ticket' }).click();
+    await expectStage(page, 'ticket');
+    const ticket = (await page.getByTestId('ticket-code').innerText()).trim();
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await startScreen(page).waitFor();
+
+    await signInAsDemoTechnician(page);
+    await lookUpTicket(page, ticket);
+    expect(await page.getByTestId('ticket-events').innerText()).toContain('Typed a wrong code by email');
+    const person = page.getByTestId('technician-person');
+    expect(await person.innerText()).toMatch(/Codes refused after too many wrong codes, until /);
+    await recordIdCheck(page);
+    await page.getByRole('button', { name: 'Clear blocks' }).click();
+    await expect.poll(() => page.getByTestId('technician-last-action').innerText()).toMatch(/blocks? (was|were) cleared\. The person has been sent a notice\./);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await startScreen(page).waitFor();
   });
 });

@@ -7,6 +7,7 @@ import {
   expectStage,
   readCodeFromDemoInbox,
   stageContainer,
+  startBrowserPreview,
   submitCode,
   typeNewPassword,
 } from '../support/browser-preview.js';
@@ -31,7 +32,6 @@ describe('assisted steps that still prove the person by their own email', () => 
   });
 
   async function startPreviewSignedIn(): Promise<Preview> {
-    const { startBrowserPreview } = await import('../support/browser-preview.js');
     const started = await startBrowserPreview();
     await signInAsDemoTechnician(started.page);
     return started;
