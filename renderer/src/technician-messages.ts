@@ -139,7 +139,8 @@ export function ticketEventWords(event: TicketEvent): string {
       return `The code could not be sent${by}`;
     case 'code_checked':
       if (event.outcome === 'ok') return `Typed the right code${by}`;
-      return event.outcome === 'refused' ? `Typed a code${by}: refused (blocked or expired)` : `Typed a wrong code${by}`;
+      // Main records a wrong code and a code typed while blocked alike as 'refused' (the reason is not on the ticket).
+      return event.outcome === 'refused' ? `Typed a code${by} that was refused (wrong, or while blocked)` : `Typed a wrong code${by}`;
     case 'blocked':
       return 'Blocked after too many tries';
     case 'method_cooling_off':

@@ -64,6 +64,7 @@ describe('technician words', () => {
       { at: '2026-11-29T10:05:00Z', event: 'something.new', outcome: 'refused' as const },
       { at: '2026-11-29T10:06:00Z', event: 'reset.code_not_sent', outcome: 'ok' as const, method: 'email' as const },
       { at: '2026-11-29T10:06:00Z', event: 'reset.code_sent', outcome: 'ok' as const, method: 'sms' as const },
+      { at: '2026-11-29T10:06:30Z', event: 'reset.code_checked', outcome: 'refused' as const, method: 'sms' as const },
       { at: '2026-11-29T10:07:00Z', event: 'ticket.created', outcome: 'ok' as const },
     ];
     const lines = events.map(ticketEventWords);
@@ -77,6 +78,7 @@ describe('technician words', () => {
       'something.new (refused)',
       'No code was sent by email: nothing registered for it, or no such account',
       'A code was sent by text message',
+      'Typed a code by text message that was refused (wrong, or while blocked)',
       'Asked for this help ticket',
     ]);
   });
