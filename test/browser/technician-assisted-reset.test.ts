@@ -8,13 +8,13 @@ import {
   lookUpTicket,
   lookUpUsername,
   mainTechnicianView,
-  openTechnicianSignIn,
   recordIdCheck,
   signInAsDemoTechnician,
   submitTechnicianSignIn,
   technicianArea,
   technicianAreaContents,
   technicianConsole,
+  technicianDoor,
   technicianSignInScreen,
 } from '../support/browser-technician.js';
 
@@ -45,8 +45,21 @@ describe('a technician helps a person at the kiosk without ever seeing their pas
     await page.getByRole('button', { name: 'Finish' }).click();
     await startScreen(page).waitFor();
 
-    // The technician comes to the kiosk: the discreet control, then a wrong code first.
-    await openTechnicianSignIn(page);
+    // The technician comes to the kiosk: the discreet control (small words, a full-size target, the
+    // last stop of the keyboard's tab order), then a wrong code first.
+    const door = technicianDoor(page);
+    const box = await door.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(60);
+    expect(box?.height).toBeGreaterThanOrEqual(60);
+    const doorFocused = () => door.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+    let presses = 0;
+    while (!(await doorFocused()) && presses < 40) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+    expect(await doorFocused()).toBe(true);
+    await page.keyboard.press('Enter');
+    await technicianSignInScreen(page).waitFor();
     await audit('technician sign-in, empty');
     await submitTechnicianSignIn(page, { code: '000000' });
     await expect

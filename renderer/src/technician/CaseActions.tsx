@@ -17,13 +17,17 @@ const buttons: { action: CaseAction; label: string }[] = [
 
 /** What the technician can do for the person in hand, each offered only when it can help. */
 export function CaseActions({ view }: { view: SignedIn }) {
-  const store = useTechnician();
+  const unlock = useTechnician((s) => s.unlock);
+  const clearBlocks = useTechnician((s) => s.clearBlocks);
+  const assist = useTechnician((s) => s.assist);
+  const closeCase = useTechnician((s) => s.closeCase);
+  const busy = useTechnician((s) => s.busy);
   const refusal = useTechnicianError('actions');
   const enabled = availableActions(view);
   const run = (action: CaseAction) => {
-    if (action === 'unlock') return store.unlock();
-    if (action === 'clear_blocks') return store.clearBlocks();
-    return store.assist(action);
+    if (action === 'unlock') return unlock();
+    if (action === 'clear_blocks') return clearBlocks();
+    return assist(action);
   };
 
   return (
@@ -37,7 +41,7 @@ export function CaseActions({ view }: { view: SignedIn }) {
             type="button"
             className="button button-secondary"
             data-action={action}
-            disabled={!enabled[action] || store.busy}
+            disabled={!enabled[action] || busy}
             aria-describedby={view.idCheck === null ? 'actions-note' : undefined}
             onClick={() => void run(action)}
           >
@@ -53,7 +57,7 @@ export function CaseActions({ view }: { view: SignedIn }) {
         )}
       </div>
       <ErrorAlert message={refusal} />
-      <button type="button" className="button button-quiet" onClick={() => void store.closeCase()}>
+      <button type="button" className="button button-quiet" onClick={() => void closeCase()}>
         {consoleWords.closeCase}
       </button>
     </section>
