@@ -23,7 +23,7 @@ export const doorWords = {
   label: 'Staff sign-in',
 } as const;
 
-export const signInWords = {
+export const technicianSignInWords = {
   heading: 'Technician sign-in',
   lead: 'For IT staff only. Sign in with your technician username, password and a code from your authenticator app.',
   username: 'Technician username',

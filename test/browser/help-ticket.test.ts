@@ -28,6 +28,8 @@ async function ticketScreenShape(page: Page, ticket: string): Promise<{ html: st
 
 describe('"Get a help ticket" is the same for every name typed', () => {
   let preview: Preview;
+  /** The unknown name's ticket from the first test, looked up by the technician in the second. */
+  let unknownNamesTicket: string | null = null;
 
   beforeAll(async () => {
     preview = await startBrowserPreview();
@@ -64,6 +66,7 @@ describe('"Get a help ticket" is the same for every name typed', () => {
     expect(offers[1]).toBe(offers[3]);
     expect(offers[1]).toContain('Get a help ticket');
     // Two different tickets, each grouped for reading out, on screens that differ in nothing else.
+    unknownNamesTicket = tickets[0] ?? null;
     expect(tickets[0]).not.toBe(tickets[1]);
     for (const ticket of tickets) expect(ticket).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{3} [34679ACDEFGHJKMNPQRTUVWXY]{3}$/);
     expect(shapes[0]).toEqual(shapes[1]);
@@ -95,7 +98,15 @@ describe('"Get a help ticket" is the same for every name typed', () => {
     await startScreen(page).waitFor();
 
     await signInAsDemoTechnician(page);
+    // The unknown name's ticket (first test): what was typed, and that no account has that name.
+    if (unknownNamesTicket !== null) {
+      await lookUpTicket(page, unknownNamesTicket);
+      expect(await page.getByTestId('technician-ticket').innerText()).toContain('nobody.here.at.all');
+      expect(await page.getByTestId('technician-console').innerText()).toContain('No account has the name typed on this ticket.');
+      expect(await page.getByTestId('technician-person').count()).toBe(0);
+    }
     await lookUpTicket(page, ticket);
+    await page.locator('[data-testid="technician-ticket"][data-ticket="' + ticket.replace(' ', '') + '"]').waitFor();
     const events = page.getByTestId('ticket-events').getByRole('listitem');
     expect(await events.filter({ hasText: 'Typed a code by email that was refused (wrong, or while blocked)' }).count()).toBe(tries);
     const person = page.getByTestId('technician-person');

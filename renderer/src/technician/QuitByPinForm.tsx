@@ -4,7 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LabelledField } from '../components/LabelledField.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { signInWords } from '../technician-messages.js';
+import { technicianSignInWords } from '../technician-messages.js';
 
 /** An administrator closes the kiosk app with the admin PIN from config (main checks its argon2id hash). */
 export function QuitByPinForm() {
@@ -16,7 +16,7 @@ export function QuitByPinForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = /^[0-9]{6,12}$/.test(pin) ? null : signInWords.pinShape;
+    const found = /^[0-9]{6,12}$/.test(pin) ? null : technicianSignInWords.pinShape;
     setProblem(found);
     if (found !== null) return;
     const typed = pin;
@@ -27,8 +27,8 @@ export function QuitByPinForm() {
   const message = problem ?? refusal;
   return (
     <form className="stage-form quit-by-pin" onSubmit={submit} noValidate aria-labelledby="quit-by-pin-heading">
-      <h2 id="quit-by-pin-heading">{signInWords.quitHeading}</h2>
-      <p>{signInWords.quitLead}</p>
+      <h2 id="quit-by-pin-heading">{technicianSignInWords.quitHeading}</h2>
+      <p>{technicianSignInWords.quitLead}</p>
       <LabelledField
         id="admin-pin"
         name="admin-pin"
@@ -36,8 +36,8 @@ export function QuitByPinForm() {
         autoComplete="off"
         inputMode="numeric"
         maxLength={12}
-        label={signInWords.pin}
-        hint={{ id: 'admin-pin-hint', text: signInWords.pinHint }}
+        label={technicianSignInWords.pin}
+        hint={{ id: 'admin-pin-hint', text: technicianSignInWords.pinHint }}
         errorId="admin-pin-error"
         invalid={message !== null}
         value={pin}
@@ -51,11 +51,11 @@ export function QuitByPinForm() {
       </div>
       {quitting ? (
         <p role="status" className="status">
-          {signInWords.quitting}
+          {technicianSignInWords.quitting}
         </p>
       ) : null}
       <button type="submit" className="button button-secondary">
-        {signInWords.quitSubmit}
+        {technicianSignInWords.quitSubmit}
       </button>
     </form>
   );

@@ -6,7 +6,7 @@ import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo } from '../hooks/use-message-context.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { signInWords } from '../technician-messages.js';
+import { technicianSignInWords } from '../technician-messages.js';
 import { QuitByPinForm } from './QuitByPinForm.js';
 
 /**
@@ -28,7 +28,7 @@ export function TechnicianSignInScreen() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const digits = code.replace(/\s/g, '');
-    const found = username.trim() === '' || password === '' || digits === '' ? signInWords.missing : /^[0-9]{6}$/.test(digits) ? null : signInWords.codeShape;
+    const found = username.trim() === '' || password === '' || digits === '' ? technicianSignInWords.missing : /^[0-9]{6}$/.test(digits) ? null : technicianSignInWords.codeShape;
     setProblem(found);
     if (found !== null) return;
     setPassword('');
@@ -40,9 +40,9 @@ export function TechnicianSignInScreen() {
   return (
     <section className="stage technician-sign-in" data-testid="technician-sign-in" aria-labelledby="technician-sign-in-heading">
       <h1 id="technician-sign-in-heading" ref={heading} tabIndex={-1}>
-        {signInWords.heading}
+        {technicianSignInWords.heading}
       </h1>
-      <p className="lead">{signInWords.lead}</p>
+      <p className="lead">{technicianSignInWords.lead}</p>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <LabelledField
           id="technician-username"
@@ -53,7 +53,7 @@ export function TechnicianSignInScreen() {
           autoCorrect="off"
           spellCheck={false}
           maxLength={256}
-          label={signInWords.username}
+          label={technicianSignInWords.username}
           errorId="technician-sign-in-error"
           invalid={message !== null}
           value={username}
@@ -68,7 +68,7 @@ export function TechnicianSignInScreen() {
           type="password"
           autoComplete="current-password"
           spellCheck={false}
-          label={signInWords.password}
+          label={technicianSignInWords.password}
           errorId="technician-sign-in-error"
           invalid={message !== null}
           value={password}
@@ -87,8 +87,8 @@ export function TechnicianSignInScreen() {
           pattern="[0-9]*"
           spellCheck={false}
           maxLength={8}
-          label={signInWords.code}
-          hint={{ id: 'technician-code-hint', text: signInWords.codeHint }}
+          label={technicianSignInWords.code}
+          hint={{ id: 'technician-code-hint', text: technicianSignInWords.codeHint }}
           errorId="technician-sign-in-error"
           invalid={message !== null}
           value={code}
@@ -102,10 +102,10 @@ export function TechnicianSignInScreen() {
         </div>
         <div className="button-row">
           <button type="submit" className="button button-primary">
-            {signInWords.submit}
+            {technicianSignInWords.submit}
           </button>
           <button type="button" className="button button-quiet" onClick={close}>
-            {signInWords.cancel}
+            {technicianSignInWords.cancel}
           </button>
         </div>
       </form>
