@@ -39,8 +39,8 @@ export type SignInRefusal = 'unknown_name' | 'wrong_password' | 'wrong_code' | '
 export type SignInCheck = { refused: SignInRefusal } | { refused: null; id: number; step: number; technician: SignedInTechnician };
 
 const ruleWords: Record<PolicyRuleCode, string> = {
-  too_short: 'too short',
-  too_long: 'too long',
+  too_short: 'is too short',
+  too_long: 'is too long',
   needs_upper: 'needs an upper-case letter',
   needs_lower: 'needs a lower-case letter',
   needs_digit: 'needs a digit',

@@ -19,7 +19,7 @@ const { username, password, totpSecret } = demoTechnician;
 const otherSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const failed = { ok: false, error: { code: 'TECHNICIAN_SIGN_IN_FAILED' } };
 
-const codeNow = (kiosk: TestKiosk, secret = totpSecret) => appCodeAt(secret, kiosk.clock.now());
+const codeNow = (kiosk: TestKiosk, secret: string = totpSecret) => appCodeAt(secret, kiosk.clock.now());
 const signIn = (kiosk: TestKiosk, input: { username?: string; password?: string; code?: string } = {}) =>
   kiosk.call('technician:signIn', { username, password, code: codeNow(kiosk), ...input });
 
