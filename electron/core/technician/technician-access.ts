@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import type { Throttle } from '../throttle/throttle.js';
 import type { TechnicianAccounts } from './technician-accounts.js';
 import type { TechnicianAccess } from './technician-desk.js';
-import { technicianActor, type TechnicianSession } from './technician-session.js';
+import { technicianActor, type SignedInTechnician, type TechnicianSession } from './technician-session.js';
 
 export interface TechnicianAccessDeps {
   session: TechnicianSession;
@@ -52,20 +52,19 @@ export function createTechnicianAccess(deps: TechnicianAccessDeps): TechnicianAc
       return throttled(known);
     }
     const checked = await accounts.check(username, password, code);
-    const answer = await store.run(async (tx) => {
+    const signedIn = await store.run(async (tx): Promise<{ technician: SignedInTechnician } | { refused: Result<never> }> => {
       if (checked.refused === null && (await accounts.accept(tx, checked.id, checked.step))) {
         await audit.record(tx, { event: signInEvent, typedName: username, outcome: 'ok', actor: technicianActor(checked.technician) });
-        return null;
+        return { technician: checked.technician };
       }
       // Password and code right but the code's step already spent: a replay (here or on another kiosk).
       const reason = checked.refused ?? 'replayed_code';
       const after = (await throttle.record(tx, 'technicianSignIns', subject)).status;
       await audit.record(tx, { event: signInEvent, typedName: username, outcome: 'refused', detail: { reason } });
-      return after.blocked ? throttled(after) : fail<never>('TECHNICIAN_SIGN_IN_FAILED');
+      return { refused: after.blocked ? throttled(after) : fail('TECHNICIAN_SIGN_IN_FAILED') };
     });
-    if (answer !== null) return answer;
-    if (checked.refused !== null) throw new Error('unreachable: a refused sign-in was accepted');
-    session.open(checked.technician);
+    if ('refused' in signedIn) return signedIn.refused;
+    session.open(signedIn.technician);
     return view();
   }
 
