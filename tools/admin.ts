@@ -4,6 +4,7 @@ import { cryptoRandom } from '../electron/core/system.js';
 import { UsageError } from './admin/args.js';
 import { auditUsage, runAuditFind, runAuditVerify } from './admin/audit-commands.js';
 import { policyCheckUsage, runPolicyCheck, setUpPolicyCheck } from './admin/policy-check.js';
+import { runPinHash, runTechnicianAdd, runTechnicianDisable, runTechnicianList, technicianUsage } from './admin/technician-commands.js';
 import { runThrottleClear, throttleUsage } from './admin/throttle-commands.js';
 
 /**
@@ -16,6 +17,7 @@ const usage = [
   `  ${policyCheckUsage}`,
   ...auditUsage.map((line) => `  ${line}`),
   ...throttleUsage.map((line) => `  ${line}`),
+  ...technicianUsage.map((line) => `  ${line}`),
   '  keys generate                              prints a new deployment key (base64) for secrets.keyFile / keyEnv',
 ].join('\n');
 
@@ -30,6 +32,11 @@ async function main(argv: string[]): Promise<number> {
   if (group === 'audit' && command === 'verify') return runAuditVerify(rest, env, process.stdout);
   if (group === 'audit' && command === 'find') return runAuditFind(rest, env, process.stdin, process.stdout);
   if (group === 'throttle' && command === 'clear') return runThrottleClear(rest, env, process.stdout);
+  const io = { env, input: process.stdin, output: process.stdout };
+  if (group === 'technician' && command === 'add') return runTechnicianAdd(rest, io);
+  if (group === 'technician' && command === 'disable') return runTechnicianDisable(rest, io);
+  if (group === 'technician' && command === 'list') return runTechnicianList(rest, io);
+  if (group === 'pin' && command === 'hash') return runPinHash(rest, io);
   if (group === 'keys' && command === 'generate') {
     if (rest.length > 0) throw new UsageError('keys generate takes no options');
     process.stdout.write(`${encodeKey(cryptoRandom.bytes(deploymentKeyBytes))}\n`);

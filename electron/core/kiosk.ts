@@ -114,7 +114,7 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
   const timers: NodeJS.Timeout[] = [];
   try {
     await checkDeploymentKey(store, keys, clock);
-    if (config.demo) await seedDemoDatabase(store, hasher, clock, undefined, { params: config.hashing });
+    if (config.demo) await seedDemoDatabase(store, hasher, clock, undefined, { params: config.hashing, technicianKey: keys.authenticatorSecrets });
     const demoOutbox = config.demo ? createDemoOutbox(clock) : null;
     const email = options.email ?? demoOutbox?.email ?? smtpSender(config, env);
 

@@ -32,6 +32,7 @@ import { createPasswordJudge } from './reset/password-judge.js';
 import type { Store } from './store/store.js';
 import { createThrottle } from './throttle/throttle.js';
 import { createTechnicianAccess } from './technician/technician-access.js';
+import { createTechnicianAccounts } from './technician/technician-accounts.js';
 import { createTechnicianCases } from './technician/technician-cases.js';
 import { createTechnicianSession } from './technician/technician-session.js';
 import { createHelpTicketStep } from './tickets/help-ticket-step.js';
@@ -158,7 +159,29 @@ export function createKioskServices(deps: ServiceDeps) {
   });
   const cases = createTechnicianCases({ session: technicianSession });
   technicianLeft = () => cases.technicianLeft();
-  const technician = { session: technicianSession, access: createTechnicianAccess({ session: technicianSession }), cases };
+  const technicianAccounts = createTechnicianAccounts({
+    store,
+    hasher,
+    clock,
+    random,
+    key: keys.authenticatorSecrets,
+    issuer: config.branding.organisationName,
+    policy: effectivePolicy(config),
+    audit,
+  });
+  const access = createTechnicianAccess({
+    session: technicianSession,
+    accounts: technicianAccounts,
+    store,
+    throttle,
+    audit,
+    pseudonym,
+    hasher,
+    kioskId: config.kiosk.id,
+    adminPinHash: config.kiosk.adminPinHash,
+    assistProgress: () => cases.assistProgress(),
+  });
+  const technician = { session: technicianSession, access, cases, accounts: technicianAccounts };
   const tickets = createHelpTicketStep();
 
   const retention = createAuditRetention({ store, kioskId: config.kiosk.id, clock, retentionDays: config.audit.retentionDays, exportDir: config.audit.exportDir });

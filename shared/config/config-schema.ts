@@ -155,8 +155,9 @@ export const configSchema = z
         /**
          * An argon2id hash (`npm run --silent admin -- pin hash`) of the PIN that lets an administrator
          * quit the kiosk app without a technician session. Absent: only a signed-in technician can quit.
+         * The argon2 library writes the parameters as "m=…,p=…,t=…": m, t and p are accepted in any order.
          */
-        adminPinHash: z.string().regex(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/, 'must be an argon2id hash made by "admin pin hash"').optional(),
+        adminPinHash: z.string().regex(/^\$argon2id\$v=19\$(?=[^$]*m=)(?=[^$]*t=)(?=[^$]*p=)[mtp]=\d+,[mtp]=\d+,[mtp]=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/, 'must be an argon2id hash made by "admin pin hash"').optional(),
       })
       .strict()
       .default({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 }),

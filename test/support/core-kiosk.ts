@@ -41,6 +41,8 @@ export interface TestKioskOptions {
   /** Merged over what the back end needs (the PostgreSQL password and deployment key); by default process.env on SQLite. */
   env?: Record<string, string | undefined>;
   onSessionEnded?: () => void;
+  /** Told when quitting kiosk mode was allowed (kiosk:quit). */
+  onQuit?: () => void;
   /** The key protector (createKiosk's default, the file protector, unless given), e.g. one that refuses. */
   keyProtector?: KeyProtector;
   /**
@@ -119,6 +121,7 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
     ...(options.sms === undefined ? {} : { sms: options.sms }),
     ...(env === undefined ? {} : { env }),
     ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
+    ...(options.onQuit === undefined ? {} : { onQuit: options.onQuit }),
     ...(options.keyProtector === undefined ? {} : { keyProtector: options.keyProtector }),
     timers: options.timers ?? false,
     log: (line) => logLines.push(line),

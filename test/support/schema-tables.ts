@@ -7,6 +7,7 @@ export const allTables = [
   'authenticators',
   'challenges',
   'contact_methods',
+  'help_tickets',
   'history_derivations',
   'history_salts',
   'key_checks',
@@ -14,6 +15,7 @@ export const allTables = [
   'password_changes',
   'password_history',
   'schema_migrations',
+  'technicians',
   'throttle_blocks',
   'throttle_events',
 ];

@@ -7,7 +7,12 @@ import { passwordHistoryRows } from '../store/password-history.js';
 import type { Store } from '../store/store.js';
 import type { Clock, PasswordHasher, RandomSource } from '../ports.js';
 import { cryptoRandom } from '../system.js';
+import { secretBytesOf } from '../authenticator/enrolment.js';
+import { createSecretBox } from '../authenticator/secret-box.js';
+import { technicianRows } from '../store/technician-rows.js';
+import { usernameKeyOf } from '../store/username-key.js';
 import { demoAccounts, type DemoAccount } from './demo-accounts.js';
+import { demoTechnician } from './demo-technician.js';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -17,6 +22,11 @@ export interface SeedHistoryOptions {
   /** For the history salts; the OS CSPRNG by default (a test's seeded source keeps its numbers for codes). */
   random?: RandomSource;
   derive?: DeriveFn;
+  /**
+   * The deployment's `authenticatorSecrets` key: with it, the demo technician (demo-technician.ts) is
+   * seeded too, their fixed app secret sealed as `admin technician add` seals a real one.
+   */
+  technicianKey?: Buffer;
 }
 
 /**
@@ -53,6 +63,7 @@ export async function seedDemoDatabase(
   );
   const now = clock.now().getTime();
   const at = (daysAgo: number) => new Date(now - daysAgo * day).toISOString();
+  const technician = options.technicianKey === undefined ? null : await demoTechnicianRow(options.technicianKey, hasher, random, at(90));
 
   await store.run(async (tx) => {
     for (const { account, salt, current, earlier } of hashed) {
@@ -89,5 +100,20 @@ export async function seedDemoDatabase(
         await contactRows.add(tx, id, { kind: 'phone', value: phone.number, verifiedAt: phone.verified ? at(60) : null });
       }
     }
+    if (technician !== null) await technicianRows.insert(tx, technician);
   });
+}
+
+async function demoTechnicianRow(key: Buffer, hasher: PasswordHasher, random: RandomSource, createdAt: string) {
+  const secret = secretBytesOf(demoTechnician.totpSecret);
+  if (secret === null) throw new Error('the demo technician\'s secret is not base32');
+  const sealed = createSecretBox(key, random).sealTechnician(usernameKeyOf(demoTechnician.username), secret);
+  return {
+    username: demoTechnician.username,
+    displayName: demoTechnician.displayName,
+    passwordHash: await hasher.hash(demoTechnician.password),
+    ciphertext: sealed.ciphertext,
+    nonce: sealed.nonce,
+    createdAt,
+  };
 }

@@ -4,8 +4,11 @@ import type { Tx } from '../store/store.js';
 import { throttleRows } from '../store/throttle-records.js';
 import { pacedUntil } from './pacing.js';
 
-/** Per-account limits (Entra SSPR's numbers by default): reaching the limit blocks for blockMinutes. */
-export type AccountScope = 'failedProofs' | 'emailSends' | 'smsSends';
+/**
+ * Per-account limits (Entra SSPR's numbers by default): reaching the limit blocks for blockMinutes.
+ * technicianSignIns counts wrong technician sign-ins per name as typed (and wrong admin PINs per kiosk).
+ */
+export type AccountScope = 'failedProofs' | 'emailSends' | 'smsSends' | 'technicianSignIns';
 /** Per-kiosk pacing: escalating short waits and a ceiling per window, never a long lock-out. */
 export type KioskScope = 'kioskRequests' | 'kioskFailedProofs';
 export type ThrottleScope = AccountScope | KioskScope;
@@ -21,7 +24,7 @@ export interface RecordedEvent {
 }
 
 const minute = 60_000;
-const accountScopes: readonly ThrottleScope[] = ['failedProofs', 'emailSends', 'smsSends'];
+const accountScopes: readonly ThrottleScope[] = ['failedProofs', 'emailSends', 'smsSends', 'technicianSignIns'];
 export const isAccountScope = (scope: ThrottleScope): scope is AccountScope => accountScopes.includes(scope);
 
 /**

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoConfig } from '../../../electron/core/config/demo-config.js';
 import { effectivePolicy } from '../../../electron/core/config/effective-policy.js';
+import { secretBytesOf } from '../../../electron/core/authenticator/enrolment.js';
+import { createSecretBox } from '../../../electron/core/authenticator/secret-box.js';
 import { demoAccounts } from '../../../electron/core/demo/demo-accounts.js';
+import { demoTechnician } from '../../../electron/core/demo/demo-technician.js';
+import { deriveKeys } from '../../../electron/core/keys/derived-keys.js';
+import { technicianRows } from '../../../electron/core/store/technician-rows.js';
 import { seedDemoDatabase } from '../../../electron/core/demo/seed-demo.js';
 import { createStoreDirectory } from '../../../electron/core/directory/sqlite-directory.js';
 import { loadGuessabilityEngine } from '../../../electron/core/guessability/index.js';
@@ -11,6 +16,7 @@ import { contactRows } from '../../../electron/core/store/contacts.js';
 import { failedPureRules } from '../../../shared/policy/composition.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { openTestStore } from '../../support/core-store.js';
+import { createSeededRandom } from '../../support/seeded-random.js';
 import { createTempDirs } from '../../support/temp-dirs.js';
 import { createTestClock } from '../../support/test-clock.js';
 
@@ -62,6 +68,27 @@ describe('the demo seed', () => {
     // Found case-insensitively through username_key, as the kiosk looks them up.
     expect((await directory.findAccount('Amira.KHAN'))?.username).toBe('amira.khan');
     expect(await rowsOf(store, 'audit_log')).toEqual([]);
+    await store.close();
+  });
+
+  it('seeds the demo technician when given the authenticator key, with the documented password and app secret', async () => {
+    const store = await openTestStore(dirs.make());
+    const hasher = createArgon2Hasher();
+    const key = deriveKeys(Buffer.alloc(32, 3)).authenticatorSecrets;
+    await seedDemoDatabase(store, hasher, createTestClock(), undefined, { technicianKey: key });
+    const row = (await store.read((db) => technicianRows.findByUsername(db, 'Desk.Demo')))!;
+    expect(row).toMatchObject({ username: demoTechnician.username, displayName: demoTechnician.displayName, status: 'active', lastStep: null });
+    expect(await hasher.verify(row.passwordHash, demoTechnician.password)).toBe(true);
+    const secret = createSecretBox(key, createSeededRandom()).openTechnician(row.usernameKey, row);
+    expect(secret).toEqual(secretBytesOf(demoTechnician.totpSecret));
+    expect(failedPureRules(demoTechnician.password, { username: demoTechnician.username }, effectivePolicy(createDemoConfig(dirs.make())))).toEqual([]);
+    await store.close();
+  });
+
+  it('seeds no technician without the key (tests that seed people only)', async () => {
+    const store = await openTestStore(dirs.make());
+    await seedDemoDatabase(store, createArgon2Hasher(), createTestClock());
+    expect(await rowsOf(store, 'technicians')).toEqual([]);
     await store.close();
   });
 

@@ -185,6 +185,8 @@ describe('kiosk:info', () => {
       // No text provider here; authenticator apps are offered (plain Node: the key file protects their key).
       proofMethods: ['email', 'app'],
       registration: { available: true, requiredMethods: 1, requiredProofs: 1 },
+      // Technician mode's defaults; no admin PIN is configured, so only a technician can quit.
+      technician: { idleSeconds: 180, ticketMinutes: 240, quitByPin: false },
     });
   });
 

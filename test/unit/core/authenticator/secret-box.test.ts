@@ -1,3 +1,4 @@
+import { createCipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createSecretBox } from '../../../../electron/core/authenticator/secret-box.js';
 import { deriveKeys } from '../../../../electron/core/keys/derived-keys.js';
@@ -57,5 +58,25 @@ describe('the authenticator secret box (AES-256-GCM, bound to the account)', () 
     const seeded = createSeededRandom(99);
     const expected = createSeededRandom(99).bytes(12).toString('base64');
     expect(createSecretBox(key, seeded).seal(1, secret).nonce).toBe(expected);
+  });
+
+  it('binds a technician\'s secret to the technician, never confusable with an account\'s', () => {
+    const box = createSecretBox(key, random);
+    const sealed = box.sealTechnician('desk.one', secret);
+    expect(box.openTechnician('desk.one', sealed)).toEqual(secret);
+    expect(box.openTechnician('desk.two', sealed)).toBeNull();
+    // A technician row does not open as an account's, nor an account's as a technician's, whatever the numbers.
+    expect(box.open(1, box.sealTechnician('1', secret))).toBeNull();
+    expect(box.openTechnician('1', box.seal(1, secret))).toBeNull();
+    expect(box.openTechnician('account:1', box.seal(1, secret))).toBeNull();
+  });
+
+  it('seals an account\'s secret exactly as before technicians existed', () => {
+    const seeded = createSecretBox(key, createSeededRandom(5)).seal(12, secret);
+    const nonce = createSeededRandom(5).bytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });
+    cipher.setAAD(Buffer.from('sspr-kiosk authenticator v1 account:12', 'utf8'));
+    const expected = Buffer.concat([cipher.update(secret), cipher.final(), cipher.getAuthTag()]).toString('base64');
+    expect(seeded).toEqual({ ciphertext: expected, nonce: nonce.toString('base64') });
   });
 });
