@@ -19,6 +19,9 @@ export function AssistLayout({ view, progress, finished }: { view: SignedIn; pro
   useEffect(() => {
     // Main switched the walk-up session when the step began: read it rather than assume it.
     void useFlow.getState().load();
+    // And back at the console, the page's copy of the walk-up must not keep the step's stage (the
+    // walk-up idle warning would otherwise appear over the console).
+    return () => void useFlow.getState().load();
   }, []);
 
   useEffect(() => {
