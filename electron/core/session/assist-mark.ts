@@ -1,5 +1,6 @@
 import type { Stage } from '../../../shared/flow/stages.js';
 import type { AssistKind, AssistProgress, TechnicianActionResult } from '../../../shared/technician/technician-view.js';
+import type { AuditEntry } from '../audit/audit-trail.js';
 import type { SessionState } from './walk-up-session.js';
 
 /**
@@ -45,6 +46,14 @@ export function createAssistTracker(onFinished: AssistFinished | undefined) {
       running = { mark, policyMet: null, outcome: null, reported: false };
     },
     mark: (): AssistMark | null => running?.mark ?? null,
+    /**
+     * Names the technician on a row written after the session (and so the mark) has ended: the row
+     * of why it ended. Taken before the end.
+     */
+    stamper(): (entry: AuditEntry) => AuditEntry {
+      const mark = running?.mark ?? null;
+      return (entry) => (mark === null ? entry : { ...entry, actor: mark.actor, detail: { ...entry.detail, idCheck: mark.document, assisted: mark.kind } });
+    },
     notePolicy(met: boolean): void {
       if (running !== null) running.policyMet = met;
     },

@@ -60,8 +60,9 @@ export function createSessionHolder(deps: SessionHolderDeps) {
     if (reason === null) return false;
     const { stage } = state;
     const typedName = typedNameOf(state);
+    const stamp = assist.stamper();
     end();
-    await deps.record({ event: reason === 'idle' ? 'session.idle_ended' : 'session.expired', typedName, outcome: 'refused', detail: { stage } });
+    await deps.record(stamp({ event: reason === 'idle' ? 'session.idle_ended' : 'session.expired', typedName, outcome: 'refused', detail: { stage } }));
     return true;
   }
 
@@ -123,8 +124,9 @@ export function createSessionHolder(deps: SessionHolderDeps) {
       if (state.stage !== 'identify') {
         const typedName = typedNameOf(state);
         const { stage } = state;
+        const stamp = assist.stamper();
         end();
-        await deps.record({ event: 'session.start_over', typedName, outcome: 'ok', detail: { stage } });
+        await deps.record(stamp({ event: 'session.start_over', typedName, outcome: 'ok', detail: { stage } }));
       } else {
         deps.onSessionEnded?.();
       }
