@@ -3,7 +3,7 @@ import { createStoreDirectory } from '../../../electron/core/directory/sqlite-di
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
 import { fail } from '../../../shared/ipc/result.js';
 import { describeEachBackend } from '../../support/backends.js';
-import { codeIn, valueOf, type TestKiosk } from '../../support/core-kiosk.js';
+import { valueOf, type TestKiosk } from '../../support/core-kiosk.js';
 import { rowsOf } from '../../support/database-dump.js';
 import { useTestKiosks } from '../../support/kiosk-lifecycle.js';
 import { codeSentTo } from '../../support/registration.js';
