@@ -6,8 +6,10 @@ import { throttleRows } from '../store/throttle-records.js';
 import type { AccountScope } from '../throttle/throttle.js';
 import type { TechnicianCasesDeps } from './case-deps.js';
 
-export const blockKinds: Readonly<Record<AccountScope, PersonBlock['kind']>> = { failedProofs: 'failed_proofs', emailSends: 'email_sends', smsSends: 'text_sends' };
-export const accountScopes = Object.keys(blockKinds) as AccountScope[];
+/** The self-service limits a person can be blocked by (technician sign-ins are not a person's). */
+type PersonScope = Exclude<AccountScope, 'technicianSignIns'>;
+export const blockKinds: Readonly<Record<PersonScope, PersonBlock['kind']>> = { failedProofs: 'failed_proofs', emailSends: 'email_sends', smsSends: 'text_sends' };
+export const accountScopes = Object.keys(blockKinds) as PersonScope[];
 
 /**
  * Whom the self-service throttles count for this person: the pseudonym of the account's username (any
