@@ -36,6 +36,8 @@ import { createTechnicianAccounts } from './technician/technician-accounts.js';
 import { createTechnicianCases } from './technician/technician-cases.js';
 import { createTechnicianSession } from './technician/technician-session.js';
 import { createHelpTicketStep } from './tickets/help-ticket-step.js';
+import { withAssistedActor } from './technician/assisted-audit.js';
+import type { AssistFinished, AssistMark } from './session/assist-mark.js';
 
 export interface ServiceDeps {
   config: KioskConfig;
@@ -70,7 +72,9 @@ export function createKioskServices(deps: ServiceDeps) {
   const { config, store, keys, pseudonym, hasher, clock, random, guessability, email, log } = deps;
   const background = createBackgroundTasks(log);
   const realAudit = createAuditTrail({ kioskId: config.kiosk.id, clock, chainKey: keys.auditChain, pseudonym });
-  const audit = deps.wrapAudit?.(realAudit) ?? realAudit;
+  // While a technician's person-only step runs, the person's own rows name the technician (assisted-audit.ts).
+  let assistedNow: () => AssistMark | null = () => null;
+  const audit = withAssistedActor(deps.wrapAudit?.(realAudit) ?? realAudit, () => assistedNow());
   const throttle = createThrottle({ clock, rules: config.throttle });
   const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
   const authenticators = createAuthenticators({
@@ -123,6 +127,10 @@ export function createKioskServices(deps: ServiceDeps) {
     config,
     texts: textChannel !== null,
   };
+  const unlocker = createAccountUnlocker({ store, directory, audit, throttle, pseudonym, clock, kiosk: config.kiosk, textNotices: deps.sms !== null, log, onNoticesQueued });
+  // Technician mode hears of the walk-up session's assisted steps; the cases exist only further down.
+  let assistFinished: AssistFinished = () => undefined;
+  let assistedActivity = (): void => undefined;
   const judge = createPasswordJudge({ rules: effectivePolicy(config), guessability, directory, hasher, history });
   const journeys = createKioskJourneys({
     store,
@@ -134,7 +142,7 @@ export function createKioskServices(deps: ServiceDeps) {
     coolingOff: createCoolingOff({ store, clock, days: config.registration.coolingOffDays }),
     delivery,
     changer,
-    unlocker: createAccountUnlocker({ store, directory, audit, throttle, pseudonym, clock, kiosk: config.kiosk, textNotices: deps.sms !== null, log, onNoticesQueued }),
+    unlocker,
     signIn: createPasswordSignIn({ store, directory, hasher, throttle, audit, kioskId: config.kiosk.id }),
     audit,
     clock,
@@ -142,7 +150,9 @@ export function createKioskServices(deps: ServiceDeps) {
     config,
     registration,
     ...(deps.onSessionEnded === undefined ? {} : { onSessionEnded: deps.onSessionEnded }),
+    assist: { onAssistFinished: (mark, outcome) => assistFinished(mark, outcome), onAssistedActivity: () => assistedActivity() },
   });
+  assistedNow = () => journeys.session.assisted();
   // Technician mode: one technician session beside the walk-up one; when it ends, so does any
   // person-only step it started (technicianLeft), and the page goes back to the public start.
   const recordAlone = (entry: AuditEntry) => store.run((tx) => audit.record(tx, entry));
@@ -157,8 +167,28 @@ export function createKioskServices(deps: ServiceDeps) {
       deps.onSessionEnded?.();
     },
   });
-  const cases = createTechnicianCases({ session: technicianSession });
+  const cases = createTechnicianCases({
+    session: technicianSession,
+    store,
+    directory,
+    audit,
+    pseudonym,
+    throttle,
+    throttleRules: config.throttle,
+    authenticators,
+    unlocker,
+    walkUp: journeys.session,
+    register: journeys.register,
+    clock,
+    kiosk: config.kiosk,
+    idDocuments: config.technician.idDocuments,
+    textNotices: deps.sms !== null,
+    onNoticesQueued,
+  });
   technicianLeft = () => cases.technicianLeft();
+  assistFinished = cases.assistFinished;
+  // The person typing at the technician's side keeps the technician session alive too.
+  assistedActivity = () => technicianSession.touch();
   const technicianAccounts = createTechnicianAccounts({
     store,
     hasher,
@@ -182,7 +212,16 @@ export function createKioskServices(deps: ServiceDeps) {
     assistProgress: () => cases.assistProgress(),
   });
   const technician = { session: technicianSession, access, cases, accounts: technicianAccounts };
-  const tickets = createHelpTicketStep();
+  const tickets = createHelpTicketStep({
+    store,
+    session: journeys.session,
+    audit,
+    pseudonym,
+    clock,
+    random,
+    kioskId: config.kiosk.id,
+    ticketMinutes: config.technician.ticketMinutes,
+  });
 
   const retention = createAuditRetention({ store, kioskId: config.kiosk.id, clock, retentionDays: config.audit.retentionDays, exportDir: config.audit.exportDir });
   const maintenance = createMaintenance({ store, throttle, changer, retention, clock });

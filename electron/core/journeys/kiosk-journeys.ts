@@ -12,7 +12,7 @@ import type { CoolingOff } from '../proofs/cooling-off.js';
 import type { ProofThrottle } from '../proofs/proof-throttle.js';
 import type { PasswordChanger } from '../reset/password-change.js';
 import type { PasswordJudge } from '../reset/password-judge.js';
-import { createSessionHolder } from '../session/session-holder.js';
+import { createSessionHolder, type SessionHolderDeps } from '../session/session-holder.js';
 import { noProofsYet } from '../session/walk-up-session.js';
 import type { Store } from '../store/store.js';
 import type { PasswordSignIn } from './password-sign-in.js';
@@ -40,6 +40,8 @@ export interface KioskJourneysDeps {
   registration: Omit<RegistrationJourneyDeps, 'session' | 'signIn'>;
   /** Told whenever a session ends (start over, time limit, idle): the shell clears the clipboard. */
   onSessionEnded?: () => void;
+  /** Technician mode: an assisted step ended, and the assisted person is active (session-holder.ts). */
+  assist?: Pick<SessionHolderDeps, 'onAssistFinished' | 'onAssistedActivity'>;
 }
 
 /**
@@ -65,6 +67,7 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
     secondsLeft: (expiresAt) => codes.secondsLeft(expiresAt),
     record,
     ...(deps.onSessionEnded === undefined ? {} : { onSessionEnded: deps.onSessionEnded }),
+    ...deps.assist,
   });
   const now = session.now;
   const register = createRegistrationJourney({ ...deps.registration, session, signIn: deps.signIn });
@@ -120,7 +123,9 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
       const current = session.get();
       if (current.stage !== 'new_password') return fail('WRONG_STAGE');
       session.touch();
-      return ok({ failed: judge.quick(password, current.account) });
+      const failed = judge.quick(password, current.account);
+      session.notePolicy(failed.length === 0);
+      return ok({ failed });
     },
 
     setPassword: async (password: string, confirmation: string): Promise<Result<SessionView>> => {
@@ -135,6 +140,7 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
         return fail('PASSWORDS_DIFFER');
       }
       const failed = await judge.full(password, account);
+      session.notePolicy(failed.length === 0);
       if (failed.length > 0) {
         await record({ event: `${purpose}.password_rejected`, account: account.username, outcome: 'refused', detail: { rules: failed } });
         return fail('PASSWORD_REJECTED', { rules: failed });
@@ -158,6 +164,8 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
     checkPassword: (password: string) => session.run(() => steps.checkPassword(password)),
     setPassword: (password: string, confirmation: string) => session.run(() => steps.setPassword(password, confirmation)),
     register,
+    /** The walk-up session itself: help tickets and a technician's assisted steps run on it. */
+    session,
     /** Ends a session that main's own limits say is over, without waiting for the page (a timer calls this). */
     sweep: () => session.run(() => session.sweep()),
     /** What the method chooser offers (KioskInfo says the same). */

@@ -1,5 +1,5 @@
 import type { NoticeState, UnlockOutcome } from '../../../shared/flow/stages.js';
-import type { AuditTrail } from '../audit/audit-trail.js';
+import type { AuditDetailValue, AuditTrail } from '../audit/audit-trail.js';
 import { describeError } from '../background-tasks.js';
 import type { NamePseudonym } from '../keys/name-pseudonym.js';
 import type { AccountRecord, Clock, Directory } from '../ports.js';
@@ -27,9 +27,15 @@ export function createAccountUnlocker(deps: {
 }) {
   const { store, directory, audit, throttle, pseudonym, clock, kiosk, log } = deps;
 
-  return async function unlock(account: AccountRecord, typedName: string): Promise<{ outcome: UnlockOutcome; notice: NoticeState }> {
+  /** `by`: a technician's unlock after an ID check (their actor, and the document's type in detail). */
+  return async function unlock(
+    account: AccountRecord,
+    typedName: string,
+    by?: { actor: string; detail: Record<string, AuditDetailValue> },
+  ): Promise<{ outcome: UnlockOutcome; notice: NoticeState }> {
+    const as = by === undefined ? {} : { actor: by.actor, detail: by.detail };
     if (!(await directory.isLocked(account.id))) {
-      await store.run((tx) => audit.record(tx, { event: 'unlock.not_locked', typedName, account: account.username, outcome: 'ok' }));
+      await store.run((tx) => audit.record(tx, { event: 'unlock.not_locked', typedName, account: account.username, outcome: 'ok', ...as }));
       return { outcome: 'not_locked', notice: 'none' };
     }
     try {
@@ -37,7 +43,7 @@ export function createAccountUnlocker(deps: {
     } catch (error) {
       log(`unlock of an account failed in the directory (${describeError(error)})`);
       await store
-        .run((tx) => audit.record(tx, { event: 'unlock.failed', typedName, account: account.username, outcome: 'failed' }))
+        .run((tx) => audit.record(tx, { event: 'unlock.failed', typedName, account: account.username, outcome: 'failed', ...as }))
         .catch((auditError: unknown) => log(`unlock audit not written (${describeError(auditError)})`));
       return { outcome: 'not_unlocked', notice: 'none' };
     }
@@ -50,7 +56,7 @@ export function createAccountUnlocker(deps: {
         const at = clock.now().toISOString();
         const notice = { accountId: account.id, kind: 'account_unlocked' as const, username: account.username, at, kioskId: kiosk.id, kioskLocation: kiosk.location };
         const queued = await enqueueAccountNotices(tx, notice, at, deps.textNotices);
-        await audit.record(tx, { event: 'unlock.unlocked', typedName, account: account.username, outcome: 'ok', detail: { noticesQueued: queued } });
+        await audit.record(tx, { event: 'unlock.unlocked', typedName, account: account.username, outcome: 'ok', ...as, detail: { ...as.detail, noticesQueued: queued } });
         return queued;
       });
       if (queued > 0) deps.onNoticesQueued?.();

@@ -99,7 +99,7 @@ export function codeEmail(input: { branding: MailBranding; code: string; ttlMinu
 }
 
 /** What a notice tells the person happened to their account. */
-export type AccountNoticeKind = 'password_reset' | 'password_changed' | 'account_unlocked';
+export type AccountNoticeKind = 'password_reset' | 'password_changed' | 'account_unlocked' | 'blocks_cleared';
 
 const noticeWords: Record<AccountNoticeKind, { subject: (organisation: string) => string; heading: string; happened: (username: string) => string }> = {
   password_reset: {
@@ -116,6 +116,12 @@ const noticeWords: Record<AccountNoticeKind, { subject: (organisation: string) =
     subject: (organisation) => `Your ${organisation} account was unlocked`,
     heading: 'Your account was unlocked',
     happened: (username) => `The account ${username} was unlocked at a self-service kiosk. Its password was not changed.`,
+  },
+  blocks_cleared: {
+    subject: (organisation) => `Your ${organisation} password reset can be used again`,
+    heading: 'Your password reset blocks were cleared',
+    happened: (username) =>
+      `The Service Desk checked your identity in person and cleared the blocks on password reset for ${username} at a self-service kiosk. Your password was not changed.`,
   },
 };
 

@@ -6,6 +6,7 @@ import { outboxRows } from '../store/outbox-rows.js';
 import { passwordChangeRows } from '../store/password-change-rows.js';
 import type { Store } from '../store/store.js';
 import { throttleRows } from '../store/throttle-records.js';
+import { ticketRows } from '../tickets/ticket-rows.js';
 import type { Throttle } from '../throttle/throttle.js';
 
 const day = 86_400_000;
@@ -23,12 +24,14 @@ export interface MaintenanceReport {
   intents: number;
   recoveredIntents: { completed: number; abandoned: number };
   auditExported: number;
+  /** Help tickets past their time (technician.ticketMinutes). */
+  tickets: number;
 }
 
 /**
  * Housekeeping that no request waits for: deletes what no rule needs any more (expired codes,
- * throttle events outside every window, ended blocks, old sent notices and finished intents), in
- * small batches with a pause between them so a large backlog never stalls the kiosk; finishes
+ * throttle events outside every window, ended blocks, old sent notices, finished intents, expired help
+ * tickets), in small batches with a pause between them so a large backlog never stalls the kiosk; finishes
  * password changes left pending by a kiosk that stopped; runs the audit retention.
  */
 export function createMaintenance(deps: {
@@ -62,7 +65,8 @@ export function createMaintenance(deps: {
       const intents = await inBatches((now) => store.run((tx) => passwordChangeRows.pruneFinished(tx, before(now, keepFinishedMs), batchSize)));
       const recoveredIntents = await changer.recover({ olderThanMs: staleIntentMs, onlyThisKiosk: false });
       const auditExported = (await retention.runOnce()).exported;
-      return { challenges, throttleEvents, throttleBlocks, outbox, intents, recoveredIntents, auditExported };
+      const tickets = await store.run((tx) => ticketRows.pruneExpired(tx, clock.now().toISOString()));
+      return { challenges, throttleEvents, throttleBlocks, outbox, intents, recoveredIntents, auditExported, tickets };
     },
   };
 }

@@ -12,7 +12,7 @@ import { noticeText } from '../sms/notice-text.js';
  * restart, by whichever kiosk picks it up.
  */
 const accountNotice = z.object({ username: z.string().min(1), at: z.string().min(1), kioskId: z.string().min(1), kioskLocation: z.string() }).strict();
-const noticeKinds: readonly AccountNoticeKind[] = ['password_reset', 'password_changed', 'account_unlocked'];
+const noticeKinds: readonly AccountNoticeKind[] = ['password_reset', 'password_changed', 'account_unlocked', 'blocks_cleared'];
 
 export type NoticePayload = z.infer<typeof accountNotice>;
 

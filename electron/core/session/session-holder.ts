@@ -2,6 +2,7 @@ import { canMove, type ProofMethod, type Purpose, type SessionView, type Stage }
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
 import type { AuditEntry } from '../audit/audit-trail.js';
 import type { Clock } from '../ports.js';
+import { createAssistTracker, type AssistFinished, type AssistMark } from './assist-mark.js';
 import { createSerialQueue } from './serial-queue.js';
 import { endReason, idleSession, toSessionView, type SessionLimits, type SessionState } from './walk-up-session.js';
 
@@ -26,6 +27,10 @@ export interface SessionHolderDeps {
   record: (entry: AuditEntry) => Promise<void>;
   /** Told whenever a session ends (start over, time limit, idle): the shell clears the clipboard. */
   onSessionEnded?: () => void;
+  /** Told once when a person-only step a technician started reaches its end (assist-mark.ts). */
+  onAssistFinished?: AssistFinished;
+  /** The assisted person did something: the technician at their side is still there too. */
+  onAssistedActivity?: () => void;
 }
 
 /**
@@ -40,9 +45,12 @@ export function createSessionHolder(deps: SessionHolderDeps) {
   let state: SessionState = idleSession;
   const now = () => clock.now().getTime();
   const typedNameOf = (current: SessionState) => ('typedName' in current ? current.typedName : null);
+  // Held beside the state, not in it: every step builds its next state afresh, and the mark must outlive them all.
+  const assist = createAssistTracker(deps.onAssistFinished);
 
   function end(): void {
     state = idleSession;
+    assist.ended();
     deps.onSessionEnded?.();
   }
 
@@ -52,8 +60,9 @@ export function createSessionHolder(deps: SessionHolderDeps) {
     if (reason === null) return false;
     const { stage } = state;
     const typedName = typedNameOf(state);
+    const stamp = assist.stamper();
     end();
-    await deps.record({ event: reason === 'idle' ? 'session.idle_ended' : 'session.expired', typedName, outcome: 'refused', detail: { stage } });
+    await deps.record(stamp({ event: reason === 'idle' ? 'session.idle_ended' : 'session.expired', typedName, outcome: 'refused', detail: { stage } }));
     return true;
   }
 
@@ -61,7 +70,19 @@ export function createSessionHolder(deps: SessionHolderDeps) {
     get: (): SessionState => state,
     set(next: SessionState): void {
       state = next;
+      assist.moved(next);
     },
+    /** Starts a person-only step a technician set up (after an ID check): audits name the technician. */
+    beginAssisted(next: SessionState, mark: AssistMark): void {
+      state = next;
+      assist.begin(mark);
+    },
+    /** The technician behind this session, while it is an assisted one. */
+    assisted: (): AssistMark | null => assist.mark(),
+    /** The technician's side of an assisted step: the stage, and the last policy verdict (never the password). */
+    assistProgress: () => assist.progress(state.stage),
+    /** The policy verdict main just computed for the password being typed (assisted sessions keep it). */
+    notePolicy: (met: boolean): void => assist.notePolicy(met),
     now,
     view: (): SessionView => toSessionView(state, deps),
     /** Ends the session now (the caller audits why): back to the start, and the shell is told. */
@@ -86,6 +107,7 @@ export function createSessionHolder(deps: SessionHolderDeps) {
     /** A step the person took: main's idle clock starts again. */
     touch(): void {
       if (state.stage !== 'identify') state = { ...state, lastActiveAt: now() };
+      if (assist.mark() !== null) deps.onAssistedActivity?.();
     },
 
     async answer(): Promise<Result<SessionView>> {
@@ -102,8 +124,9 @@ export function createSessionHolder(deps: SessionHolderDeps) {
       if (state.stage !== 'identify') {
         const typedName = typedNameOf(state);
         const { stage } = state;
+        const stamp = assist.stamper();
         end();
-        await deps.record({ event: 'session.start_over', typedName, outcome: 'ok', detail: { stage } });
+        await deps.record(stamp({ event: 'session.start_over', typedName, outcome: 'ok', detail: { stage } }));
       } else {
         deps.onSessionEnded?.();
       }

@@ -55,6 +55,8 @@ export type SessionState =
   | (Common & { stage: 'new_password'; purpose: PasswordPurpose; typedName: string; account: AccountRecord })
   | (Common & { stage: 'done'; purpose: PasswordPurpose; outcome: ChangeOutcome; notice: NoticeState })
   | (Common & { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState })
+  // "Get a help ticket": the typed name stays in main (audits of the session's end name it).
+  | (Common & { stage: 'ticket'; purpose: CodePurpose; typedName: string; ticket: string; expiresAt: string })
   | RegistrationState;
 
 export const idleSession: SessionState = { stage: 'identify' };
@@ -109,6 +111,8 @@ export function toSessionView(
       return state.purpose === 'unlock'
         ? { stage: 'done', purpose: 'unlock', outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds }
         : { stage: 'done', purpose: state.purpose, outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds };
+    case 'ticket':
+      return { stage: 'ticket', purpose: state.purpose, ticket: state.ticket, expiresAt: state.expiresAt };
     case 'methods':
     case 'method_code':
     case 'app_setup':

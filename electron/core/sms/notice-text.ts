@@ -8,6 +8,7 @@ const happened: Record<AccountNoticeKind, string> = {
   password_reset: 'your password was reset',
   password_changed: 'your password was changed',
   account_unlocked: 'your account was unlocked (password unchanged)',
+  blocks_cleared: 'the Service Desk cleared your password reset blocks',
 };
 
 /**

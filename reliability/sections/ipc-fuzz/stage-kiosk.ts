@@ -9,6 +9,7 @@ import type { Channel } from '../../../shared/ipc/contract.js';
 import type { Result } from '../../../shared/ipc/result.js';
 import { codeIn } from '../../../test/support/core-kiosk.js';
 import { dumpStore } from '../../../test/support/database-dump.js';
+import { appCodeAt } from '../../../test/support/authenticator-app.js';
 import { createSeededRandom } from '../../../test/support/seeded-random.js';
 import { createTestClock } from '../../../test/support/test-clock.js';
 import { createTestGuessability } from '../../../test/support/test-guessability.js';
@@ -36,10 +37,11 @@ export interface FuzzKiosk {
 export async function kioskAt(stage: FuzzStage, dataDir: string, recorder: TranscriptRecorder | undefined): Promise<FuzzKiosk> {
   const logLines: string[] = [];
   mkdirSync(dataDir, { recursive: true });
+  const clock = createTestClock();
   const kiosk = await createKiosk({
     config: createDemoConfig(dataDir),
     appOrigin,
-    clock: createTestClock(),
+    clock,
     random: createSeededRandom(),
     guessability: createTestGuessability(),
     timers: false,
@@ -60,7 +62,7 @@ export async function kioskAt(stage: FuzzStage, dataDir: string, recorder: Trans
       return { kiosk, logLines, call };
     }
     if (stage === 'technician') {
-      await openTechnicianSession(kiosk);
+      await openTechnicianCase(step, clock.now(), kiosk.config.technician.idDocuments[0]!, recorder);
       return { kiosk, logLines, call };
     }
     if (stage !== 'identify') await step('journey:begin', { purpose: 'reset', username: 'amira.khan' });
@@ -96,8 +98,20 @@ export async function recordAndClose(k: FuzzKiosk, recorder: TranscriptRecorder 
   await k.kiosk.close();
 }
 
-/** The demo technician's session, as a sign-in opens it. */
-async function openTechnicianSession(kiosk: Kiosk): Promise<void> {
-  kiosk.technician.session.open({ id: 1, username: demoTechnician.username, displayName: demoTechnician.displayName });
-  if (!(await kiosk.technician.session.isOpen())) throw new Error('ipc fuzz: the technician session did not open');
+/**
+ * The demo technician signed in (password and app code through the router), with a person looked up
+ * and an ID check recorded: every technician channel then reaches its schema and its step.
+ */
+async function openTechnicianCase(
+  step: (channel: Channel, payload: unknown) => Promise<void>,
+  now: Date,
+  document: string,
+  recorder: TranscriptRecorder | undefined,
+): Promise<void> {
+  recorder?.secret('password', demoTechnician.password);
+  const code = appCodeAt(demoTechnician.totpSecret, now);
+  recorder?.secret('code', code);
+  await step('technician:signIn', { username: demoTechnician.username, password: demoTechnician.password, code });
+  await step('technician:lookup', { username: 'amira.khan' });
+  await step('technician:recordIdCheck', { document, seenInPerson: true });
 }

@@ -7,6 +7,8 @@ import { channels } from '../../../shared/ipc/contract.js';
 import { APP_CONTENT_SECURITY_POLICY } from '../../../electron/app-protocol.js';
 import { kioskWindowOptions } from '../../../electron/window-options.js';
 import type * as FakeElectron from './fake-electron.js';
+import { demoTechnician } from '../../../electron/core/demo/demo-technician.js';
+import { appCodeAt } from '../../support/authenticator-app.js';
 
 /**
  * The real electron/main.ts, run under Node against a fake `electron` module (the binary cannot be
@@ -234,12 +236,27 @@ describe('electron/main.ts in demo mode', () => {
     expect(window.focused).toBe(1);
   });
 
+  it('leaves kiosk mode only when main allows it: refused for the page alone, app.quit() for a signed-in technician', async () => {
+    const { state } = launched;
+    const quit = state.ipcHandlers.get('kiosk:quit')!;
+    expect(await quit(mainFrameEvent(), {})).toEqual({ ok: false, error: { code: 'QUIT_REFUSED' } });
+    expect(await quit(mainFrameEvent(), { pin: '12345678' })).toEqual({ ok: false, error: { code: 'QUIT_REFUSED' } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(state.quitCount).toBe(0);
+
+    const signIn = state.ipcHandlers.get('technician:signIn')!;
+    const code = appCodeAt(demoTechnician.totpSecret, new Date());
+    expect(await signIn(mainFrameEvent(), { username: demoTechnician.username, password: demoTechnician.password, code })).toMatchObject({
+      ok: true,
+      value: { signedIn: true },
+    });
+    expect(await quit(mainFrameEvent(), {})).toEqual({ ok: true, value: { quitting: true } });
+    await vi.waitFor(() => expect(state.quitCount).toBeGreaterThanOrEqual(1));
+  });
+
   it('on quit, holds the quit until the kiosk is closed, then removes the demo folder and quits', async () => {
     const demoFolders = () => readdirSync(launched.tmp).filter((name) => name.startsWith('sspr-kiosk-demo-'));
-    expect(demoFolders()).toHaveLength(1);
-
-    launched.electron.app.quit();
-    expect(launched.state.quitted).toBe(false);
+    // The technician's quit above was held (will-quit) until the kiosk had closed, then quit again for real.
     await vi.waitFor(() => expect(launched.state.quitted).toBe(true));
 
     expect([...launched.state.removedIpcHandlers].sort()).toEqual([...channels].sort());

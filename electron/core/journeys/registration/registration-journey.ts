@@ -3,6 +3,8 @@ import type { MethodChange, MethodKind, NoticeState, RegisteredMethod, SessionVi
 import { fail, ok, type Result } from '../../../../shared/ipc/result.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
 import type { Authenticators } from '../../authenticator/authenticator-types.js';
+import type { AssistMark } from '../../session/assist-mark.js';
+import type { AccountRecord } from '../../ports.js';
 import type { PendingContact, RegistrationOffer, RegistrationState } from '../../session/registration-state.js';
 import type { SessionHolder } from '../../session/session-holder.js';
 import { parsePhoneNumber } from '../../sms/phone-number.js';
@@ -248,6 +250,17 @@ export function createRegistrationJourney(deps: RegistrationJourneyDeps) {
   };
 
   return {
+    /**
+     * Enrolling a first method at the Service Desk: the technician checked the person's ID instead of
+     * the current password, and the session is marked as theirs. Call inside session.run, at identify.
+     */
+    async beginAssisted(account: AccountRecord, mark: AssistMark): Promise<Result<SessionView>> {
+      if (authenticators !== null && authenticators.refusal !== null) return fail('REGISTRATION_UNAVAILABLE');
+      const { methods } = await store.read((db) => readAccountMethods(db, account.id, authenticators));
+      const at = now();
+      session.beginAssisted({ stage: 'methods', purpose: 'register', startedAt: at, lastActiveAt: at, typedName: account.username, account, methods, offer, saved: null }, mark);
+      return ok(session.view());
+    },
     signIn: (username: string, password: string) => session.run(() => steps.signIn(username, password)),
     addEmail: (input: Parameters<typeof steps.addEmail>[0]) => session.run(() => steps.addEmail(input)),
     addPhone: (input: Parameters<typeof steps.addPhone>[0]) => session.run(() => steps.addPhone(input)),
