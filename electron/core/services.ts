@@ -184,6 +184,7 @@ export function createKioskServices(deps: ServiceDeps) {
     idDocuments: config.technician.idDocuments,
     textNotices: deps.sms !== null,
     onNoticesQueued,
+    log,
   });
   technicianLeft = () => cases.technicianLeft();
   assistFinished = cases.assistFinished;

@@ -31,6 +31,8 @@ export interface TechnicianCasesDeps {
   /** Whether notices also go to verified mobiles (a text provider is configured). */
   textNotices: boolean;
   onNoticesQueued?: () => void;
+  /** One line for what went wrong in the background (never a secret). */
+  log?: (line: string) => void;
 }
 
 export type SignedInState = Extract<TechnicianSessionState, { signedIn: true }>;

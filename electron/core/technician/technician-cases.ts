@@ -136,6 +136,13 @@ export function createTechnicianCases(deps: TechnicianCasesDeps): TechnicianCase
 
     assistProgress: () => assisted.progress(),
     technicianLeft: () => assisted.endWalkUp('technician_left'),
-    assistFinished: assisted.finished,
+    assistFinished(mark, outcome) {
+      assisted.finished(mark, outcome);
+      // The card shows what the step changed (a new password date, a first method) without a new lookup,
+      // which would drop the ID check. Queued behind any technician step; a failed read keeps the old card.
+      const account = signedInState(session)?.case?.account ?? null;
+      if (account === null || account.username !== mark.username) return;
+      void session.run(() => refreshPerson(account)).catch((error: unknown) => deps.log?.(`the person card was not refreshed after an assisted step: ${error instanceof Error ? error.message : 'unknown error'}`));
+    },
   };
 }

@@ -87,6 +87,11 @@ describeEachBackend('technician desk: unlock, blocks, enrol', (backend) => {
       assist: null,
       lastAction: { action: 'assist_finished', kind: 'enrol', outcome: 'enrolled' },
     });
+    // The card shows the new method without a new lookup, and the ID check stays recorded.
+    expect(valueOf(await t.call('technician:get', {}))).toMatchObject({
+      person: { username: 'grace.nowak', methods: [{ kind: 'email' }] },
+      idCheck: { document: 'National identity card' },
+    });
     const saved = await rowsOf<AuditRow>(t.kiosk.store, 'audit_log');
     const methodRows = saved.filter((row) => row.event.startsWith('register.') && row.username === 'grace.nowak');
     expect(methodRows.length).toBeGreaterThan(0);
