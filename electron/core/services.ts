@@ -162,6 +162,7 @@ export function createKioskServices(deps: ServiceDeps) {
     idleSeconds: config.technician.idleSeconds,
     idDocuments: config.technician.idDocuments,
     record: recordAlone,
+    stillActive: (signedIn) => technicianAccounts.isActive(signedIn.username),
     onEnded: async () => {
       await technicianLeft();
       deps.onSessionEnded?.();

@@ -85,6 +85,12 @@ export function createTechnicianAccounts(deps: TechnicianAccountDeps) {
   return {
     passwordProblems,
 
+    /** Whether the technician still exists and is active: an open session ends once they are disabled. */
+    async isActive(username: string): Promise<boolean> {
+      const row = await store.read((db) => technicianRows.findByUsername(db, username));
+      return row !== null && row.status === 'active';
+    },
+
     /** Adds an active technician with a new app secret; the enrolment (URI, QR, secret) is shown once by the caller. */
     async add(input: { username: string; displayName: string; password: string; actor: string }): Promise<{ technician: TechnicianListing; enrolment: AppEnrolment }> {
       const parsed = usernameSchema.safeParse(input.username);

@@ -36,7 +36,7 @@ export type TechnicianSessionState =
       lastAction: TechnicianActionResult | null;
     };
 
-export type TechnicianEndReason = 'sign_out' | 'idle';
+export type TechnicianEndReason = 'sign_out' | 'idle' | 'disabled';
 
 export interface TechnicianSessionDeps {
   clock: Clock;
@@ -45,6 +45,11 @@ export interface TechnicianSessionDeps {
   idDocuments: string[];
   /** Writes one audit record in its own transaction. */
   record: (entry: AuditEntry) => Promise<void>;
+  /**
+   * Whether the signed-in technician is still active in the store (read on every gated call): an
+   * administrator's `technician disable` ends an open session at the technician's next step, on any kiosk.
+   */
+  stillActive?: (technician: SignedInTechnician) => Promise<boolean>;
   /**
    * Told after the session ended, however: the kiosk ends an assisted walk-up step and the page returns
    * to the public start (and the shell clears the clipboard).
@@ -71,7 +76,7 @@ export function createTechnicianSession(deps: TechnicianSessionDeps) {
     const { technician, case: current } = state;
     state = { signedIn: false };
     await deps.record({
-      event: reason === 'idle' ? 'technician.idle_ended' : 'technician.signed_out',
+      event: { idle: 'technician.idle_ended', sign_out: 'technician.signed_out', disabled: 'technician.disabled_ended' }[reason],
       outcome: 'ok',
       actor: technicianActor(technician),
       account: current?.account?.username ?? null,
@@ -91,9 +96,10 @@ export function createTechnicianSession(deps: TechnicianSessionDeps) {
     open(technician: SignedInTechnician): void {
       state = { signedIn: true, technician, startedAt: now(), lastActiveAt: now(), case: null, lastAction: null };
     },
-    /** Whether a technician session is open now; a stale one is ended (and audited) first. */
+    /** Whether a technician session is open now; a stale one, or a disabled technician's, is ended (and audited) first. */
     async isOpen(): Promise<boolean> {
       if (stale()) await end('idle');
+      if (state.signedIn && deps.stillActive !== undefined && !(await deps.stillActive(state.technician))) await end('disabled');
       return state.signedIn;
     },
     /** A technician step or reported activity: the idle limit starts again. */

@@ -93,6 +93,18 @@ describeEachBackend('technician sign-in', (backend) => {
     expect((await reasons(t)).filter(([, reason]) => reason === 'throttled')).toHaveLength(2);
   });
 
+  it('ends an open session at the next step once the technician is disabled (by the admin command, on any kiosk)', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make(), backend });
+    valueOf(await signIn(t));
+    expect(valueOf(await t.call('technician:stillHere', {})).signedIn).toBe(true);
+    expect(await t.kiosk.technician.accounts.disable(username, 'admin')).toBe(true);
+    expect(await t.call('technician:lookup', { username: 'amira.khan' })).toEqual({ ok: false, error: { code: 'TECHNICIAN_REQUIRED' } });
+    expect(valueOf(await t.call('technician:get', {}))).toEqual({ signedIn: false });
+    const [ended] = await auditOf(t, 'technician.disabled_ended');
+    expect(ended).toMatchObject({ outcome: 'ok', actor: `technician:${username}` });
+    expect(await auditOf(t, 'technician.lookup')).toEqual([]);
+  });
+
   it('never writes the password or the code into an audit record', async () => {
     t = await startTestKiosk({ dataDir: dirs.make(), backend });
     const typed: string[] = [password, `${password}x`];
