@@ -32,7 +32,7 @@ import { createPasswordJudge } from './reset/password-judge.js';
 import type { Store } from './store/store.js';
 import { createThrottle } from './throttle/throttle.js';
 import { createTechnicianAccess } from './technician/technician-access.js';
-import { createTechnicianAccounts } from './technician/technician-accounts.js';
+import { technicianAccountsFor } from './technician/technician-accounts.js';
 import { createTechnicianCases } from './technician/technician-cases.js';
 import { createTechnicianSession } from './technician/technician-session.js';
 import { createHelpTicketStep } from './tickets/help-ticket-step.js';
@@ -191,16 +191,7 @@ export function createKioskServices(deps: ServiceDeps) {
   assistFinished = cases.assistFinished;
   // The person typing at the technician's side keeps the technician session alive too.
   assistedActivity = () => technicianSession.touch();
-  const technicianAccounts = createTechnicianAccounts({
-    store,
-    hasher,
-    clock,
-    random,
-    key: keys.authenticatorSecrets,
-    issuer: config.branding.organisationName,
-    policy: effectivePolicy(config),
-    audit,
-  });
+  const technicianAccounts = technicianAccountsFor({ config, store, keys, audit, hasher, clock, random });
   const access = createTechnicianAccess({
     session: technicianSession,
     accounts: technicianAccounts,

@@ -1,12 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { qrMatrixAsTerminalText } from '../../electron/core/authenticator/qr-matrix.js';
-import { effectivePolicy } from '../../electron/core/config/effective-policy.js';
 import { loadConfig } from '../../electron/core/config/load-config.js';
 import { createArgon2Hasher, defaultArgon2Params } from '../../electron/core/hashing/argon2-hasher.js';
 import type { Clock, RandomSource } from '../../electron/core/ports.js';
 import { cryptoRandom, systemClock } from '../../electron/core/system.js';
-import { createTechnicianAccounts } from '../../electron/core/technician/technician-accounts.js';
+import { technicianAccountsFor } from '../../electron/core/technician/technician-accounts.js';
 import { adminPinSchema } from '../../shared/ipc/contract.js';
 import { parseFlags, UsageError } from './args.js';
 import { openDeployment, type Deployment } from './open-deployment.js';
@@ -44,17 +43,7 @@ const required = (flags: Map<string, string>, name: string, what: string): strin
 };
 
 function accountsOf(deployment: Deployment, clock: Clock, random: RandomSource) {
-  const { config, store, keys, audit } = deployment;
-  return createTechnicianAccounts({
-    store,
-    hasher: createArgon2Hasher(config.hashing),
-    clock,
-    random,
-    key: keys.authenticatorSecrets,
-    issuer: config.branding.organisationName,
-    policy: effectivePolicy(config),
-    audit,
-  });
+  return technicianAccountsFor({ ...deployment, hasher: createArgon2Hasher(deployment.config.hashing), clock, random });
 }
 
 /**

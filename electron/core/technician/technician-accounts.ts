@@ -2,7 +2,10 @@ import { usernameSchema } from '../../../shared/ipc/contract.js';
 import { failedPureRules } from '../../../shared/policy/composition.js';
 import type { PolicyRules } from '../../../shared/policy/policy-config.js';
 import type { PolicyRuleCode } from '../../../shared/policy/rule-codes.js';
+import type { KioskConfig } from '../../../shared/config/config-schema.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
+import { effectivePolicy } from '../config/effective-policy.js';
+import type { DerivedKeys } from '../keys/derived-keys.js';
 import type { AppEnrolment } from '../authenticator/authenticator-types.js';
 import { enrolmentFor, secretBytes } from '../authenticator/enrolment.js';
 import { createSecretBox } from '../authenticator/secret-box.js';
@@ -30,6 +33,21 @@ export interface TechnicianAccountDeps {
   /** The kiosk's password policy (config/effective-policy.ts): a technician's password must meet its pure rules. */
   policy: PolicyRules;
   audit: AuditTrail;
+}
+
+/** The accounts of one deployment, as the kiosk and the admin command both build them. */
+export function technicianAccountsFor(deployment: {
+  config: KioskConfig;
+  store: Store;
+  keys: Pick<DerivedKeys, 'authenticatorSecrets'>;
+  audit: AuditTrail;
+  hasher: PasswordHasher;
+  clock: Clock;
+  random: RandomSource;
+}) {
+  const { config, store, keys, audit, hasher, clock, random } = deployment;
+  const issuer = config.branding.organisationName;
+  return createTechnicianAccounts({ store, hasher, clock, random, key: keys.authenticatorSecrets, issuer, policy: effectivePolicy(config), audit });
 }
 
 /** Why a sign-in was refused, for the audit record only: the technician is told the same words for all. */
