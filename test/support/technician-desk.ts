@@ -1,7 +1,9 @@
 import type { TechnicianView } from '../../shared/technician/technician-view.js';
+import { demoTechnician } from '../../electron/core/demo/demo-technician.js';
 import { valueOf, type TestKiosk } from './core-kiosk.js';
 
-export const testTechnician = { id: 1, username: 'tech.one', displayName: 'Tech One' };
+/** The demo technician the test kiosk's demo seed holds: the session gate checks it is still active. */
+export const testTechnician = { id: 1, username: demoTechnician.username, displayName: demoTechnician.displayName };
 export const technicianActorName = `technician:${testTechnician.username}`;
 
 /** Opens a technician session directly (the sign-in is technician-access's part, tested there). */
