@@ -139,8 +139,7 @@ export function ticketEventWords(event: TicketEvent): string {
       return `The code could not be sent${by}`;
     case 'code_checked':
       if (event.outcome === 'ok') return `Typed the right code${by}`;
-      // Main records a wrong code and a code typed while blocked alike as 'refused' (the reason is not on the ticket).
-      return event.outcome === 'refused' ? `Typed a code${by} that was refused (wrong, or while blocked)` : `Typed a wrong code${by}`;
+      return event.outcome === 'refused' || event.reason !== undefined ? codeRefusalWords(event.reason, by) : `Typed a wrong code${by}`;
     case 'blocked':
       return 'Blocked after too many tries';
     case 'method_cooling_off':
@@ -151,6 +150,22 @@ export function ticketEventWords(event: TicketEvent): string {
       return 'Chose a password the rules refused';
     default:
       return `${event.event}${by}${failed ? ` (${event.outcome})` : ''}`;
+  }
+}
+
+/** A refused code, by the reason the kiosk recorded (tickets made before reasons were kept have none). */
+function codeRefusalWords(reason: string | undefined, by: string): string {
+  switch (reason) {
+    case 'wrong':
+      return `Typed a wrong code${by}`;
+    case 'throttled':
+      return `Typed a code${by} while blocked: refused without checking it`;
+    case 'expired':
+    case 'exhausted':
+    case 'used':
+      return `Typed a code${by} that had expired or was used up`;
+    default:
+      return `Typed a code${by} that was refused (wrong, or while blocked)`;
   }
 }
 

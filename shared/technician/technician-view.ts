@@ -41,6 +41,11 @@ export interface TicketEvent {
   event: string;
   outcome: 'ok' | 'refused' | 'failed';
   method?: ProofMethod;
+  /**
+   * Why a step was refused, as the kiosk recorded it (e.g. 'wrong', 'throttled', 'expired',
+   * 'channel_down'): lets the technician tell a wrong code from one typed while blocked.
+   */
+  reason?: string;
 }
 
 /** A help ticket as the technician sees it: what the kiosk saw, so the person need not explain. */

@@ -50,7 +50,7 @@ export const ticketRows = {
 
   /**
    * What the kiosk saw in one walk-up session: this kiosk's audit rows for the typed name's pseudonym
-   * since the session began, as event, outcome, time and method only (never a detail that could hold
+   * since the session began, as event, outcome, time, method and a refusal's reason only (never a detail that could hold
    * more, and the trail never holds a code).
    */
   async triedSince(tx: Tx, kioskId: string, nameKey: string, since: string): Promise<TicketEvent[]> {
@@ -66,10 +66,21 @@ export const ticketRows = {
       .execute();
     return rows.map((row) => {
       const method = methodOf(row.detail);
-      return { at: row.at, event: row.event, outcome: row.outcome, ...(method === null ? {} : { method }) };
+      const reason = reasonOf(row.detail);
+      return { at: row.at, event: row.event, outcome: row.outcome, ...(method === null ? {} : { method }), ...(reason === null ? {} : { reason }) };
     });
   },
 };
+
+/** A refusal's recorded reason, only when it is a short identifier (never free text from a detail). */
+function reasonOf(detail: string): string | null {
+  try {
+    const parsed = JSON.parse(detail) as { reason?: unknown };
+    return typeof parsed.reason === 'string' && /^[a-z_]{1,32}$/.test(parsed.reason) ? parsed.reason : null;
+  } catch {
+    return null;
+  }
+}
 
 function methodOf(detail: string): ProofMethod | null {
   try {

@@ -109,6 +109,8 @@ async function openTechnicianCase(
   recorder: TranscriptRecorder | undefined,
 ): Promise<void> {
   recorder?.secret('password', demoTechnician.password);
+  // The technician's app secret must never cross IPC, reach the audit or the log either.
+  recorder?.secret('password', demoTechnician.totpSecret);
   const code = appCodeAt(demoTechnician.totpSecret, now);
   recorder?.secret('code', code);
   await step('technician:signIn', { username: demoTechnician.username, password: demoTechnician.password, code });

@@ -66,6 +66,9 @@ describe('technician words', () => {
       { at: '2026-11-29T10:06:00Z', event: 'reset.code_sent', outcome: 'ok' as const, method: 'sms' as const },
       { at: '2026-11-29T10:06:30Z', event: 'reset.code_checked', outcome: 'refused' as const, method: 'sms' as const },
       { at: '2026-11-29T10:07:00Z', event: 'ticket.created', outcome: 'ok' as const },
+      { at: '2026-11-29T10:08:00Z', event: 'reset.code_checked', outcome: 'refused' as const, method: 'email' as const, reason: 'wrong' },
+      { at: '2026-11-29T10:09:00Z', event: 'unlock.code_checked', outcome: 'refused' as const, method: 'app' as const, reason: 'throttled' },
+      { at: '2026-11-29T10:10:00Z', event: 'reset.code_checked', outcome: 'refused' as const, method: 'email' as const, reason: 'expired' },
     ];
     const lines = events.map(ticketEventWords);
     expect(lines).toEqual([
@@ -80,6 +83,9 @@ describe('technician words', () => {
       'A code was sent by text message',
       'Typed a code by text message that was refused (wrong, or while blocked)',
       'Asked for this help ticket',
+      'Typed a wrong code by email',
+      'Typed a code by authenticator app while blocked: refused without checking it',
+      'Typed a code by email that had expired or was used up',
     ]);
   });
 
