@@ -1,7 +1,7 @@
 import type { KioskConfig } from '../../shared/config/config-schema.js';
 import { createAuditRetention } from './audit/audit-retention.js';
 import { createAuthenticators } from './authenticator/authenticators.js';
-import { createAuditTrail, type AuditEntry, type AuditTrail } from './audit/audit-trail.js';
+import { createAuditTrail, recordAlone, type AuditTrail } from './audit/audit-trail.js';
 import { createBackgroundTasks } from './background-tasks.js';
 import { createCodeIssuer } from './codes/code-issuer.js';
 import { effectivePolicy } from './config/effective-policy.js';
@@ -128,9 +128,23 @@ export function createKioskServices(deps: ServiceDeps) {
     texts: textChannel !== null,
   };
   const unlocker = createAccountUnlocker({ store, directory, audit, throttle, pseudonym, clock, kiosk: config.kiosk, textNotices: deps.sms !== null, log, onNoticesQueued });
-  // Technician mode hears of the walk-up session's assisted steps; the cases exist only further down.
+  const technicianAccounts = technicianAccountsFor({ config, store, keys, audit, hasher, clock, random });
+  // Technician mode: one technician session beside the walk-up one; when it ends, so does any
+  // person-only step it started (technicianLeft), and the page goes back to the public start.
+  let technicianLeft: () => Promise<void> = async () => undefined;
+  const technicianSession = createTechnicianSession({
+    clock,
+    idleSeconds: config.technician.idleSeconds,
+    idDocuments: config.technician.idDocuments,
+    record: recordAlone({ store, audit }),
+    stillActive: (signedIn) => technicianAccounts.isActive(signedIn.username),
+    onEnded: async () => {
+      await technicianLeft();
+      deps.onSessionEnded?.();
+    },
+  });
+  // Technician mode hears when an assisted step ends; the cases (over the walk-up session) come after it.
   let assistFinished: AssistFinished = () => undefined;
-  let assistedActivity = (): void => undefined;
   const judge = createPasswordJudge({ rules: effectivePolicy(config), guessability, directory, hasher, history });
   const journeys = createKioskJourneys({
     store,
@@ -150,24 +164,10 @@ export function createKioskServices(deps: ServiceDeps) {
     config,
     registration,
     ...(deps.onSessionEnded === undefined ? {} : { onSessionEnded: deps.onSessionEnded }),
-    assist: { onAssistFinished: (mark, outcome) => assistFinished(mark, outcome), onAssistedActivity: () => assistedActivity() },
+    // The person typing at the technician's side keeps the technician session alive too.
+    assist: { onAssistFinished: (mark, outcome) => assistFinished(mark, outcome), onAssistedActivity: () => technicianSession.touch() },
   });
   assistedNow = () => journeys.session.assisted();
-  // Technician mode: one technician session beside the walk-up one; when it ends, so does any
-  // person-only step it started (technicianLeft), and the page goes back to the public start.
-  const recordAlone = (entry: AuditEntry) => store.run((tx) => audit.record(tx, entry));
-  let technicianLeft: () => Promise<void> = async () => undefined;
-  const technicianSession = createTechnicianSession({
-    clock,
-    idleSeconds: config.technician.idleSeconds,
-    idDocuments: config.technician.idDocuments,
-    record: recordAlone,
-    stillActive: (signedIn) => technicianAccounts.isActive(signedIn.username),
-    onEnded: async () => {
-      await technicianLeft();
-      deps.onSessionEnded?.();
-    },
-  });
   const cases = createTechnicianCases({
     session: technicianSession,
     store,
@@ -189,9 +189,6 @@ export function createKioskServices(deps: ServiceDeps) {
   });
   technicianLeft = () => cases.technicianLeft();
   assistFinished = cases.assistFinished;
-  // The person typing at the technician's side keeps the technician session alive too.
-  assistedActivity = () => technicianSession.touch();
-  const technicianAccounts = technicianAccountsFor({ config, store, keys, audit, hasher, clock, random });
   const access = createTechnicianAccess({
     session: technicianSession,
     accounts: technicianAccounts,

@@ -1,6 +1,6 @@
 import type { Clock } from '../ports.js';
 import type { NamePseudonym } from '../keys/name-pseudonym.js';
-import type { Tx } from '../store/store.js';
+import type { Store, Tx } from '../store/store.js';
 import { chainStart, sealOf } from './audit-seal.js';
 
 export type AuditDetailValue = string | number | boolean | string[] | null;
@@ -25,6 +25,12 @@ export interface AuditTrail {
   /** Appends one sealed record inside the caller's transaction. */
   record(tx: Tx, entry: AuditEntry): Promise<void>;
 }
+
+/** Writes one record in a transaction of its own: for steps whose record is all they write. */
+export const recordAlone =
+  (deps: { store: Store; audit: AuditTrail }) =>
+  (entry: AuditEntry): Promise<void> =>
+    deps.store.run((tx) => deps.audit.record(tx, entry));
 
 /**
  * Append-only, tamper-evident audit trail. Each kiosk keeps its own chain (kiosks sharing one

@@ -2,7 +2,7 @@ import type { KioskConfig } from '../../../shared/config/config-schema.js';
 import type { CodePurpose, ProofMethod, SessionView } from '../../../shared/flow/stages.js';
 import type { PasswordVerdict } from '../../../shared/ipc/contract.js';
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
-import type { AuditEntry, AuditTrail } from '../audit/audit-trail.js';
+import { recordAlone, type AuditTrail } from '../audit/audit-trail.js';
 import type { CodeIssuer } from '../codes/code-issuer.js';
 import type { CodeDelivery } from '../delivery/code-delivery.js';
 import type { Clock, Directory } from '../ports.js';
@@ -53,7 +53,7 @@ export interface KioskJourneysDeps {
  */
 export function createKioskJourneys(deps: KioskJourneysDeps) {
   const { store, directory, codes, proof, delivery, changer, unlocker, audit, clock, judge, config } = deps;
-  const record = (entry: AuditEntry) => store.run((tx) => audit.record(tx, entry));
+  const record = recordAlone({ store, audit });
   const methods: ProofMethod[] = [...(['email', 'sms'] as const).filter((method) => delivery.offers(method)), ...(deps.appProof.offered ? (['app'] as const) : [])];
   const requiredProofs = config.reset.requiredProofs;
   const session = createSessionHolder({

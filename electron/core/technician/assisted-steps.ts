@@ -1,9 +1,10 @@
+import { recordAlone } from '../audit/audit-trail.js';
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
 import type { AssistKind, AssistProgress } from '../../../shared/technician/technician-view.js';
 import { readAccountMethods } from '../journeys/registration/method-list.js';
 import type { AssistMark, AssistOutcome } from '../session/assist-mark.js';
 import { noProofsYet } from '../session/walk-up-session.js';
-import { recordAlone, signedInState, updateCase, type TechnicianCasesDeps } from './case-deps.js';
+import { signedInState, updateCase, type TechnicianCasesDeps } from './case-deps.js';
 import { technicianActor } from './technician-session.js';
 
 export type AssistEndReason = 'technician' | 'technician_left' | 'case_closed' | 'new_lookup' | 'new_assist';

@@ -1,5 +1,5 @@
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
-import type { AuditEntry, AuditTrail } from '../audit/audit-trail.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Authenticators } from '../authenticator/authenticator-types.js';
 import type { RegistrationJourney } from '../journeys/registration/registration-journey.js';
 import type { AccountUnlocker } from '../journeys/unlock-account.js';
@@ -50,4 +50,3 @@ export function updateCase(session: TechnicianSession, change: (current: CaseSta
   session.set({ ...state, case: change(state.case), ...(lastAction === undefined ? {} : { lastAction }) });
 }
 
-export const recordAlone = (deps: Pick<TechnicianCasesDeps, 'store' | 'audit'>) => (entry: AuditEntry) => deps.store.run((tx) => deps.audit.record(tx, entry));

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
 import type { AssistProgress, TechnicianView } from '../../../shared/technician/technician-view.js';
-import type { AuditEntry, AuditTrail } from '../audit/audit-trail.js';
+import { recordAlone, type AuditTrail } from '../audit/audit-trail.js';
 import type { NamePseudonym } from '../keys/name-pseudonym.js';
 import type { PasswordHasher } from '../ports.js';
 import { throttled } from '../proofs/proof-throttle.js';
@@ -37,7 +37,7 @@ const pinActor = 'admin-pin';
  */
 export function createTechnicianAccess(deps: TechnicianAccessDeps): TechnicianAccess {
   const { session, accounts, store, throttle, audit, pseudonym, hasher } = deps;
-  const record = (entry: AuditEntry) => store.run((tx) => audit.record(tx, entry));
+  const record = recordAlone({ store, audit });
   const view = (): Result<TechnicianView> => ok(session.view(deps.assistProgress()));
   // Wrong admin PINs at this kiosk: a subject no typed name can have (pseudonyms all start "n-").
   const pinSubject = `admin-pin:${deps.kioskId}`;

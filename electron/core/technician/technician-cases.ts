@@ -1,9 +1,10 @@
+import { recordAlone } from '../audit/audit-trail.js';
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
 import type { TechnicianView, TicketDetails } from '../../../shared/technician/technician-view.js';
 import type { AccountRecord } from '../ports.js';
 import { ticketRows } from '../tickets/ticket-rows.js';
 import { createAssistedSteps, type AssistEndReason } from './assisted-steps.js';
-import { recordAlone, signedInState, updateCase, type SignedInState, type TechnicianCasesDeps } from './case-deps.js';
+import { signedInState, updateCase, type SignedInState, type TechnicianCasesDeps } from './case-deps.js';
 import { clearPersonBlocks } from './clear-blocks.js';
 import { readPersonSummary } from './person-summary.js';
 import type { LookUp, TechnicianCases } from './technician-desk.js';
