@@ -4,6 +4,7 @@
  * name such as `*` or `)(uid=*` can only ever be compared as the literal text it is.
  */
 export function escapeFilterValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- NUL is one of the characters RFC 4515 says to escape
   return value.replace(/[*()\\\u0000]/g, (character) => `\\${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
