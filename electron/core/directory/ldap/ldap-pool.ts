@@ -88,7 +88,9 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
       url: options.url,
       timeout: options.timeoutMs,
       connectTimeout: options.connectTimeoutMs,
-      tlsOptions,
+      // Only for ldaps://: ldapts 8 opens TLS at once on any URL given tlsOptions, so an ldap:// URL
+      // with them would speak TLS before the StartTLS request (and the server hangs up).
+      ...(secure ? { tlsOptions } : {}),
       createConnection: ((...args: Parameters<typeof net.connect>) => {
         if (sockets++ > 0) throw new Error('Socket error: the directory connection closed (not reopened unbound)');
         return net.connect(...args);
@@ -105,7 +107,7 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
   async function connect(): Promise<Client> {
     const client = oneShotClient();
     try {
-      if (!secure && options.startTls) await client.startTLS(tlsOptions);
+      if (!secure && options.startTls) await client.startTLS({ ...tlsOptions }); // a copy: startTLS writes the socket into it
       return client;
     } catch (error) {
       await discard(client);
