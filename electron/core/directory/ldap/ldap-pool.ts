@@ -81,8 +81,15 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
   let open = 0;
   let closed = false;
 
+  // ldapts 8 misses the end of a StartTLS connection: its close handler sits on the plain socket and
+  // compares it with the TLS one that replaced it, so isConnected stays true and the next request on
+  // that idle client waits out the whole timeout. The plain socket's own 'close' is watched here.
+  const socketClosed = new WeakMap<Client, () => boolean>();
+  const usable = (client: Client) => client.isConnected && socketClosed.get(client)?.() !== true;
+
   function oneShotClient(): Client {
     let sockets = 0;
+    let socketGone = false;
     let upgrades = 0;
     const clientOptions: ClientOptions = {
       url: options.url,
@@ -93,14 +100,18 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
       ...(secure ? { tlsOptions } : {}),
       createConnection: ((...args: Parameters<typeof net.connect>) => {
         if (sockets++ > 0) throw new Error('Socket error: the directory connection closed (not reopened unbound)');
-        return net.connect(...args);
+        const socket = net.connect(...args);
+        socket.once('close', () => (socketGone = true));
+        return socket;
       }) as typeof net.connect,
       createSecureConnection: ((...args: Parameters<typeof tls.connect>) => {
         if (upgrades++ > 0) throw new Error('Socket error: the directory connection closed (not reopened unbound)');
         return (tls.connect as (...all: unknown[]) => tls.TLSSocket)(...args);
       }) as typeof tls.connect,
     };
-    return new Client(clientOptions);
+    const client = new Client(clientOptions);
+    socketClosed.set(client, () => socketGone);
+    return client;
   }
 
   /** A connection over TLS (LDAPS, or StartTLS first), not yet bound. */
@@ -138,9 +149,10 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
     for (;;) {
       const client = idle.pop();
       if (client !== undefined) {
-        if (client.isConnected) return client;
+        if (usable(client)) return client;
         open -= 1;
-        await discard(client);
+        // Not awaited: ldapts may still think the dead connection open and wait out the timeout for an answer to its unbind.
+        void discard(client);
         continue;
       }
       if (open < options.size) {
@@ -158,7 +170,7 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
   }
 
   function release(client: Client, healthy: boolean): void {
-    if (healthy && !closed && client.isConnected) idle.push(client);
+    if (healthy && !closed && usable(client)) idle.push(client);
     else {
       open -= 1;
       void discard(client);
