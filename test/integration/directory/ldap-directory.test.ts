@@ -48,7 +48,7 @@ async function refusal(promise: Promise<unknown>): Promise<DirectoryRefusedPassw
 /** Which of `names` the person's entry holds values of, read as the admin (ldapts lists absent ones as []). */
 const heldAttributes = (username: string, names: string[]) =>
   server.asAdmin(async (client) => {
-    const entry = (await client.search(server.dnOf(username), { scope: 'base', attributes: names })).searchEntries[0] ?? {};
+    const entry: Record<string, unknown> = (await client.search(server.dnOf(username), { scope: 'base', attributes: names })).searchEntries[0] ?? {};
     return names.filter((name) => [entry[name] ?? []].flat().length > 0);
   });
 
