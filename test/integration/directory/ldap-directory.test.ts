@@ -93,6 +93,15 @@ describe('finding people', () => {
 
     expect(await kiosk.directory.findAccount('twin')).toBeNull();
     expect(kiosk.lines.some((line) => line.includes('"twin"') && line.includes('treated as nobody'))).toBe(true);
+
+    // A third: more than the search's size limit of 2, which the server answers with sizeLimitExceeded.
+    await server.asAdmin(async (client) => {
+      await client.add(`ou=third,ou=contractors,${server.peopleDn}`, { objectClass: ['organizationalUnit'], ou: 'third' });
+      await client.add(`uid=twin,ou=third,ou=contractors,${server.peopleDn}`, { objectClass: ['inetOrgPerson'], uid: 'twin', cn: 'Tam Three', sn: 'Three' });
+    });
+    kiosk.lines.length = 0;
+    expect(await kiosk.directory.findAccount('twin')).toBeNull();
+    expect(kiosk.lines).toEqual([`directory: more than one entry under ${server.peopleDn} matches the user filter for "twin"; treated as nobody`]);
   });
 });
 

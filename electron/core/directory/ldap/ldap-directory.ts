@@ -1,4 +1,4 @@
-import { Attribute, Change, Control, InvalidCredentialsError, NoSuchAttributeError, ResultCodeError, SizeLimitExceededError, type Client, type Entry } from 'ldapts';
+import { Attribute, Change, Control, InvalidCredentialsError, NoSuchAttributeError, ResultCodeError, type Client, type Entry } from 'ldapts';
 import type { LdapDirectoryConfig } from '../../../../shared/config/directory-config-schema.js';
 import type { AccountRecord, Clock, Directory, SignInOutcome } from '../../ports.js';
 import type { DirectoryPeople } from '../directory-people.js';
@@ -43,16 +43,14 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
   /** The one entry the filter finds for `username`; none for zero or several (several is logged: the filter is too wide). */
   async function search(username: string): Promise<FoundEntry | null> {
     const filter = userFilter(config.userFilter, username);
-    let entries: Entry[];
-    try {
-      ({ searchEntries: entries } = await pool.withService((client) => client.search(config.baseDn, { scope: 'sub', filter, sizeLimit: 2, attributes: wanted }), { retry: true }));
-    } catch (error) {
-      if (!(error instanceof SizeLimitExceededError)) throw error;
-      log(`directory: more than one entry under ${config.baseDn} matches the user filter for ${JSON.stringify(username)}; treated as nobody`);
-      return null;
-    }
+    // Two are enough to know the filter is ambiguous; with a sizeLimit asked for, ldapts returns the
+    // entries it got when the server stops at the limit (sizeLimitExceeded) instead of failing.
+    const { searchEntries: entries } = await pool.withService(
+      (client) => client.search(config.baseDn, { scope: 'sub', filter, sizeLimit: 2, attributes: wanted }),
+      { retry: true },
+    );
     if (entries.length > 1) {
-      log(`directory: ${entries.length} entries under ${config.baseDn} match the user filter for ${JSON.stringify(username)}; treated as nobody`);
+      log(`directory: more than one entry under ${config.baseDn} matches the user filter for ${JSON.stringify(username)}; treated as nobody`);
       return null;
     }
     const entry = entries[0];
@@ -65,10 +63,16 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
     if (policy !== undefined && now - policy.readAt < policyCacheMs) return policy.lockoutSeconds;
     if (config.passwordPolicyDn === undefined) return undefined;
     const policyDn = config.passwordPolicyDn;
-    const { searchEntries } = await pool.withService((client) => client.search(policyDn, { scope: 'base', attributes: ['pwdLockoutDuration'] }), { retry: true });
-    const value = Number(text(searchEntries[0], 'pwdLockoutDuration'));
-    const seconds = Number.isInteger(value) && value >= 0 ? value : undefined;
-    if (seconds === undefined) log(`directory: ${policyDn} has no pwdLockoutDuration; a lock is taken to hold until cleared`);
+    let found: Entry | undefined;
+    try {
+      ({ searchEntries: [found] } = await pool.withService((client) => client.search(policyDn, { scope: 'base', attributes: ['pwdLockoutDuration'] }), { retry: true }));
+    } catch (error) {
+      // noSuchObject: a wrong DN, or one the service account may not read (slapd hides it the same way).
+      if (!(error instanceof ResultCodeError && error.code === 32)) throw error;
+    }
+    const raw = text(found, 'pwdLockoutDuration');
+    const seconds = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
+    if (seconds === undefined) log(`directory: no pwdLockoutDuration readable at ${policyDn}; a lock is taken to hold until cleared`);
     policy = { lockoutSeconds: seconds, readAt: now };
     return seconds;
   }
