@@ -64,8 +64,9 @@ export function configLdif(layout: SlapdLayout): string {
       olcRootDN: layout.rootDn,
       olcRootPW: ssha(layout.rootPassword),
       olcAccess: [
-        // Passwords: set by the service account (Password Modify, judged by ppolicy); anyone may bind.
-        `{0}to attrs=userPassword by ${service} write by * auth`,
+        // Passwords: set by the service account (Password Modify, judged by ppolicy) but never read
+        // (=w is write alone: no read, so no hashes); anyone may bind.
+        `{0}to attrs=userPassword by ${service} =w by * auth`,
         // Lock state: read and cleared by the service account. pwdFailureTime is NO-USER-MODIFICATION,
         // so clearing it needs `manage` plus the Relax control. pwdHistory and pwdChangedTime are
         // written by the overlay itself, which no ACL stops.

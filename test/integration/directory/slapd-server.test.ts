@@ -69,12 +69,14 @@ describe('throwaway slapd', () => {
     expect(await server.bindsWith('alice', alice.password)).toBe(true);
   });
 
-  it('answers LDAPS with the same certificate, and the service account can read nothing outside its branches', async () => {
+  it('answers LDAPS with the same certificate; the service account reads people and the policy, not hashes or other branches', async () => {
     const client = new Client({ url: `ldaps://127.0.0.1:${server.ports.ldaps}`, tlsOptions: { ca: readFileSync(server.caFile), servername: 'localhost' } });
     try {
       await client.bind(server.service.dn, server.service.password);
-      const admin = await client.search(server.admin.dn, { scope: 'base' }).catch((error: unknown) => error);
-      expect(admin).toBeInstanceOf(Error);
+      const services = await client.search(`ou=services,${server.suffix}`, { scope: 'sub' }).catch((error: unknown) => error);
+      expect(services).toMatchObject({ code: 32 }); // noSuchObject: slapd hides what may not be read
+      const person = await client.search(server.dnOf('alice'), { scope: 'base', attributes: ['uid', 'userPassword'] });
+      expect(person.searchEntries).toEqual([{ dn: server.dnOf('alice'), uid: 'alice', userPassword: [] }]);
       const policy = await client.search(server.policyDn, { scope: 'base', attributes: ['pwdLockoutDuration', 'pwdMaxFailure', 'pwdMinLength'] });
       expect(policy.searchEntries[0]).toMatchObject({ pwdLockoutDuration: '1800', pwdMaxFailure: '5', pwdMinLength: '14' });
     } finally {
