@@ -14,6 +14,8 @@ export interface StartSlapdOptions {
   transport?: SlapdTransport;
   /** The directory's suffix; default dc=kiosk,dc=test. */
   suffix?: string;
+  /** Where the temp folder goes (and which folder is swept of leftovers); default the OS temp folder. */
+  baseDir?: string;
 }
 
 export interface SlapdServer extends TestDirectoryServer {
@@ -55,8 +57,9 @@ process.once('exit', () => liveDirs.forEach((dir) => rmSync(dir, { recursive: tr
  * The tree holds ou=people (empty), the default policy (slapdPolicy) and the kiosk's service account.
  */
 export async function startSlapd(options: StartSlapdOptions = {}): Promise<SlapdServer> {
-  sweepLeftoverSlapdDirs();
-  const dir = mkdtempSync(path.join(os.tmpdir(), `${slapdDirPrefix}${process.pid}-`));
+  const baseDir = options.baseDir ?? os.tmpdir();
+  sweepLeftoverSlapdDirs(baseDir);
+  const dir = mkdtempSync(path.join(baseDir, `${slapdDirPrefix}${process.pid}-`));
   liveDirs.add(dir);
   const suffix = options.suffix ?? 'dc=kiosk,dc=test';
   const layout: SlapdLayout = {

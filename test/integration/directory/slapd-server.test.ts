@@ -1,10 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { Client, InvalidCredentialsError } from 'ldapts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { sweepLeftoverSlapdDirs } from '../../support/slapd-process.js';
 import { startSlapd, type SlapdServer } from '../../support/slapd-server.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 let server: SlapdServer;
 beforeAll(async () => {
@@ -146,5 +151,27 @@ describe('throwaway slapd', () => {
     expect(existsSync(orphan)).toBe(false);
     expect(existsSync(server.dir)).toBe(true);
     expect(processGone(process.pid)).toBe(false);
+  });
+
+  it('takes slapd down with a test process that is killed, and the next start sweeps its folder', async () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const fixture = fileURLToPath(new URL('./fixtures/orphaned-slapd.ts', import.meta.url));
+    // A folder of its own: other test processes' starts sweep the usual one and could win the race.
+    const baseDir = mkdtempSync(path.join(os.tmpdir(), 'sspr-orphan-slapd-test-'));
+    onTestFinished(() => rmSync(baseDir, { recursive: true, force: true }));
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, baseDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    onTestFinished(() => void child.kill('SIGKILL'));
+    const exited = once(child, 'exit');
+    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+    const orphan = JSON.parse(line) as { pid: number; dir: string };
+    expect(processGone(orphan.pid)).toBe(false);
+
+    // SIGKILL runs no 'exit' handler: only the parent-death signal can take slapd down now.
+    child.kill('SIGKILL');
+    await exited;
+    await waitUntil(() => processGone(orphan.pid), 'the orphaned slapd is gone');
+    expect(existsSync(orphan.dir)).toBe(true);
+    sweepLeftoverSlapdDirs(baseDir);
+    expect(existsSync(orphan.dir)).toBe(false);
   });
 });
