@@ -84,6 +84,19 @@ describe('finding people', () => {
     }
   });
 
+  it('uses the configured filter: a compound one still escapes the name (and keeps the name as typed)', async () => {
+    await server.addPerson({ username: 'carmen', firstName: 'Carmen', lastName: 'Ruiz', password });
+    const compound = ldapConnectorFor(server, store, clock, { config: { userFilter: '(&(objectClass=inetOrgPerson)(uid={username}))' } });
+    try {
+      expect(await compound.directory.findAccount('Carmen')).toMatchObject({ username: 'Carmen', firstName: 'Carmen', lastName: 'Ruiz' });
+      expect(await compound.directory.findAccount('*')).toBeNull();
+      expect(await compound.directory.findAccount('*)(objectClass=*')).toBeNull();
+      expect(await compound.directory.findAccount('kiosk')).toBeNull(); // The service account: outside baseDn, and no uid.
+    } finally {
+      await compound.pool.close();
+    }
+  });
+
   it('finds nobody when two entries match the filter, and logs it', async () => {
     await server.addPerson({ username: 'twin', firstName: 'Tam', lastName: 'One', password });
     await server.asAdmin(async (client) => {
