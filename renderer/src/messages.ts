@@ -46,6 +46,8 @@ export const ruleRequirements: Record<PolicyRuleCode, Words> = {
   banned_term: () => 'Not a common word, name or pattern that is easy to guess',
   breached: () => 'Not found in lists of leaked passwords',
   reused: () => 'Not a password you have used before',
+  directory_quality: () => "Meets the organisation's own password rules",
+  too_recent: () => 'Not changed again too soon after the last change',
 };
 
 /** Refusal wording: what is wrong with the password that was just refused, and how to fix it. */
@@ -65,6 +67,10 @@ export const ruleProblems: Record<PolicyRuleCode, Words> = {
   banned_term: () => 'It is too easy to guess: it is built on a common word, name or pattern. Try a less obvious mix of words.',
   breached: () => 'It appears in lists of leaked passwords, which attackers try first. Choose a different one.',
   reused: () => 'You have used it before. Choose one you have never used.',
+  directory_quality: ({ deskName }) =>
+    `The organisation's account system refused it under its own rules (for example a longer minimum length). Try a longer password, or visit the ${deskName}.`,
+  too_recent: ({ deskName }) =>
+    `Your password was changed too recently to be changed again yet. Please try again tomorrow, or visit the ${deskName}.`,
 };
 
 type ErrorWords = (details: ErrorDetails | undefined, context: MessageContext) => string;
@@ -96,6 +102,8 @@ export const errorMessages: Record<ErrorCode, ErrorWords> = {
     }, or visit the ${deskName}.`,
   BUSY: () => 'The kiosk is busy. Nothing was changed. Please try again in a moment.',
   UNAVAILABLE: (_details, { deskName }) => `The kiosk cannot save anything right now, so nothing was changed. Please visit the ${deskName}.`,
+  DIRECTORY_UNAVAILABLE: (_details, { deskName }) =>
+    `Password services are unavailable right now, so nothing was changed. Please see the ${deskName}.`,
   PASSWORD_REJECTED: () => 'That password cannot be used:',
   PASSWORDS_DIFFER: () => 'The two passwords are not the same. Please type the same password in both boxes.',
   // One sentence for a wrong name and a wrong password alike: which one was wrong is not the kiosk's to say.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { policyRulesSchema, presetNames, type PresetName } from '../policy/policy-config.js';
+import { directorySchema } from './directory-config-schema.js';
 import { smsSchema } from './sms-config-schema.js';
 
 /**
@@ -163,6 +164,8 @@ export const configSchema = z
       .default({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 }),
     branding: brandingSchema,
     store: storeSchema,
+    /** People's accounts: the kiosk's own store (default), an LDAP directory, or Active Directory. */
+    directory: directorySchema,
     /**
      * The deployment key (32 random bytes, base64 or hex) that protects what the database alone must
      * not reveal: a file (mode 0600) or an environment variable on each kiosk, never in the database.

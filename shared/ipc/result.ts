@@ -15,6 +15,7 @@ export const errorCodes = [
   'DELIVERY_UNAVAILABLE', // codes cannot be sent by this method right now (for everyone); details.retryAfterSeconds
   'BUSY', // the kiosk's database was busy for too long; nothing changed, try again
   'UNAVAILABLE', // the kiosk cannot reach or write its records (disk full, server down); nothing changed
+  'DIRECTORY_UNAVAILABLE', // the organisation's directory (LDAP / AD) cannot be reached or refused the kiosk; nothing changed
   'PASSWORD_REJECTED', // details.rules: PolicyRuleCode[]
   'PASSWORDS_DIFFER',
   'SIGN_IN_FAILED', // username and current password do not match (an unknown name gets the same answer)

@@ -12,5 +12,9 @@ export const policyRuleCodes = [
   'banned_term',
   'breached',
   'reused',
+  // Said only by the organisation's directory (LDAP ppolicy, Active Directory) when it refuses a
+  // password the kiosk's own rules allowed: its own quality rules, or a minimum age between changes.
+  'directory_quality',
+  'too_recent',
 ] as const;
 export type PolicyRuleCode = (typeof policyRuleCodes)[number];

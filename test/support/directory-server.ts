@@ -1,4 +1,4 @@
-/** A person a test puts in a directory before the kiosk looks them up. */
+/** A person the tests put in a real directory (slapd or Samba AD) before the kiosk looks them up. */
 export interface TestPerson {
   username: string;
   firstName: string;
@@ -9,8 +9,8 @@ export interface TestPerson {
 }
 
 /**
- * A real directory server a test started (slapd with ppolicy, or a Samba AD DC), with ground-truth
- * operations that do not go through the kiosk's connector.
+ * A throwaway directory server started by a test (test/support/slapd-server.ts,
+ * test/support/samba-ad-server.ts), so the same journey tests run against each back end.
  */
 export interface TestDirectoryServer {
   kind: 'ldap' | 'active-directory';
@@ -22,7 +22,7 @@ export interface TestDirectoryServer {
   /** Wrong passwords (as the person) that lock an account: the directory's own threshold. */
   lockoutThreshold: number;
   addPerson(person: TestPerson): Promise<void>;
-  /** Locks as the directory itself would (LDAP: wrong binds past pwdMaxFailure; AD: past the threshold). */
+  /** Locks as the directory itself would (wrong binds past its threshold). */
   lockPerson(username: string): Promise<void>;
   disablePerson(username: string): Promise<void>;
   /** Ground truth read as the directory admin, independent of the kiosk's connector. */

@@ -36,6 +36,8 @@ export interface AccountsTable {
   locked_at: string | null;
   password_hash: string;
   password_changed_at: string;
+  /** 'kiosk': the embedded directory's own account; 'directory': a shadow of an LDAP / AD person (migration 006). */
+  source: Generated<'kiosk' | 'directory'>;
 }
 
 export interface PasswordHistoryTable {
@@ -52,6 +54,8 @@ export interface ContactMethodsTable {
   kind: 'email' | 'phone';
   value: string;
   verified_at: string | null;
+  /** 'directory': listed by the LDAP / AD directory and kept in step with it (migration 006). */
+  source: Generated<'kiosk' | 'directory'>;
 }
 
 export interface ChallengesTable {

@@ -69,6 +69,8 @@ const ruleWords: Record<PolicyRuleCode, string> = {
   banned_term: 'contains a banned word',
   breached: 'is a known breached password',
   reused: 'was used before',
+  directory_quality: "fails the directory's own rules",
+  too_recent: 'was changed too recently',
 };
 
 // eslint-disable-next-line no-control-regex -- control characters are what a display name must not hold

@@ -4,6 +4,7 @@ import { durableAndSharedState } from './002-durable-and-shared-state.js';
 import { passwordHistoryDerivations } from './003-password-history-derivations.js';
 import { authenticatorApps } from './004-authenticators.js';
 import { techniciansAndTickets } from './005-technicians-and-tickets.js';
+import { directorySources } from './006-directory-sources.js';
 
 /**
  * The schema, as an append-only list, written once for both dialects. A migration that has shipped
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'password history derivations', up: passwordHistoryDerivations },
   { version: 4, name: 'authenticator apps', up: authenticatorApps },
   { version: 5, name: 'technicians and help tickets', up: techniciansAndTickets },
+  { version: 6, name: 'directory sources', up: directorySources },
 ];
