@@ -63,6 +63,9 @@ export async function startSambaAd(options: StartSambaAdOptions = {}): Promise<S
       `tls certfile = ${cert.certFile}`,
       'tls cafile = ',
       'server services = ldap',
+      // Samba accepts the previous password for an hour after a reset (Windows does so for NTLM
+      // only): the tests' ground truth needs a reset to take effect at once.
+      'old password allowed period = 0',
     ];
     const conf = readFileSync(smbConf, 'utf8').split(template.provisionedAt).join(domainDir);
     writeFileSync(smbConf, withGlobalSettings(conf, global));

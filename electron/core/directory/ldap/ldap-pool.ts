@@ -88,7 +88,9 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
       url: options.url,
       timeout: options.timeoutMs,
       connectTimeout: options.connectTimeoutMs,
-      tlsOptions,
+      // Only for ldaps://: ldapts treats any tlsOptions as "connect with TLS", which on an ldap://
+      // port meant for StartTLS is a TLS hello to a plain LDAP server (it resets the connection).
+      ...(secure ? { tlsOptions } : {}),
       createConnection: ((...args: Parameters<typeof net.connect>) => {
         if (sockets++ > 0) throw new Error('Socket error: the directory connection closed (not reopened unbound)');
         return net.connect(...args);
@@ -105,7 +107,7 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
   async function connect(): Promise<Client> {
     const client = oneShotClient();
     try {
-      if (!secure && options.startTls) await client.startTLS(tlsOptions);
+      if (!secure && options.startTls) await client.startTLS({ ...tlsOptions }) /* a copy: ldapts adds the socket to it */;
       return client;
     } catch (error) {
       await discard(client);
