@@ -214,6 +214,44 @@ describe('Active Directory connector against Samba AD', () => {
     expect((refused as DirectoryUnavailableError).reason).toBe('refused_login');
   });
 
+  it('says unavailable (protocol) when the service account lacks the rights it needs, changing nothing', async () => {
+    const { id, password } = await added('guarded');
+    // A plain person as the "service account": may read, may not reset or unlock others.
+    await ad.addPerson(person('not-a-service'));
+    const envName = String(ad.directoryConfig.bindPasswordEnv);
+    const weak = connector({ bindDn: ad.dnOf('not-a-service') }, { [envName]: person('not-a-service').password });
+    const reset = await rejection(weak.setPassword(id, 'guarded-second-Pass-2'));
+    expect(reset).toBeInstanceOf(DirectoryUnavailableError);
+    expect((reset as DirectoryUnavailableError).reason).toBe('protocol');
+    expect((reset as DirectoryUnavailableError).maybeApplied).toBe(false);
+    const unlock = await rejection(weak.unlock(id));
+    expect((unlock as DirectoryUnavailableError).reason).toBe('protocol');
+    expect(await ad.bindsWith('guarded', password)).toBe(true);
+  });
+
+  it('sees a lockout end when the domain lockout duration has passed, though lockoutTime stays set', async () => {
+    const { id, password } = await added('short-lock');
+    const domainPolicy = (seconds: number) =>
+      ad.asAdmin((client) =>
+        client.modify('DC=kiosk,DC=test', [
+          new Change({ operation: 'replace', modification: new Attribute({ type: 'lockoutDuration', values: [String(-seconds * 10_000_000)] }) }),
+          new Change({ operation: 'replace', modification: new Attribute({ type: 'lockOutObservationWindow', values: [String(-seconds * 10_000_000)] }) }),
+        ]),
+      );
+    await domainPolicy(2);
+    try {
+      await ad.lockPerson('short-lock');
+      expect(await directory.isLocked(id)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(await directory.isLocked(id)).toBe(false);
+      const raw = await ad.asAdmin((client) => client.search(ad.dnOf('short-lock'), { scope: 'base', attributes: ['lockoutTime'] }));
+      expect(Number(raw.searchEntries[0]!.lockoutTime)).toBeGreaterThan(0);
+      expect(await directory.signIn(id, password)).toBe('ok');
+    } finally {
+      await domainPolicy(30 * 60);
+    }
+  });
+
   // Last: it stops the file's server.
   it('says unavailable: unreachable once the directory has stopped', async () => {
     const { id } = await added('last-one');
