@@ -84,7 +84,8 @@ export function createActiveDirectory(deps: ActiveDirectoryDeps): Directory {
   }
 
   /** The entry behind a shadow account id; a plain Error for an id that is not (or no longer) a directory person. */
-  async function entryOf(accountId: number, wanted: string[] = []): Promise<Entry> {
+  // '1.1' asks for no attributes at all (RFC 4511 4.5.1.8): the DN is all most calls need.
+  async function entryOf(accountId: number, wanted: string[] = ['1.1']): Promise<Entry> {
     const username = await people.usernameOf(accountId);
     const entry = username === null ? null : await searchOne(`(sAMAccountName=${escapeFilterValue(username)})`, wanted);
     if (entry === null) throw new Error(`No directory account with id ${accountId}`);
