@@ -107,7 +107,8 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
   async function connect(): Promise<Client> {
     const client = oneShotClient();
     try {
-      if (!secure && options.startTls) await client.startTLS({ ...tlsOptions }) /* a copy: ldapts adds the socket to it */;
+      // A copy: ldapts writes the plain socket into the options it is given.
+      if (!secure && options.startTls) await client.startTLS({ ...tlsOptions });
       return client;
     } catch (error) {
       await discard(client);
