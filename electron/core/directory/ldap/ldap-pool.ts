@@ -95,8 +95,8 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
       url: options.url,
       timeout: options.timeoutMs,
       connectTimeout: options.connectTimeoutMs,
-      // Only for ldaps://: ldapts 8 opens TLS at once on any URL given tlsOptions, so an ldap:// URL
-      // with them would speak TLS before the StartTLS request (and the server hangs up).
+      // Only for ldaps://: ldapts treats any tlsOptions as "connect with TLS", which on an ldap://
+      // port meant for StartTLS is a TLS hello to a plain LDAP server (it resets the connection).
       ...(secure ? { tlsOptions } : {}),
       createConnection: ((...args: Parameters<typeof net.connect>) => {
         if (sockets++ > 0) throw new Error('Socket error: the directory connection closed (not reopened unbound)');
@@ -118,7 +118,8 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
   async function connect(): Promise<Client> {
     const client = oneShotClient();
     try {
-      if (!secure && options.startTls) await client.startTLS({ ...tlsOptions }); // a copy: startTLS writes the socket into it
+      // A copy: ldapts writes the plain socket into the options it is given.
+      if (!secure && options.startTls) await client.startTLS({ ...tlsOptions });
       return client;
     } catch (error) {
       await discard(client);
