@@ -4,6 +4,7 @@ import type { StoreConfig } from '../shared/config/config-schema.js';
 import type { Stage } from '../shared/flow/stages.js';
 import type { Result } from '../shared/ipc/result.js';
 import { codeIn, startTestKiosk } from '../test/support/core-kiosk.js';
+import type { TestDirectoryServer } from '../test/support/directory-server.js';
 import { createRecordingEmailSender } from '../test/support/recording-email.js';
 import { summarise } from './timing.js';
 
@@ -37,8 +38,11 @@ export async function measureFullReset(options: {
   env?: Record<string, string>;
   /** The environment variable with the deployment key (kiosks on PostgreSQL must be given one). */
   keyEnv?: string;
+  /** An LDAP or AD server holding the person (instead of the demo people in the store). */
+  directory?: { server: TestDirectoryServer; username: string; address: string };
 }): Promise<FullResetTimes> {
-  if (person === undefined || address === undefined) throw new Error('the demo account amira.khan with a verified email is missing');
+  const who = options.directory ?? (person === undefined || address === undefined ? undefined : { username: person.username, address });
+  if (who === undefined) throw new Error('the demo account amira.khan with a verified email is missing');
   if (options.passwords.length < options.runs + 1) throw new Error(`the full reset needs ${options.runs + 1} new passwords`);
   const mail = createRecordingEmailSender();
   const t = await startTestKiosk({
@@ -47,6 +51,7 @@ export async function measureFullReset(options: {
     email: mail.sender,
     guessability: options.guessability,
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.directory === undefined ? {} : { directory: options.directory.server }),
     configure: (config) => ({
       ...config,
       ...(options.store === undefined ? {} : { store: options.store }),
@@ -62,10 +67,10 @@ export async function measureFullReset(options: {
     };
     const reset = async (password: string) => {
       const sentBefore = mail.sent.length;
-      expectStage(await t.call('journey:begin', { purpose: 'reset', username: person.username }), 'choose_method', 'begin');
+      expectStage(await t.call('journey:begin', { purpose: 'reset', username: who.username }), 'choose_method', 'begin');
       expectStage(await t.call('code:choose', { method: 'email' }), 'code_sent', 'choose email');
       await t.kiosk.settled();
-      const message = mail.sent.slice(sentBefore).find((sent) => sent.to === address);
+      const message = mail.sent.slice(sentBefore).find((sent) => sent.to === who.address);
       if (message === undefined) throw new Error('full reset: no code mail arrived');
       expectStage(await t.call('code:verify', { code: codeIn(message.text) }), 'new_password', 'verify');
       const done = expectStage(await t.call('password:set', { password, confirmation: password }), 'done', 'set password');

@@ -1,3 +1,4 @@
+import type { DirectoryResetMeasured, DirectoryResetTimes } from './directory-reset.js';
 import type { BenchResult, QualityRow } from './result.js';
 import type { SharedStoreResult, StoreComparison, StoreThroughput } from './shared-store.js';
 import type { SubmitResult, SubmitRow } from './submit-path.js';
@@ -68,6 +69,8 @@ export function printTable(result: BenchResult): void {
   out.push(table([['target', 'result'], ...Object.entries(targets).map(([name, ok]) => [name, mark(ok)])]));
   out.push('');
   out.push(...sharedStoreLines(result.sharedStore));
+  out.push('');
+  out.push(...directoryLines(result.directories));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
@@ -145,4 +148,29 @@ function sharedStoreLines(shared: SharedStoreResult): string[] {
     ]),
     `${fullReset.runs} runs each, one kiosk: begin -> choose email -> code mail arrives -> verify -> set password (argon2: the reuse check, the new password's history entry and its hash)`,
   ];
+}
+
+/** Issue 11: one full reset through each directory, beside the embedded one (measurements, no targets). */
+function directoryLines(directories: DirectoryResetMeasured): string[] {
+  const { sqlite } = directories;
+  const column = (times: DirectoryResetTimes, of: 'p50Ms' | 'p95Ms') => ('unavailable' in times ? 'not measured' : ms(times[of]));
+  const versus = (times: DirectoryResetTimes, of: 'p50Ms' | 'p95Ms') => ('unavailable' in times ? '' : ratio(times[of] / sqlite[of]));
+  const lines = [
+    table([
+      ['full reset by directory', 'embedded (SQLite, baseline)', 'OpenLDAP (slapd)', 'LDAP / embedded', 'Active Directory (Samba)', 'AD / embedded'],
+      ...(['p50Ms', 'p95Ms'] as const).map((of) => [
+        of.slice(0, 3),
+        ms(sqlite[of]),
+        column(directories.ldap, of),
+        versus(directories.ldap, of),
+        column(directories.activeDirectory, of),
+        versus(directories.activeDirectory, of),
+      ]),
+    ]),
+    `${directories.runs} runs each, one kiosk on a SQLite store: the same steps as above; the directory's own lookups, password write (LDAP: Password Modify; AD: unicodePwd) and lock reset on loopback`,
+  ];
+  for (const [name, times] of [['OpenLDAP', directories.ldap], ['Active Directory', directories.activeDirectory]] as const) {
+    if ('unavailable' in times) lines.push(`${name}: not measured (${times.unavailable})`);
+  }
+  return lines;
 }

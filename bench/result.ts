@@ -1,3 +1,4 @@
+import type { DirectoryResetMeasured } from './directory-reset.js';
 import type { SharedStoreResult } from './shared-store.js';
 import type { SubmitResult } from './submit-path.js';
 
@@ -38,5 +39,7 @@ export interface BenchResult {
   submit: SubmitResult;
   /** Issue 7: SQLite (1 kiosk process) beside PostgreSQL (1 and 4 kiosk processes on one database); measurements, no targets. */
   sharedStore: SharedStoreResult;
+  /** Issue 11: one full reset through OpenLDAP and through Active Directory (Samba), beside the embedded directory. */
+  directories: DirectoryResetMeasured;
   targets: Record<string, boolean>;
 }

@@ -118,7 +118,7 @@ export async function measureSubmitPath(
       if (account === null) throw new Error('bench account missing');
       for (let i = 1; i <= earlier; i += 1) {
         const result = await changer.change({ account, typedName: username, password: `Earlier${i}Password${i}`, purpose: 'reset' });
-        if (result.outcome !== 'changed') throw new Error(`bench change ${i}: ${result.outcome}`);
+        if (!('outcome' in result) || result.outcome !== 'changed') throw new Error(`bench change ${i}: ${JSON.stringify(result)}`);
       }
       return account;
     }

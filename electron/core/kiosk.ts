@@ -4,6 +4,8 @@ import type { AuditTrail } from './audit/audit-trail.js';
 import { removeDemoDatabaseFile } from './demo/fresh-demo-file.js';
 import { seedDemoDatabase } from './demo/seed-demo.js';
 import { createArgon2Hasher } from './hashing/argon2-hasher.js';
+import { openConfiguredDirectory, type OpenedDirectory } from './directory/open-directory.js';
+import { isDirectoryUnavailable } from './directory/directory-errors.js';
 import { createIpcHandlers } from './ipc/handlers.js';
 import { createIpcRouter, type IpcRouter } from './ipc/router.js';
 import { deploymentKeySourceOf } from './keys/key-source.js';
@@ -112,8 +114,11 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
   });
 
   const timers: NodeJS.Timeout[] = [];
+  let opened: OpenedDirectory | null = null;
   try {
     await checkDeploymentKey(store, keys, clock);
+    opened = await openConfiguredDirectory(config, { store, hasher, clock, env, log });
+    const directory = opened.directory;
     if (config.demo) await seedDemoDatabase(store, hasher, clock, undefined, { params: config.hashing, technicianKey: keys.authenticatorSecrets });
     const demoOutbox = config.demo ? createDemoOutbox(clock) : null;
     const email = options.email ?? demoOutbox?.email ?? smtpSender(config, env);
@@ -132,6 +137,7 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       sms,
       log,
       secretsRefusal: keyProtector.refusal,
+      directory,
       ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
     });
     const { background, audit, throttle, journeys, changer, outbox, maintenance, retention, authenticators, technician, tickets } = services;
@@ -150,9 +156,15 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
     const router = createIpcRouter({ appOrigin: options.appOrigin, handlers, log, technicianSignedIn: () => technician.session.isOpen() });
 
     // A change this kiosk left half-done when it last stopped is finished before anyone walks up.
-    const recovered = await changer.recover({ olderThanMs: 0, onlyThisKiosk: true });
-    if (recovered.completed + recovered.abandoned > 0) {
-      log(`finished ${recovered.completed} password change(s) and closed ${recovered.abandoned} that never happened, left over from the last run`);
+    // A directory that does not answer yet leaves them for maintenance, which asks again later.
+    try {
+      const recovered = await changer.recover({ olderThanMs: 0, onlyThisKiosk: true });
+      if (recovered.completed + recovered.abandoned > 0) {
+        log(`finished ${recovered.completed} password change(s) and closed ${recovered.abandoned} that never happened, left over from the last run`);
+      }
+    } catch (error) {
+      if (!isDirectoryUnavailable(error)) throw error;
+      log(`password changes left over from the last run wait until the directory answers (${error.message})`);
     }
 
     if (options.timers !== false) {
@@ -196,11 +208,13 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
         await background.settled();
         await outbox.settled();
         email.close();
+        await opened?.close();
         await store.close();
       },
     };
   } catch (error) {
     timers.forEach((timer) => clearInterval(timer));
+    await opened?.close();
     await store.close();
     throw error;
   }

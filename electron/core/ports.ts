@@ -43,17 +43,29 @@ export interface ContactRecord {
 export type SignInOutcome = 'ok' | 'wrong' | 'locked' | 'disabled';
 
 export interface Directory {
+  /**
+   * Checks that the directory can be asked at all, the same way whatever name was typed (the embedded
+   * one always can); throws DirectoryUnavailableError otherwise. Steps that will need the directory
+   * call it first, so a directory that is down is said at once, to everyone alike.
+   */
+  probe(): Promise<void>;
   findAccount(username: string): Promise<AccountRecord | null>;
   /**
    * A sign-in attempt with the current password, as the directory judges it: a wrong password counts
-   * toward the directory's lockout; a locked or disabled account says so only when the password was right.
+   * toward the directory's lockout; a locked or disabled account says so only when the password was
+   * right. LDAP and AD refuse every bind to a locked account, so there "locked" is said whatever the
+   * password, as Windows itself says at logon; so is "disabled" on OpenLDAP, whose administrative lock
+   * refuses every bind alike.
    */
   signIn(accountId: number, password: string): Promise<SignInOutcome>;
   /** Checks a password without counting as a sign-in attempt (tests, tools). */
   verifyPassword(accountId: number, password: string): Promise<boolean>;
   /** Sets the password (already policy-checked), moves the old one into history, clears the lock. */
   setPassword(accountId: number, newPassword: string): Promise<void>;
-  /** Every stored hash the new password must not match: current first, then history (newest first). */
+  /**
+   * Every stored hash the new password must not match: current first, then history (newest first).
+   * LDAP and AD hand out none ([]): the kiosk's own history (history/password-history.ts) holds.
+   */
   passwordHashes(accountId: number, limit: number | 'all'): Promise<string[]>;
   /**
    * When the password last changed, by the directory's own record: after a crash between asking the

@@ -11,6 +11,7 @@ import type { DeliveryChannels } from './delivery/delivery-channel.js';
 import { createEmailChannel } from './delivery/email-channel.js';
 import { describeFailureSummary } from './delivery/failure-summary.js';
 import { createTextChannel } from './delivery/text-channel.js';
+import { auditedDirectory } from './directory/audited-directory.js';
 import { createStoreDirectory } from './directory/sqlite-directory.js';
 import { createKioskJourneys } from './journeys/kiosk-journeys.js';
 import { createPasswordSignIn } from './journeys/password-sign-in.js';
@@ -55,7 +56,7 @@ export interface ServiceDeps {
   onSessionEnded?: () => void;
   /** Tests wrap the audit trail to make a write fail half-way; everything else uses the real one. */
   wrapAudit?: (audit: AuditTrail) => AuditTrail;
-  /** Tests hand in another directory; the kiosk uses the embedded one over its store. */
+  /** The configured directory (kiosk.ts opens it); the embedded one over the store when absent. */
   directory?: Directory;
   /**
    * Why this machine cannot keep authenticator secrets safely (the KeyProtector's refusal), or null.
@@ -85,7 +86,8 @@ export function createKioskServices(deps: ServiceDeps) {
     refusal: deps.secretsRefusal ?? null,
     log,
   });
-  const directory = deps.directory ?? createStoreDirectory(store, hasher, clock, config.lockout);
+  // Whichever directory it is, each time it cannot be used leaves one audit record.
+  const directory = auditedDirectory(deps.directory ?? createStoreDirectory(store, hasher, clock, config.lockout), { store, audit, log });
   const healthLog = (channel: string) => (verdict: HealthVerdict) =>
     log(verdict.up ? `${channel} delivery is working` : `${channel} delivery is down (${describeFailureSummary(verdict.failure)}); probing again in ${verdict.retryAfterSeconds} s`);
   const emailChannel = createEmailChannel({ email, config, clock, onHealthChange: healthLog('email') });
@@ -157,7 +159,16 @@ export function createKioskServices(deps: ServiceDeps) {
     delivery,
     changer,
     unlocker,
-    signIn: createPasswordSignIn({ store, directory, hasher, throttle, audit, kioskId: config.kiosk.id }),
+    signIn: createPasswordSignIn({
+      store,
+      directory,
+      hasher,
+      throttle,
+      audit,
+      kioskId: config.kiosk.id,
+      onProvenPassword: (accountId, password) => history.learnCurrent(accountId, judge.candidate(password)),
+      log,
+    }),
     audit,
     clock,
     judge,

@@ -9,7 +9,9 @@ import type { EmailSender, GuessabilityChecker, KeyProtector, RandomSource, SmsP
 import type { KioskConfig } from '../../shared/config/config-schema.js';
 import type { Channel, DemoMessage, RequestOf, ResponseOf } from '../../shared/ipc/contract.js';
 import type { Result } from '../../shared/ipc/result.js';
+import { directorySchema } from '../../shared/config/directory-config-schema.js';
 import type { Backend } from './backends.js';
+import type { TestDirectoryServer } from './directory-server.js';
 import { freshPostgresDatabase, type TestPostgresDatabase } from './file-postgres.js';
 import { createSeededRandom } from './seeded-random.js';
 import { createTestClock, type TestClock } from './test-clock.js';
@@ -51,6 +53,11 @@ export interface TestKioskOptions {
    * handed over in `env`; a persistent kiosk restarted on the same dataDir reopens the same database.
    */
   backend?: Backend;
+  /**
+   * The organisation's directory (a slapd or Samba AD started by the test): the kiosk is pointed at it
+   * (its config and service password), and no demo people are put in the store. Needs `persistent`.
+   */
+  directory?: TestDirectoryServer;
 }
 
 export interface TestKiosk {
@@ -105,9 +112,11 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
   const storeBase = place === null ? demoBase : { ...demoBase, store: place.database.store, secrets: { keyEnv: testDeploymentKeyEnv } };
   // Outside demo mode there is no demo inbox for texts: a persistent kiosk sends none unless given a provider.
   const base = options.persistent === true ? { ...storeBase, demo: false, sms: { provider: 'none' as const, defaultRegion: 'GB' } } : storeBase;
-  const config = options.configure ? options.configure(base) : base;
+  const withDirectory = options.directory === undefined ? base : { ...base, directory: directorySchema.parse(options.directory.directoryConfig) };
+  const config = options.configure ? options.configure(withDirectory) : withDirectory;
   if (options.persistent === true && options.email === undefined) throw new Error('A persistent test kiosk needs an email sender');
-  const env = place === null ? options.env : { ...place.database.env, [testDeploymentKeyEnv]: place.key, ...options.env };
+  const storeEnv = place === null ? options.env : { ...place.database.env, [testDeploymentKeyEnv]: place.key, ...options.env };
+  const env = options.directory === undefined ? storeEnv : { ...(storeEnv ?? process.env), ...options.directory.env };
   const starts = startsIn.get(options.dataDir) ?? 0;
   startsIn.set(options.dataDir, starts + 1);
   const logLines: string[] = [];
@@ -126,7 +135,7 @@ export async function startTestKiosk(options: TestKioskOptions): Promise<TestKio
     timers: options.timers ?? false,
     log: (line) => logLines.push(line),
   });
-  if (options.persistent === true && (await kiosk.store.read((db) => db.selectFrom('accounts').select('id').executeTakeFirst())) === undefined) {
+  if (options.persistent === true && config.directory.kind === 'sqlite' && (await kiosk.store.read((db) => db.selectFrom('accounts').select('id').executeTakeFirst())) === undefined) {
     await seedDemoDatabase(kiosk.store, createArgon2Hasher(config.hashing), clock);
   }
   return {

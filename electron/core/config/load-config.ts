@@ -66,6 +66,10 @@ function resolvePaths(config: KioskConfig, baseDir: string): KioskConfig {
     secrets: config.secrets.keyFile === undefined ? config.secrets : { ...config.secrets, keyFile: resolve(config.secrets.keyFile) },
     audit: { ...config.audit, exportDir: resolve(config.audit.exportDir) },
     branding: logoPath === undefined ? config.branding : { ...config.branding, logoPath: resolve(logoPath) },
+    directory:
+      config.directory.kind === 'sqlite' || config.directory.caFile === undefined
+        ? config.directory
+        : { ...config.directory, caFile: resolve(config.directory.caFile) },
     mail:
       config.mail.smtp === undefined || tls?.caFile === undefined
         ? config.mail
@@ -97,6 +101,9 @@ function crossFieldProblems(config: KioskConfig): string[] {
   }
   if (config.store.kind === 'postgres' && config.store.tls.caFile !== undefined && !existsSync(config.store.tls.caFile)) {
     problems.push(`store.tls.caFile: expected an existing file (${config.store.tls.caFile})`);
+  }
+  if (config.demo && config.directory.kind !== 'sqlite') {
+    problems.push('directory.kind: demo mode keeps its fictional people in the kiosk; use sqlite (or leave directory out) with demo: true');
   }
   problems.push(...guessBoundProblems(config));
   const caFile = config.mail.smtp?.tls.caFile;

@@ -2,7 +2,8 @@ import type { CodePurpose as Purpose, VerificationMethod } from '../../../shared
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { createBackgroundTasks } from '../background-tasks.js';
 import type { CodeIssuer } from '../codes/code-issuer.js';
-import type { Directory } from '../ports.js';
+import { isDirectoryUnavailable } from '../directory/directory-errors.js';
+import type { AccountRecord, Directory } from '../ports.js';
 import { contactRows } from '../store/contacts.js';
 import type { Store } from '../store/store.js';
 import type { Throttle } from '../throttle/throttle.js';
@@ -22,6 +23,9 @@ export interface DeliveryRequest {
   /** The channel is down: the person is told, whoever they typed. */
   onChannelDown: (verdict: Extract<HealthVerdict, { up: false }>) => void;
 }
+
+/** What the person is told to wait when the directory went away mid-delivery: the pool's own reconnect is quicker. */
+const directoryRetrySeconds = 60;
 
 /**
  * Sends codes after the response has gone, so nothing the person sees waits on (or reveals) the
@@ -57,7 +61,20 @@ export function createCodeDelivery(deps: {
       return;
     }
 
-    const account = await directory.findAccount(typedName);
+    let account: AccountRecord | null;
+    try {
+      account = await directory.findAccount(typedName);
+    } catch (error) {
+      // The directory went away after the request was accepted (its probe passed): nothing is sent and
+      // nothing counted, as when the channel is down, and the person is told no code is coming.
+      if (!isDirectoryUnavailable(error)) throw error;
+      await store.run(async (tx) => {
+        for (const eventId of request.throttleEvents) await throttle.forget(tx, eventId);
+        await audit.record(tx, { event: `${purpose}.code_not_sent`, typedName, outcome: 'failed', detail: { method, reason: 'directory_unavailable' } });
+      });
+      request.onChannelDown({ up: false, failure: { errorClass: 'directory_unavailable' }, retryAfterSeconds: directoryRetrySeconds });
+      return;
+    }
     const eligible = account !== null && account.status === 'active' ? account : null;
     const recipients = eligible === null ? [] : await store.read((db) => contactRows.verified(db, eligible.id, channel.contactKind));
     if (eligible === null || recipients.length === 0) {

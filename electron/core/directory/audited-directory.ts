@@ -28,6 +28,7 @@ export function auditedDirectory(directory: Directory, deps: { store: Store; aud
       }
     };
   return {
+    probe: guard('probe', directory.probe.bind(directory)),
     findAccount: guard('find', directory.findAccount.bind(directory)),
     signIn: guard('sign_in', directory.signIn.bind(directory)),
     verifyPassword: guard('verify', directory.verifyPassword.bind(directory)),

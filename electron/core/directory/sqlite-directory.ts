@@ -59,6 +59,8 @@ export function createStoreDirectory(store: Store, hasher: PasswordHasher, clock
   }
 
   return {
+    // The store is the directory: a store that cannot be used says so itself, as BUSY or UNAVAILABLE.
+    async probe() {},
     async findAccount(username): Promise<AccountRecord | null> {
       const account = await store.read((db) => accountRows.findByUsername(db, username));
       return account === null ? null : toRecord(account);

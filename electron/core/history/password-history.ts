@@ -107,6 +107,24 @@ export function createPasswordHistory(deps: {
       return derivedMatch || verified.includes(true);
     },
 
+    /**
+     * A password the person has just proved is theirs (signed in with it). A directory that hands out
+     * no hashes (LDAP, AD) leaves the kiosk no other way to know the current password, so it is kept as
+     * history once (one derivation; nothing is written when an entry already stands for it), and
+     * "change it back to what it was" is refused even where the directory does not apply its history.
+     */
+    async learnCurrent(accountId: number, candidate: string): Promise<void> {
+      if ((await directory.passwordHashes(accountId, 0)).length > 0) return;
+      const entry = await this.prepare(accountId, candidate);
+      const derived = Buffer.from(entry.derivation, 'hex');
+      const rows = await store.read((db) => historyDerivationRows.ofAccount(db, accountId));
+      const known = rows.some((row) => {
+        const stored = Buffer.from(row.derivation, 'hex');
+        return row.params === entry.params && stored.length === derived.length && timingSafeEqual(stored, derived);
+      });
+      if (!known) await store.run((tx) => this.remember(tx, entry, { storedHash: null }));
+    },
+
     /** Derives `password` for the account's history with the current parameters (making its salt if need be). */
     async prepare(accountId: number, password: string): Promise<PreparedEntry> {
       const salt = await saltOf(accountId);

@@ -89,6 +89,8 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
     begin: async (purpose: CodePurpose, typedName: string): Promise<Result<SessionView>> => {
       const refused = await session.refuse('identify', 'stay');
       if (refused) return refused;
+      // Before anything is recorded or counted: with the directory down nothing here could be done.
+      await directory.probe();
       await record({ event: `${purpose}.begin`, typedName, outcome: 'ok' });
       session.set({ stage: 'choose_method', purpose, typedName, startedAt: now(), lastActiveAt: now(), proofs: noProofsYet });
       return ok(session.view());
@@ -146,6 +148,11 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
         return fail('PASSWORD_REJECTED', { rules: failed });
       }
       const result = await changer.change({ account, typedName, password: judge.candidate(password), purpose });
+      if ('refused' in result) {
+        // The kiosk's rules passed, the directory's own did not: the person stays to choose another.
+        await record({ event: `${purpose}.password_rejected`, account: account.username, outcome: 'refused', detail: { rules: result.refused, by: 'directory' } });
+        return fail('PASSWORD_REJECTED', { rules: result.refused });
+      }
       // The session ends whatever happened: the Done screen says in words what did.
       session.set({ stage: 'done', purpose, startedAt: current.startedAt, lastActiveAt: now(), ...result });
       return ok(session.view());

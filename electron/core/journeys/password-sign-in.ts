@@ -20,6 +20,9 @@ export function createPasswordSignIn(deps: {
   throttle: Throttle;
   audit: AuditTrail;
   kioskId: string;
+  /** Told of a password the person has just proved (the kiosk's history keeps it where the directory will not). */
+  onProvenPassword?: (accountId: number, password: string) => Promise<void>;
+  log?: (line: string) => void;
 }) {
   const { store, directory, hasher, throttle, audit, kioskId } = deps;
   let dummyHash: Promise<string> | null = null;
@@ -41,6 +44,8 @@ export function createPasswordSignIn(deps: {
     }
     if (outcome === 'ok' && account !== null) {
       await store.run((tx) => audit.record(tx, { event, typedName, account: account.username, outcome: 'ok' }));
+      // Only a help to the history check: a failure here must not keep the person out.
+      await deps.onProvenPassword?.(account.id, password).catch((error: unknown) => deps.log?.(`sign-in: the current password was not kept as history (${error instanceof Error ? error.message : String(error)})`));
       return { ok: true, account };
     }
     await store.run(async (tx) => {

@@ -45,6 +45,8 @@ export function createProofSteps(deps: ProofStepsDeps) {
 
   async function requestCode(current: ChooseState | CodeState, method: VerificationMethod, event: string): Promise<Result<SessionView>> {
     const { purpose, typedName, proofs, startedAt } = current;
+    // The delivery looks the name up in the directory: one that is down is said now, to everyone alike.
+    await directory.probe();
     const issued = await deps.code.request({ typedName, purpose, method, event }, () => {
       // Only if the person is still waiting for this very code; the channel's verdict, never the account's.
       const waiting = session.get();

@@ -1,4 +1,5 @@
 import type { AuditRetention } from '../audit/audit-retention.js';
+import { isDirectoryUnavailable } from '../directory/directory-errors.js';
 import type { Clock } from '../ports.js';
 import type { PasswordChanger } from '../reset/password-change.js';
 import { challengeRows } from '../store/challenges.js';
@@ -63,7 +64,11 @@ export function createMaintenance(deps: {
       const throttleBlocks = await store.run((tx) => throttleRows.pruneBlocks(tx, clock.now().toISOString()));
       const outbox = await inBatches((now) => store.run((tx) => outboxRows.pruneFinished(tx, before(now, keepFinishedMs), batchSize)));
       const intents = await inBatches((now) => store.run((tx) => passwordChangeRows.pruneFinished(tx, before(now, keepFinishedMs), batchSize)));
-      const recoveredIntents = await changer.recover({ olderThanMs: staleIntentMs, onlyThisKiosk: false });
+      // Recovery asks the directory; one that does not answer now is asked again at the next pass.
+      const recoveredIntents = await changer.recover({ olderThanMs: staleIntentMs, onlyThisKiosk: false }).catch((error: unknown) => {
+        if (isDirectoryUnavailable(error)) return { completed: 0, abandoned: 0 };
+        throw error;
+      });
       const auditExported = (await retention.runOnce()).exported;
       const tickets = await store.run((tx) => ticketRows.pruneExpired(tx, clock.now().toISOString()));
       return { challenges, throttleEvents, throttleBlocks, outbox, intents, recoveredIntents, auditExported, tickets };

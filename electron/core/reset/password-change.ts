@@ -1,7 +1,9 @@
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
+import type { PolicyRuleCode } from '../../../shared/policy/rule-codes.js';
 import type { ChangeOutcome, NoticeState, PasswordPurpose } from '../../../shared/flow/stages.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { describeError } from '../background-tasks.js';
+import { isDirectoryRefusal, isDirectoryUnavailable } from '../directory/directory-errors.js';
 import { isKioskFailure } from '../errors/kiosk-failure.js';
 import { createPasswordHistory, type PasswordHistory } from '../history/password-history.js';
 import type { NamePseudonym } from '../keys/name-pseudonym.js';
@@ -14,6 +16,11 @@ import type { Throttle } from '../throttle/throttle.js';
 export interface ChangeResult {
   outcome: ChangeOutcome;
   notice: NoticeState;
+}
+
+/** The directory refused the password under its own rules: nothing changed, the person may choose another. */
+export interface ChangeRefused {
+  refused: PolicyRuleCode[];
 }
 
 /**
@@ -86,7 +93,7 @@ export function createPasswordChanger(deps: {
   }
 
   return {
-    async change(input: { account: AccountRecord; typedName: string; password: string; purpose: PasswordPurpose }): Promise<ChangeResult> {
+    async change(input: { account: AccountRecord; typedName: string; password: string; purpose: PasswordPurpose }): Promise<ChangeResult | ChangeRefused> {
       const { account, purpose } = input;
       const startedAt = clock.now().toISOString();
       const intent: PasswordChangeIntent = {
@@ -116,9 +123,21 @@ export function createPasswordChanger(deps: {
         await directory.setPassword(account.id, input.password);
       } catch (error) {
         log(`password change ${intent.id}: directory write failed (${describeError(error)})`);
+        // The directory said no (its history, quality or minimum age): nothing changed, and the new
+        // password's history entry goes, since the password was never set.
+        if (isDirectoryRefusal(error)) {
+          await abandon(intent, 'directory_refused');
+          return { refused: error.rules };
+        }
+        // The directory could not be reached before anything was sent: nothing changed, and the person
+        // stays where they are to hear "password services are unavailable".
+        if (isDirectoryUnavailable(error) && !error.maybeApplied) {
+          await abandon(intent, 'directory_unavailable').catch((abandonError: unknown) => log(`password change ${intent.id}: ${describeError(abandonError)}`));
+          throw error;
+        }
         // A store failure inside the embedded directory rolled back: nothing changed. Anything else
         // (a directory that went silent) may or may not have applied; recovery asks it later.
-        if (!isKioskFailure(error)) return { outcome: 'unconfirmed', notice: 'none' };
+        if (!isKioskFailure(error) || isDirectoryUnavailable(error)) return { outcome: 'unconfirmed', notice: 'none' };
         await abandon(intent, 'directory_write_failed').catch((abandonError: unknown) => log(`password change ${intent.id}: ${describeError(abandonError)}`));
         return { outcome: 'not_changed', notice: 'none' };
       }

@@ -137,7 +137,7 @@ export async function changeTimes(fixture: HistoryFixture, account: AccountRecor
   for (let n = from; n < from + count; n += 1) {
     const password = passwordNumber(n);
     const result = await fixture.changer.change({ account, typedName: account.username, password, purpose: 'reset' });
-    if (result.outcome !== 'changed') throw new Error(`change ${n}: ${result.outcome}`);
+    if (!('outcome' in result) || result.outcome !== 'changed') throw new Error(`change ${n}: ${JSON.stringify(result)}`);
     fixture.clock.advance({ seconds: 1 });
     set.push(password);
   }

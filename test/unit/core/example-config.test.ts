@@ -8,13 +8,13 @@ import { createTempDirs } from '../../support/temp-dirs.js';
 const dirs = createTempDirs();
 afterEach(() => dirs.removeAll());
 
-/** The commented `# sms:` blocks, uncommented: each is a complete alternative to the live sms block. */
-function commentedSmsBlocks(text: string): unknown[] {
+/** The commented `# <key>:` blocks, uncommented: each is a complete alternative to the live block of that key. */
+function commentedBlocks(text: string, key: string): unknown[] {
   const blocks: string[][] = [];
   let current: string[] | null = null;
   for (const line of text.split('\n')) {
-    if (line.startsWith('# sms:')) {
-      current = ['sms:'];
+    if (line.startsWith(`# ${key}:`)) {
+      current = [`${key}:`];
       blocks.push(current);
     } else if (current !== null && line.startsWith('#   ')) {
       current.push(line.slice(2));
@@ -22,7 +22,7 @@ function commentedSmsBlocks(text: string): unknown[] {
       current = null;
     }
   }
-  return blocks.map((lines) => (parseYaml(lines.join('\n')) as { sms: unknown }).sms);
+  return blocks.map((lines) => (parseYaml(lines.join('\n')) as Record<string, unknown>)[key]);
 }
 
 describe('config.example.yaml, the file README points deployers at', () => {
@@ -40,12 +40,30 @@ describe('config.example.yaml, the file README points deployers at', () => {
     expect(config.mail.smtp?.auth?.passwordEnv).toBe('SSPR_SMTP_PASSWORD');
     expect(config.mail.smtp?.name).toBe('library-kiosk-1.example.ac.uk');
     expect(config.sms).toEqual({ provider: 'none', defaultRegion: 'GB' });
+    expect(config.directory).toEqual({ kind: 'sqlite' });
+  });
+
+  it('shows an LDAP and an Active Directory deployment, each valid in place of the live directory block, over TLS', () => {
+    const text = readFileSync('config.example.yaml', 'utf8');
+    const base = parseYaml(text) as Record<string, unknown>;
+    const examples = commentedBlocks(text, 'directory');
+    expect(examples.map((directory) => (directory as { kind: string }).kind)).toEqual(['ldap', 'active-directory']);
+    const dir = dirs.make();
+    for (const directory of examples) {
+      const config = validateConfig({ ...base, directory }, 'config.example.yaml', dir);
+      expect(config.directory).toMatchObject(directory as object);
+      expect(config.directory).toMatchObject({ allowInsecure: false });
+    }
+    // Plain LDAP would send the service password and people's passwords in clear: refused unless said.
+    const plain = { ...(examples[0] as object), startTls: false };
+    expect(() => validateConfig({ ...base, directory: plain }, 'config.example.yaml', dir)).toThrow(/ldap:\/\/ sends passwords in clear/);
+    expect(validateConfig({ ...base, directory: { ...plain, allowInsecure: true } }, 'config.example.yaml', dir).directory).toMatchObject({ allowInsecure: true });
   });
 
   it('shows one commented example per real text-message provider, and each one is valid in place of the live block', () => {
     const text = readFileSync('config.example.yaml', 'utf8');
     const base = parseYaml(text) as Record<string, unknown>;
-    const examples = commentedSmsBlocks(text);
+    const examples = commentedBlocks(text, 'sms');
     expect(examples.map((sms) => (sms as { provider: string }).provider)).toEqual(['http', 'twilio', 'email-gateway']);
     const dir = dirs.make();
     for (const sms of examples) {

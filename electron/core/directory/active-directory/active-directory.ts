@@ -107,6 +107,7 @@ export function createActiveDirectory(deps: ActiveDirectoryDeps): Directory {
     new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] as string[] | Buffer[] }) });
 
   return {
+    probe: () => pool.probe(),
     async findAccount(username): Promise<AccountRecord | null> {
       if (username.trim() === '' || username.length > maxUsernameLength) return null;
       // No name holds a control character; and Samba ends a filter value at an escaped NUL (\00),

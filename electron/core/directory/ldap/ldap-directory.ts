@@ -143,6 +143,7 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
   }
 
   return {
+    probe: () => pool.probe(),
     async findAccount(username): Promise<AccountRecord | null> {
       const found = await search(username);
       if (found === null) return null;
@@ -164,18 +165,17 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
     },
 
     async signIn(accountId, password): Promise<SignInOutcome> {
-      const { dn } = await current(accountId);
+      const { dn, entry } = await current(accountId);
+      // ppolicy refuses every bind to a locked (or administratively locked) entry with the same code 49
+      // as a wrong password, so the state is read first: such an account says so whatever the password,
+      // as Active Directory does at logon, and is not sent a bind that could only fail. The bind that
+      // reaches the limit is answered "wrong", as AD answers it; the next attempt hears "locked".
+      const state = await lockStateFrom(entry);
+      if (state.disabled) return 'disabled';
+      if (state.locked) return 'locked';
       const refused = await bindAs(dn, password);
       if (refused === null) return 'ok';
       if (!(refused instanceof InvalidCredentialsError)) throw refused;
-      // ppolicy has counted the failure itself. Its answer is code 49 whether the password or the
-      // lock was the reason, so the lock is read afterwards: a locked (or disabled) directory account
-      // says so whatever the password, as Active Directory does at logon. That tells a stranger no
-      // more than the lockout message the person would get anyway, and saves them wrong guesses.
-      const entry = await readEntry(dn);
-      const state = entry === null ? null : await lockStateFrom(entry);
-      if (state?.disabled) return 'disabled';
-      if (state?.locked) return 'locked';
       return 'wrong';
     },
 
