@@ -50,7 +50,8 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
       { retry: true },
     );
     if (entries.length > 1) {
-      log(`directory: more than one entry under ${config.baseDn} matches the user filter for ${JSON.stringify(username)}; treated as nobody`);
+      // The typed name stays out of the log: it may be a password typed in the wrong box.
+      log(`directory: more than one entry under ${config.baseDn} matches the user filter for a typed name; treated as nobody (the filter is too wide)`);
       return null;
     }
     const entry = entries[0];
@@ -121,7 +122,7 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
         // A server without Relax (or a service account without `manage`): the lock is gone, but the
         // old failures still count toward the next one. Say so; the unlock itself stands.
         if (!(error instanceof ResultCodeError)) throw error;
-        log(`directory: pwdFailureTime not cleared for ${dn} (${error.message.split('\n')[0]}); grant the service account manage on it`);
+        log(`directory: pwdFailureTime not cleared for an account (${error.message.split('\n')[0]}); grant the service account manage on it`);
       }
     }
   }
