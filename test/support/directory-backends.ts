@@ -14,14 +14,7 @@ export type DirectoryKind = 'sqlite' | 'ldap' | 'active-directory';
 export const directoryKinds: readonly DirectoryKind[] = ['sqlite', 'ldap', 'active-directory'];
 
 /** What a journey test does to the people, whichever directory holds them. */
-export interface DirectoryPeopleFixture {
-  lockoutThreshold: number;
-  addPerson(person: TestPerson): Promise<void>;
-  lockPerson(username: string): Promise<void>;
-  disablePerson(username: string): Promise<void>;
-  isLocked(username: string): Promise<boolean>;
-  bindsWith(username: string, password: string): Promise<boolean>;
-}
+export type DirectoryPeopleFixture = Pick<TestDirectoryServer, 'lockoutThreshold' | 'addPerson' | 'lockPerson' | 'disablePerson' | 'isLocked' | 'bindsWith'>;
 
 export interface DirectoryTestKiosk {
   t: TestKiosk;

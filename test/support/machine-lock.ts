@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isProcessAlive } from './process-alive.js';
 
 /** A lock held by this process until `release()`. */
 export interface MachineLock {
@@ -35,7 +36,7 @@ export async function acquireMachineLock(name: string, timeoutMs: number): Promi
     const owner = readOwner(file);
     // The owner died without releasing it. Removing only when the file still names that dead pid
     // keeps a lock just taken by someone else; the window between read and unlink is tiny.
-    if (owner !== undefined && !isAlive(Number(owner))) removeIfOwner(file, owner);
+    if (owner !== undefined && !isProcessAlive(Number(owner))) removeIfOwner(file, owner);
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for the lock ${file} (held by pid ${owner ?? '?'})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -66,14 +67,5 @@ function removeIfOwner(file: string, owner: string): void {
     unlinkSync(file);
   } catch {
     // Already gone.
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

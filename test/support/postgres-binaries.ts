@@ -1,5 +1,6 @@
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { isExecutable } from './executables.js';
 
 /** The PostgreSQL server programs the test harness runs. */
 export interface PostgresBinaries {
@@ -70,13 +71,4 @@ function binariesIn(binDir: string): PostgresBinaries | undefined {
   const initdb = path.join(binDir, 'initdb');
   const postgres = path.join(binDir, 'postgres');
   return isExecutable(initdb) && isExecutable(postgres) ? { binDir, initdb, postgres } : undefined;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

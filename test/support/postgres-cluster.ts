@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { PostgresBinaries } from './postgres-binaries.js';
+import { isProcessAlive } from './process-alive.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -152,7 +153,7 @@ export function sweepLeftoverClusters(baseDirs: string[] = [...new Set([defaultB
 
 function sweepIfOrphaned(dir: string): void {
   const owner = new RegExp(`^${dirPrefix}(\\d+)-`).exec(path.basename(dir))?.[1];
-  if (owner === undefined || Number(owner) === process.pid || isAlive(Number(owner))) return;
+  if (owner === undefined || Number(owner) === process.pid || isProcessAlive(Number(owner))) return;
   const lock = readPostmasterPid(path.join(dir, 'data'));
   if (lock && isServerOf(lock.pid, path.join(dir, 'data'))) {
     try {
@@ -183,14 +184,5 @@ function isServerOf(pid: number, dataDir: string): boolean {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(dataDir);
   } catch {
     return false;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

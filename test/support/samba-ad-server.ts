@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Attribute, Change, Client, InvalidCredentialsError } from 'ldapts';
+import { Attribute, Change, Client } from 'ldapts';
+import { bindSucceeds } from './ldap-bind.js';
 import { startDaemon, type Daemon } from './daemon-process.js';
 import type { TestDirectoryServer, TestPerson } from './directory-server.js';
 import { acquireMachineLock, type MachineLock } from './machine-lock.js';
@@ -135,18 +136,7 @@ function serverHandle(running: Running): SambaAdServer {
       const { searchEntries } = await client.search(dnOf(username), { scope: 'base', attributes: [attribute] });
       return Number(searchEntries[0]?.[attribute] ?? 0);
     });
-  const bindsWith = async (username: string, password: string): Promise<boolean> => {
-    const client = connect();
-    try {
-      await client.bind(dnOf(username), password);
-      return true;
-    } catch (error) {
-      if (error instanceof InvalidCredentialsError) return false;
-      throw error;
-    } finally {
-      await client.unbind().catch(() => undefined);
-    }
-  };
+  const bindsWith = (username: string, password: string): Promise<boolean> => bindSucceeds(connect(), dnOf(username), password);
   const replace = (type: string, value: string | Buffer) => new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] as string[] | Buffer[] }) });
   const envName = 'KIOSK_DIRECTORY_PASSWORD';
   let stopped = false;

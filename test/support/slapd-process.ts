@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startDaemon, type Daemon } from './daemon-process.js';
 import { unusedLoopbackPort } from './loopback-port.js';
+import { isExecutable } from './executables.js';
+import { isProcessAlive } from './process-alive.js';
 
 /** Temp folders are named `sspr-slapd-<pid of the test process>-XXXXXX`, so a later run can tell orphans. */
 export const slapdDirPrefix = 'sspr-slapd-';
@@ -93,7 +95,7 @@ export function sweepLeftoverSlapdDirs(baseDir = os.tmpdir()): void {
   }
   for (const name of names) {
     const owner = new RegExp(`^${slapdDirPrefix}(\\d+)-`).exec(name)?.[1];
-    if (owner === undefined || Number(owner) === process.pid || isAlive(Number(owner))) continue;
+    if (owner === undefined || Number(owner) === process.pid || isProcessAlive(Number(owner))) continue;
     const dir = path.join(baseDir, name);
     const pid = Number(readText(path.join(dir, 'slapd.pid'))?.trim());
     if (Number.isInteger(pid) && pid > 0 && readText(`/proc/${pid}/cmdline`)?.split('\0').includes(path.join(dir, 'slapd.d'))) {
@@ -107,14 +109,6 @@ export function sweepLeftoverSlapdDirs(baseDir = os.tmpdir()): void {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readText(file: string): string | undefined {
   try {
@@ -134,13 +128,4 @@ function findOnPath(name: string): string | undefined {
     .filter(Boolean)
     .map((dir) => path.join(dir, name))
     .find(isExecutable);
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

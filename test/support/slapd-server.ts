@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Change, Attribute, Client, InvalidCredentialsError } from 'ldapts';
+import { Change, Attribute, Client } from 'ldapts';
+import { bindSucceeds } from './ldap-bind.js';
 import type { TestDirectoryServer, TestPerson } from './directory-server.js';
 import { configLdif, slapdPolicy, treeLdif, type SlapdLayout } from './slapd-config.js';
 import { launchSlapd, programs, run, slapdDirPrefix, sweepLeftoverSlapdDirs, type SlapdPorts, type SlapdProcess } from './slapd-process.js';
@@ -117,18 +118,7 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
       const value = searchEntries[0]?.pwdAccountLockedTime;
       return typeof value === 'string' ? value : undefined;
     });
-  const bindsWith = async (username: string, password: string): Promise<boolean> => {
-    const client = new Client({ url: plainUrl, timeout: 10_000, connectTimeout: 5_000 });
-    try {
-      await client.bind(dnOf(username), password);
-      return true;
-    } catch (error) {
-      if (error instanceof InvalidCredentialsError) return false;
-      throw error;
-    } finally {
-      await client.unbind().catch(() => undefined);
-    }
-  };
+  const bindsWith = (username: string, password: string): Promise<boolean> => bindSucceeds(new Client({ url: plainUrl, timeout: 10_000, connectTimeout: 5_000 }), dnOf(username), password);
   let removed = false;
 
   const server: SlapdServer = {

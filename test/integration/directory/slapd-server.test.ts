@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Client, InvalidCredentialsError } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { sweepLeftoverSlapdDirs } from '../../support/slapd-process.js';
 import { startSlapd, type SlapdServer } from '../../support/slapd-server.js';
 import { waitUntil } from '../../support/wait-until.js';
+import { orphanOfKilledParent } from '../../support/orphan-fixture.js';
+import { processGone } from '../../support/process-alive.js';
 
 let server: SlapdServer;
 beforeAll(async () => {
@@ -19,14 +17,6 @@ afterAll(() => server?.stop());
 
 const alice = { username: 'alice', firstName: 'Alice', lastName: 'Ashdown', password: 'Alice-first-passw0rd', email: 'alice@home.test', mobile: '+447400100001' };
 
-function processGone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
 
 /** A client of the service account, over StartTLS with the server's CA, as the kiosk would connect. */
 async function asService<T>(fn: (client: Client) => Promise<T>): Promise<T> {
@@ -154,21 +144,11 @@ describe('throwaway slapd', () => {
   });
 
   it('takes slapd down with a test process that is killed, and the next start sweeps its folder', async () => {
-    const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const fixture = fileURLToPath(new URL('./fixtures/orphaned-slapd.ts', import.meta.url));
     // A folder of its own: other test processes' starts sweep the usual one and could win the race.
     const baseDir = mkdtempSync(path.join(os.tmpdir(), 'sspr-orphan-slapd-test-'));
     onTestFinished(() => rmSync(baseDir, { recursive: true, force: true }));
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, baseDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    onTestFinished(() => void child.kill('SIGKILL'));
-    const exited = once(child, 'exit');
-    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-    const orphan = JSON.parse(line) as { pid: number; dir: string };
-    expect(processGone(orphan.pid)).toBe(false);
-
-    // SIGKILL runs no 'exit' handler: only the parent-death signal can take slapd down now.
-    child.kill('SIGKILL');
-    await exited;
+    const orphan = await orphanOfKilledParent(new URL('./fixtures/orphaned-slapd.ts', import.meta.url), baseDir);
+    expect(orphan.ranBeforeKill).toBe(true);
     await waitUntil(() => processGone(orphan.pid), 'the orphaned slapd is gone');
     expect(existsSync(orphan.dir)).toBe(true);
     sweepLeftoverSlapdDirs(baseDir);

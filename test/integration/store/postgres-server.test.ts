@@ -1,16 +1,14 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { findPostgresBinaries, PostgresNotInstalledError } from '../../support/postgres-binaries.js';
 import { defaultBaseDir, sweepLeftoverClusters } from '../../support/postgres-cluster.js';
 import { startPostgres, type PostgresConnectionConfig, type PostgresServer } from '../../support/postgres-server.js';
 import { waitUntil } from '../../support/wait-until.js';
+import { orphanOfKilledParent } from '../../support/orphan-fixture.js';
+import { processGone } from '../../support/process-alive.js';
 
 // One server for the file, as a store test would use it; the tests that stop it restart it again.
 let server: PostgresServer;
@@ -42,14 +40,6 @@ async function loginError(config: PostgresConnectionConfig): Promise<Error & { c
 }
 
 /** Gone, or a zombie that nobody has reaped yet (which no longer serves anything). */
-function processGone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
 
 describe('throwaway PostgreSQL server', () => {
   it('lets the created role in over TCP on 127.0.0.1 with its password, stored as SCRAM', async () => {
@@ -155,22 +145,12 @@ describe('stopping for good', () => {
   });
 
   it('takes the server down with a test process that is killed, and the next start sweeps its folder', async () => {
-    const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const fixture = fileURLToPath(new URL('./fixtures/orphaned-postgres.ts', import.meta.url));
     // A folder of its own: other test processes' starts sweep the usual ones and could win the race.
     const baseDir = mkdtempSync(path.join(defaultBaseDir(), 'sspr-orphan-test-'));
     onTestFinished(() => rmSync(baseDir, { recursive: true, force: true }));
     chmodSync(baseDir, 0o755);
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, baseDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    onTestFinished(() => void child.kill('SIGKILL'));
-    const exited = once(child, 'exit');
-    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-    const orphan = JSON.parse(line) as { pid: number; dir: string };
-    expect(processGone(orphan.pid)).toBe(false);
-
-    // SIGKILL runs no 'exit' handler: only the parent-death signal can take the server down now.
-    child.kill('SIGKILL');
-    await exited;
+    const orphan = await orphanOfKilledParent(new URL('./fixtures/orphaned-postgres.ts', import.meta.url), baseDir);
+    expect(orphan.ranBeforeKill).toBe(true);
     await waitUntil(() => processGone(orphan.pid), 'the orphaned postmaster is gone');
     expect(existsSync(orphan.dir)).toBe(true);
     sweepLeftoverClusters([baseDir]);
