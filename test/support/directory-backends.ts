@@ -4,7 +4,7 @@ import { accountRows } from '../../electron/core/store/accounts.js';
 import { contactRows } from '../../electron/core/store/contacts.js';
 import { usernameKeyOf } from '../../electron/core/store/username-key.js';
 import { startTestKiosk, type TestKiosk, type TestKioskOptions } from './core-kiosk.js';
-import type { TestDirectoryServer, TestPerson } from './directory-server.js';
+import type { TestDirectoryServer } from './directory-server.js';
 import { sambaAdStartTimeoutMs, startSambaAd } from './samba-ad-server.js';
 import { startSlapd } from './slapd-server.js';
 
