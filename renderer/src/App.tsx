@@ -3,7 +3,8 @@ import { applyBranding } from './apply-branding.js';
 import { DemoInbox } from './components/DemoInbox.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { KioskHeader } from './components/KioskHeader.js';
-import { useFlow, useKioskInfo } from './stores/bound-stores.js';
+import { useDocumentLanguage } from './i18n/use-document-language.js';
+import { useFlow, useKioskInfo, useLanguage } from './stores/bound-stores.js';
 import { TechnicianDoor } from './technician/TechnicianDoor.js';
 import { KioskScreens, usePublicScreens } from './technician/TechnicianScreens.js';
 import { useTechnicianSession } from './technician/use-technician-session.js';
@@ -13,6 +14,7 @@ export function App() {
   const infoError = useKioskInfo((s) => s.error);
   const publicScreens = usePublicScreens();
   useTechnicianSession();
+  useDocumentLanguage();
 
   useEffect(() => {
     void useKioskInfo.getState().load();
@@ -21,6 +23,7 @@ export function App() {
   useEffect(() => {
     if (info === null) return;
     applyBranding(info);
+    useLanguage.getState().setDefault(info.languages.default);
     void useFlow.getState().load();
   }, [info]);
 

@@ -1,4 +1,4 @@
-import { useFlow } from './stores/bound-stores.js';
+import { useFlow, useLanguage } from './stores/bound-stores.js';
 
 /**
  * Ends a walk-up session for good (security.md 26): the next person must find nothing of the last
@@ -7,6 +7,7 @@ import { useFlow } from './stores/bound-stores.js';
 export async function endWalkUpSession(): Promise<void> {
   // Reset first: the screen empties at once, even if main is slow to answer.
   useFlow.getState().reset();
+  useLanguage.getState().backToDefault();
   clearBrowserTraces();
   const backAtStart = await useFlow.getState().startOver();
   if (!backAtStart) await useFlow.getState().load();

@@ -1,3 +1,4 @@
+import { languageCodes, languageSchema } from '../i18n/languages.js';
 import { z } from 'zod';
 import { policyRulesSchema, presetNames, type PresetName } from '../policy/policy-config.js';
 import { directorySchema } from './directory-config-schema.js';
@@ -250,6 +251,19 @@ export const configSchema = z
       })
       .strict()
       .default({ requiredMethods: 1, blockedEmailDomains: [], coolingOffDays: 0 }),
+    /** The languages offered on the start screen, and the one each walk-up session starts in. */
+    languages: z
+      .object({
+        offered: z
+          .array(languageSchema)
+          .min(1)
+          .refine((list) => new Set(list).size === list.length, 'must not list a language twice')
+          .default([...languageCodes]),
+        default: languageSchema.default('en'),
+      })
+      .strict()
+      .refine((languages) => languages.offered.includes(languages.default), 'languages.default must be one of languages.offered')
+      .default({ offered: [...languageCodes], default: 'en' }),
     reset: z
       .object({
         /** 2: reset and unlock need codes from two different methods. */

@@ -1,3 +1,4 @@
+import { languageSchema, type Language } from '../i18n/languages.js';
 import { z } from 'zod';
 import type { ProofMethod, SessionView } from '../flow/stages.js';
 import type { PolicyRules } from '../policy/policy-config.js';
@@ -105,6 +106,8 @@ export interface KioskInfo {
   registration: { available: boolean; requiredMethods: number; requiredProofs: number };
   /** Technician mode: the console's idle limit, how long a help ticket lasts, and whether an admin PIN can quit. */
   technician: { idleSeconds: number; ticketMinutes: number; quitByPin: boolean };
+  /** The languages the start screen offers, and the one every walk-up session starts in. */
+  languages: { offered: Language[]; default: Language };
 }
 
 export interface PasswordVerdict {
@@ -127,6 +130,11 @@ export const contract = {
   'session:startOver': { request: empty, response: {} as SessionView },
   /** The person is still there (a key or touch the page saw): main's idle limit starts again. */
   'session:stillHere': { request: empty, response: {} as SessionView },
+  /**
+   * The walk-up session's language, chosen on the start screen: main writes the session's emails and
+   * texts in it, and goes back to the default language when the session ends.
+   */
+  'session:setLanguage': { request: z.object({ language: languageSchema }).strict(), response: {} as { language: Language } },
   /** Starts a journey that proves identity by a code: reset a forgotten password, or unlock the account. */
   'journey:begin': {
     request: z.object({ purpose: z.enum(['reset', 'unlock']), username: usernameSchema }).strict(),

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/languages.js';
 import type { Result } from './result.js';
 import type { Channel, RequestOf, ResponseOf } from './contract.js';
 
@@ -14,6 +15,7 @@ export function createKioskApi(invoke: Invoke) {
     session: () => invoke('session:get', {}),
     startOver: () => invoke('session:startOver', {}),
     stillHere: () => invoke('session:stillHere', {}),
+    setLanguage: (language: Language) => invoke('session:setLanguage', { language }),
     begin: (purpose: 'reset' | 'unlock', username: string) => invoke('journey:begin', { purpose, username }),
     signIn: (purpose: 'change' | 'register', username: string, password: string) => invoke('journey:signIn', { purpose, username, password }),
     chooseMethod: (method: 'email' | 'sms' | 'app') => invoke('code:choose', { method }),

@@ -24,6 +24,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'session:get': () => journeys.view(),
     'session:startOver': () => journeys.startOver(),
     'session:stillHere': () => journeys.stillHere(),
+    'session:setLanguage': ({ language }) => journeys.setLanguage(language),
     'journey:begin': ({ purpose, username }) => journeys.begin(purpose, username),
     'journey:signIn': ({ purpose, username, password }) =>
       purpose === 'register' ? journeys.register.signIn(username, password) : journeys.signIn(username, password),

@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/i18n/languages.js';
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
 import type { CodePurpose, ProofMethod, SessionView } from '../../../shared/flow/stages.js';
 import type { PasswordVerdict } from '../../../shared/ipc/contract.js';
@@ -64,6 +65,7 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
     codeLength: config.codes.length,
     appCodeLength: appCodeDigits,
     returnAfterSeconds: config.kiosk.doneReturnSeconds,
+    languages: config.languages,
     secondsLeft: (expiresAt) => codes.secondsLeft(expiresAt),
     record,
     ...(deps.onSessionEnded === undefined ? {} : { onSessionEnded: deps.onSessionEnded }),
@@ -163,6 +165,7 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
     view: () => session.run(() => session.answer()),
     stillHere: () => session.run(() => session.stillHere()),
     startOver: () => session.run(() => session.startOver()),
+    setLanguage: (language: Language) => session.run(async () => session.setLanguage(language)),
     begin: (purpose: CodePurpose, username: string) => session.run(() => steps.begin(purpose, username)),
     signIn: (username: string, password: string) => session.run(() => steps.signIn(username, password)),
     chooseMethod: (method: ProofMethod) => session.run(() => proofSteps.choose(method)),

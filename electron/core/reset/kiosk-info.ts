@@ -41,5 +41,6 @@ export function buildKioskInfo(config: KioskConfig, offered: { proofMethods: Pro
       requiredProofs: config.reset.requiredProofs,
     },
     technician: { idleSeconds: config.technician.idleSeconds, ticketMinutes: config.technician.ticketMinutes, quitByPin: kiosk.adminPinHash !== undefined },
+    languages: { offered: [...config.languages.offered], default: config.languages.default },
   };
 }

@@ -1,4 +1,5 @@
 import { canMove, type ProofMethod, type Purpose, type SessionView, type Stage } from '../../../shared/flow/stages.js';
+import type { Language } from '../../../shared/i18n/languages.js';
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
 import type { AuditEntry } from '../audit/audit-trail.js';
 import type { Clock } from '../ports.js';
@@ -22,6 +23,8 @@ export interface SessionHolderDeps {
   codeLength: number;
   appCodeLength: number;
   returnAfterSeconds: number;
+  /** languages.offered and languages.default: a session starts in the default and returns to it at its end. */
+  languages: { offered: readonly Language[]; default: Language };
   secondsLeft: (expiresAt: Date) => number;
   /** Writes one audit record in its own transaction. */
   record: (entry: AuditEntry) => Promise<void>;
@@ -43,6 +46,8 @@ export function createSessionHolder(deps: SessionHolderDeps) {
   const queue = createSerialQueue();
   const limits: SessionLimits = { sessionMinutes: deps.limits.sessionMinutes, idleSeconds: deps.limits.idleSeconds + idleGraceSeconds };
   let state: SessionState = idleSession;
+  // Beside the state, not in it: the language is chosen before a journey starts, and outlives every step.
+  let language: Language = deps.languages.default;
   const now = () => clock.now().getTime();
   const typedNameOf = (current: SessionState) => ('typedName' in current ? current.typedName : null);
   // Held beside the state, not in it: every step builds its next state afresh, and the mark must outlive them all.
@@ -50,6 +55,7 @@ export function createSessionHolder(deps: SessionHolderDeps) {
 
   function end(): void {
     state = idleSession;
+    language = deps.languages.default;
     assist.ended();
     deps.onSessionEnded?.();
   }
@@ -135,6 +141,16 @@ export function createSessionHolder(deps: SessionHolderDeps) {
 
     /** Ends a session that main's own limits say is over, without waiting for the page. */
     sweep: async (): Promise<void> => void (await endIfStale()),
+
+    /** The language this session's screens, emails and texts are in. */
+    language: (): Language => language,
+    /** A language the kiosk does not offer is refused; choosing one counts as the person being there. */
+    setLanguage(next: Language): Result<{ language: Language }> {
+      if (!deps.languages.offered.includes(next)) return fail('BAD_INPUT');
+      language = next;
+      holder.touch();
+      return ok({ language });
+    },
 
     /** Runs one step after every step before it. */
     run: <T>(step: () => Promise<T>): Promise<T> => queue.run(step),

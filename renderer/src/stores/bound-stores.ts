@@ -1,3 +1,4 @@
+import { createLanguageStore } from '../i18n/language-store.js';
 import { createFlowStore } from './flow-store.js';
 import { createKioskInfoStore } from './kiosk-info-store.js';
 import { createTechnicianStore } from './technician-store.js';
@@ -6,3 +7,4 @@ import { createTechnicianStore } from './technician-store.js';
 export const useFlow = createFlowStore(() => window.kiosk);
 export const useKioskInfo = createKioskInfoStore(() => window.kiosk);
 export const useTechnician = createTechnicianStore(() => window.kiosk);
+export const useLanguage = createLanguageStore(() => window.kiosk);
