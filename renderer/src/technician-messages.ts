@@ -11,6 +11,10 @@ import type {
 import { humanDuration } from './human-duration.js';
 import { errorMessage, type MessageContext } from './messages.js';
 import { untilWords } from './time-of-day.js';
+import { createTranslator } from '../../shared/i18n/translator.js';
+
+// Until these words move to the technician catalogue: the shared duration and time words, in English.
+const english = createTranslator('en');
 
 /**
  * Every word of technician mode (sign-in, console, assisted step). Said to a signed-in technician,
@@ -51,7 +55,7 @@ export const consoleWords = {
   quitConfirm: 'Close the kiosk app on this machine? People cannot use it until it is started again.',
   quitYes: 'Yes, quit the kiosk',
   quitNo: 'Keep it running',
-  idle: (seconds: number) => `Signs out by itself after ${humanDuration(seconds)} without activity.`,
+  idle: (seconds: number) => `Signs out by itself after ${humanDuration(english, seconds)} without activity.`,
   idleWarning: (seconds: number) => `Signing out in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}: touch the screen or press a key to stay.`,
   lookupHeading: 'Look someone up',
   byUsername: 'Username',
@@ -89,7 +93,7 @@ export const blockKindWords: Record<PersonBlock['kind'], string> = {
 };
 
 export function blockWords(block: PersonBlock, now = new Date()): string {
-  const until = untilWords(block.until, now);
+  const until = untilWords(english, block.until, now);
   return until === null ? blockKindWords[block.kind] : `${blockKindWords[block.kind]}, until ${until}`;
 }
 
@@ -178,7 +182,7 @@ export const idCheckWords = {
   submit: 'Record the ID check',
   documentMissing: 'Choose the document you checked.',
   seenMissing: 'Tick the box to confirm you saw the document in person.',
-  recorded: (document: string, at: string) => `ID checked: ${document}, seen in person at ${untilWords(at) ?? at}.`,
+  recorded: (document: string, at: string) => `ID checked: ${document}, seen in person at ${untilWords(english, at) ?? at}.`,
 } as const;
 
 export const actionWords = {
@@ -274,8 +278,8 @@ export function assistPolicyWords(progress: AssistProgress): string | null {
  */
 export function technicianErrorMessage(error: KioskError, context: MessageContext): string {
   if (error.code === 'TOO_MANY_ATTEMPTS') {
-    const until = error.details?.until === undefined ? null : untilWords(error.details.until);
-    const wait = error.details?.retryAfterSeconds === undefined ? null : humanDuration(error.details.retryAfterSeconds);
+    const until = error.details?.until === undefined ? null : untilWords(context.words, error.details.until);
+    const wait = error.details?.retryAfterSeconds === undefined ? null : humanDuration(context.words, error.details.retryAfterSeconds);
     if (until !== null) return `Too many wrong tries. This is blocked until ${until}${wait === null ? '' : ` (${wait})`}.`;
     return `Too many wrong tries. Please wait ${wait ?? 'a while'} and try again.`;
   }

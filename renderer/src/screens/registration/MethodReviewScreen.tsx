@@ -1,14 +1,14 @@
 import type { MethodChange } from '../../../../shared/flow/stages.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../../hooks/use-message-context.js';
+import { useMessageContext } from '../../hooks/use-message-context.js';
 import { errorMessage } from '../../messages.js';
 import { changeWords, reviewWords } from '../../registration-messages.js';
 import { useFlow } from '../../stores/bound-stores.js';
 
 /** Nothing is saved until the person confirms here; the notice before and after is promised in words. */
 export function MethodReviewScreen({ change }: { change: MethodChange }) {
-  const info = useLoadedInfo();
+  const context = useMessageContext();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const saveMethod = useFlow((s) => s.saveMethod);
   const cancelMethod = useFlow((s) => s.cancelMethod);
@@ -25,7 +25,7 @@ export function MethodReviewScreen({ change }: { change: MethodChange }) {
         {changeWords(change)}
       </p>
       <p>{reviewWords.notice}</p>
-      <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => void saveMethod()}>
           {reviewWords.confirm}

@@ -1,7 +1,7 @@
 import type { MethodKind, RegisteredMethod, RegistrationView } from '../../../../shared/flow/stages.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../../hooks/use-message-context.js';
+import { useMessageContext } from '../../hooks/use-message-context.js';
 import { errorMessage } from '../../messages.js';
 import { addMethodLabels, methodKindNames, methodLine, methodsWords, savedWords } from '../../registration-messages.js';
 import { setUpOnWords } from '../../set-up-on.js';
@@ -17,7 +17,7 @@ const kinds: readonly MethodKind[] = ['email', 'phone', 'app'];
  * be added (`canAdd`) and refuses what may not be removed; the page only offers the obvious.
  */
 export function MethodsScreen({ view }: { view: MethodsView }) {
-  const info = useLoadedInfo();
+  const context = useMessageContext();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const busy = useFlow((s) => s.busy);
   const error = useFlow((s) => s.error);
@@ -39,7 +39,7 @@ export function MethodsScreen({ view }: { view: MethodsView }) {
         </div>
       )}
       {view.methods.length < needed ? <p className="reminder">{methodsWords.tooFew(view.methods.length, needed)}</p> : null}
-      <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
       {kinds
         .filter((kind) => view.canAdd.includes(kind) || view.methods.some((method) => method.kind === kind))
         .map((kind) => (
