@@ -39,7 +39,7 @@ export function DemoInbox() {
             <li key={message.id}>
               <article data-testid="demo-message" data-channel={message.channel} className="demo-message">
                 {/* A text message has no subject: its heading names the channel instead of being empty. */}
-                <h3 data-value-text={message.subject === '' ? undefined : true}>{message.subject === '' ? t(channelNameIds[message.channel]) : message.subject}</h3>
+                <h3 data-value-text={message.subject === '' ? undefined : true} dir="auto">{message.subject === '' ? t(channelNameIds[message.channel]) : message.subject}</h3>
                 <dl>
                   <div>
                     <dt>{t('walkUp.demo.inbox.channel')}</dt>
@@ -58,7 +58,10 @@ export function DemoInbox() {
                     </dd>
                   </div>
                 </dl>
-                <pre data-value-text>{message.text}</pre>
+                {/* Written in the language main chose, which may not be the page's: its own letters set its direction. */}
+                <pre data-value-text dir="auto">
+                  {message.text}
+                </pre>
               </article>
             </li>
           ))}
