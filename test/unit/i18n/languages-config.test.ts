@@ -12,6 +12,10 @@ describe('config languages', () => {
     expect(configSchema.parse(minimal).languages).toEqual({ offered: ['en', 'fr', 'es', 'ar'], default: 'en' });
   });
 
+  it('starts in the first language offered when no default is given', () => {
+    expect(configSchema.parse({ ...minimal, languages: { offered: ['fr', 'en'] } }).languages).toEqual({ offered: ['fr', 'en'], default: 'fr' });
+  });
+
   it('refuses a default that is not offered, a language twice, and a language the kiosk does not have', () => {
     const refused = configSchema.safeParse({ ...minimal, languages: { offered: ['en', 'fr'], default: 'ar' } });
     expect(refused.success).toBe(false);
