@@ -49,9 +49,9 @@ async function shoot(page: Page, orientation: Orientation, name: string): Promis
   const file = path.join(screenshotDir, orientation, `${name}.png`);
   mkdirSync(path.dirname(file), { recursive: true });
   // Fonts and images first: a half-loaded screen would make a different picture each run.
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
   // A focused field's caret and ring can be caught mid-blink; the pictures show screens at rest.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate('document.activeElement?.blur()');
   const picture = await page.screenshot({ fullPage: false, animations: 'disabled', caret: 'hide', mask: varying(page), maskColor: '#d0d4da' });
   // Written only when it differs: an unchanged screen leaves the committed file untouched.
   if (!existsSync(file) || !readFileSync(file).equals(picture)) writeFileSync(file, picture);
