@@ -2,6 +2,7 @@ import { createReadStream, statSync, type ReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { createArgon2Hasher } from '../../electron/core/hashing/argon2-hasher.js';
+import type { Tx } from '../../electron/core/store/store.js';
 import { systemClock } from '../../electron/core/system.js';
 import { checkRow, describeProblem, readHeader, type ImportedPerson, type ImportHeader, type RowProblem } from './account-import-rows.js';
 import { existingUsernameKeys, insertImportedPeople, type ReadyPerson } from './account-import-write.js';
@@ -51,7 +52,7 @@ export async function runAccountsImport(args: readonly string[], io: ImportIo): 
     }
     const ready = await withHashes(checked.people, deployment, io.errors);
     const at = clock.now().toISOString();
-    await deployment.store.run(async (tx) => {
+    await writeAll(deployment, async (tx) => {
       await insertImportedPeople(tx, ready, at);
       await deployment.audit.record(tx, {
         event: 'accounts.imported',
@@ -69,6 +70,18 @@ export async function runAccountsImport(args: readonly string[], io: ImportIo): 
     return 0;
   } finally {
     await deployment.close();
+  }
+}
+
+/** The one transaction; a name taken meanwhile (another kiosk, another import) is said in words. */
+async function writeAll(deployment: Deployment, work: (tx: Tx) => Promise<void>): Promise<void> {
+  try {
+    await deployment.store.run(work);
+  } catch (error) {
+    if (/unique|duplicate key/i.test(error instanceof Error ? error.message : '')) {
+      throw new Error('an account with one of these usernames was added while the import ran; nothing was imported (run it again to see which)');
+    }
+    throw error;
   }
 }
 

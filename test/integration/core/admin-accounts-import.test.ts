@@ -1,4 +1,4 @@
-import { createReadStream, writeFileSync, type ReadStream } from 'node:fs';
+import { createReadStream, statSync, writeFileSync, type ReadStream } from 'node:fs';
 import path from 'node:path';
 import argon2 from 'argon2';
 import { afterEach, expect, it } from 'vitest';
@@ -195,4 +195,20 @@ it('draws a progress bar in place on a terminal', async () => {
   progress.finish(100);
   expect(sink.text()).toContain('\rChecking [###############...............] 50% 50 rows');
   expect(sink.text().endsWith(`\rChecking [${'#'.repeat(30)}] 100% 100 rows\n`)).toBe(true);
+});
+
+it('imports into a deployment fresh from init, before the kiosk has started: the database and its key are made as a first start makes them', async () => {
+  const { runInit } = await import('../../../tools/admin/init-command.js');
+  const { runAuditVerify } = await import('../../../tools/admin/audit-commands.js');
+  const dir = dirs.make();
+  const configFile = path.join(dir, 'kiosk.yaml');
+  expect((await runCommand(runInit, ['--defaults', '--out', configFile], { env: {} })).code).toBe(0);
+  const people = path.join(dir, 'people.csv');
+  writeFileSync(people, `${header},password\nann.one,Ann,One,ann@homemail.example,,Starting4Pass\n`);
+  expect(await runCommand(runAccountsImport, [people, '--config', configFile], { env: {} })).toMatchObject({ code: 0, printed: '{"imported":1}\n' });
+  expect(statSync(path.join(dir, 'data', 'kiosk.db.key')).mode & 0o777).toBe(0o600);
+  // The next command finds the same key (a new one would be refused against the database).
+  const verified = textSink();
+  expect(await runAuditVerify(['--config', configFile], {}, verified.stream)).toBe(0);
+  expect(JSON.parse(verified.text())).toMatchObject({ ok: true, records: 1 });
 });
