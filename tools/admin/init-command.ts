@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse as parseYaml } from 'yaml';
@@ -66,32 +66,21 @@ export async function runInit(args: readonly string[], io: CommandIo): Promise<n
   const flags = parseFlags(flagArgs, ['out']);
   const out = path.resolve(flags.get('out') ?? 'config.yaml');
   const baseDir = path.dirname(out);
-  const exists = () => {
-    try {
-      writeFileSync(out, '', { flag: 'wx' });
-      return false;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return true;
-      throw new Error(`${out} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  };
-  // Checked (and the name claimed) before any question: answering ten questions to be refused is no fun.
-  const existed = exists();
-  if (existed && !force) throw new Error(`${out} already exists; nothing was written (--force replaces it)`);
-  let written = false;
+  // Checked before any question: answering ten questions to be refused is no fun.
+  if (!force && existsSync(out)) throw new Error(`${out} already exists; nothing was written (--force replaces it)`);
+  const answers = useDefaults ? defaultAnswers() : await askAll(io, baseDir);
+  const text = initConfigYaml(answers);
+  validateConfig(parseYaml(text), out, baseDir);
   try {
-    const answers = useDefaults ? defaultAnswers() : await askAll(io, baseDir);
-    const text = initConfigYaml(answers);
-    validateConfig(parseYaml(text), out, baseDir);
-    writeFileSync(out, text, { mode: 0o644 });
-    written = true;
-    const config = initConfigObject(answers);
-    io.output.write(`\nWrote ${out}.\n${nextSteps(config).map((line) => `  - ${line}`).join('\n')}\n`);
-    return 0;
-  } finally {
-    // The empty placeholder claimed above goes again if nothing was written into it.
-    if (!written && !existed) rmSync(out, { force: true });
+    // 'wx': a file that appeared while the questions were answered is not replaced either.
+    writeFileSync(out, text, { flag: force ? 'w' : 'wx', mode: 0o644 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new Error(`${out} already exists; nothing was written (--force replaces it)`);
+    throw new Error(`${out} cannot be written (${code ?? 'error'})`);
   }
+  io.output.write(`\nWrote ${out}.\n${nextSteps(initConfigObject(answers)).map((line) => `  - ${line}`).join('\n')}\n`);
+  return 0;
 }
 
 function nextSteps(config: Record<string, unknown>): string[] {
