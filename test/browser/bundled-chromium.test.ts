@@ -1,6 +1,9 @@
-import { accessSync, constants } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pickBrowser } from '../../tools/browser/pick-browser.js';
+import { HeadlessOnlyBrowserError, launchChromium } from '../../tools/preview/launch-chromium.js';
 import type { Preview } from '../../tools/preview/host.js';
 import { chooseJourney, startBrowserPreview, startScreen } from '../support/browser-preview.js';
 
@@ -29,6 +32,19 @@ describe('the bundled Chromium (@sparticuz/chromium)', () => {
     accessSync(picked.executablePath, constants.X_OK);
     // A second pick reuses the unpacked copy.
     expect((await pickBrowser(bundled)).executablePath).toBe(picked.executablePath);
+  });
+
+  it('refuses a window in words, even where there is a display (it is chrome-headless-shell)', async () => {
+    vi.stubEnv('DISPLAY', ':99');
+    const scratchDir = mkdtempSync(path.join(os.tmpdir(), 'bundled-window-'));
+    try {
+      const launch = launchChromium({ headless: false, cdpPort: null, scratchDir, browserEnv: bundled });
+      await expect(launch).rejects.toBeInstanceOf(HeadlessOnlyBrowserError);
+      await expect(launch).rejects.toThrow('cannot open a window. Use --headless');
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(scratchDir, { recursive: true, force: true });
+    }
   });
 
   it('runs the kiosk: the start screen, then the reset journey\'s first step', async () => {

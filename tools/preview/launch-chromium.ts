@@ -65,7 +65,7 @@ export async function launchChromium(options: ChromiumLaunch): Promise<Browser> 
     headless: options.headless,
     // The project's own flags for every browser. @sparticuz/chromium's recommended args are not used:
     // they include --disable-web-security, --single-process and --disable-site-isolation-trials,
-    // which would switch off the very protections (CSP, origin checks) the browser tests exercise.
+    // which switch off the same-origin policy and site isolation the kiosk page is meant to run under.
     args: chromiumArgs(options),
     env: { ...process.env, XDG_CONFIG_HOME: xdgConfig, XDG_CACHE_HOME: xdgCache },
     // The host closes the browser itself, after the kiosk, on SIGINT/SIGTERM.
