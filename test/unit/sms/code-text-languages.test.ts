@@ -77,12 +77,14 @@ describe('the notice texts in every language', () => {
     expect(text.startsWith(words.t('notifications.text.notice.password_reset', { organisation: 'Northfield University', at }))).toBe(true);
     expect(text).toContain('01632 960 321');
     const method = methodNoticeText({ ...context, kind: 'method_added', method: 'phone', masked: '+44 •••• ••• 321', language });
+    const cleared = noticeText({ ...context, kind: 'blocks_cleared', language });
     expect(method.startsWith(words.t('notifications.text.notice.method_added', { organisation: 'Northfield University', at, method: 'phone', digits: '321' }))).toBe(true);
-    for (const body of [text, method]) {
+    for (const body of [text, method, cleared]) {
       expect(findUrls(body)).toEqual([]);
       expect(findAutoLinkableText(body)).toEqual([]);
-      // GSM-7 in two segments for the Latin languages; Arabic (UCS-2) in three at most.
-      expect(gsm7Segments(body).segments).toBeLessThanOrEqual(language === 'ar' ? 3 : 2);
+      // Two segments at most: GSM-7 for the Latin languages (153 a part), UCS-2 for Arabic (67 a part).
+      expect(gsm7Segments(body)).toMatchObject({ encoding: language === 'ar' ? 'ucs2' : 'gsm7' });
+      expect(gsm7Segments(body).segments).toBeLessThanOrEqual(2);
     }
   });
 });
