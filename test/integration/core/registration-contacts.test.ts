@@ -60,7 +60,7 @@ describeEachBackend('registration: a personal email proven by a code', (backend)
       expect(notice.subject).toBe('A way to reset your Northfield University password was added');
       expect(notice.text).toContain('A personal email address (A•••w@p•••.example) was added to the account amira.khan');
       expect(notice.text).toContain(t.kiosk.config.kiosk.location);
-      expect(notice.text).toContain('Monday, 2 March 2026');
+      expect(notice.text).toContain('Monday, March 2, 2026');
       expect(notice.text).toContain('If this was not you, contact the IT Service Desk');
       expect(notice.text).not.toContain('personal.example');
       expect(findUrls(notice.text)).toEqual([]);
