@@ -94,7 +94,7 @@ async function openWorker(message: Extract<ToWorker, { type: 'open' }>): Promise
     log,
   });
   const proofThrottle = createProofThrottle({ throttle, audit, pseudonym, kioskId: config.kiosk.id });
-  const proof = createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, proofThrottle, config });
+  const proof = createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, proofThrottle, config, language: () => config.languages.default });
 
   return {
     store,

@@ -1,4 +1,5 @@
 import type { KioskConfig } from '../../shared/config/config-schema.js';
+import type { Language } from '../../shared/i18n/languages.js';
 import { createAuditRetention } from './audit/audit-retention.js';
 import { createAuthenticators } from './authenticator/authenticators.js';
 import { createAuditTrail, recordAlone, type AuditTrail } from './audit/audit-trail.js';
@@ -75,6 +76,9 @@ export function createKioskServices(deps: ServiceDeps) {
   const realAudit = createAuditTrail({ kioskId: config.kiosk.id, clock, chainKey: keys.auditChain, pseudonym });
   // While a technician's person-only step runs, the person's own rows name the technician (assisted-audit.ts).
   let assistedNow: () => AssistMark | null = () => null;
+  // Codes and notices are written in the walk-up session's language; the session is made further down.
+  let sessionLanguage: () => Language = () => config.languages.default;
+  const language = () => sessionLanguage();
   const audit = withAssistedActor(deps.wrapAudit?.(realAudit) ?? realAudit, () => assistedNow());
   const throttle = createThrottle({ clock, rules: config.throttle });
   const codes = createCodeIssuer({ random, clock, hmacKey: keys.codeHmac, settings: config.codes });
@@ -108,12 +112,12 @@ export function createKioskServices(deps: ServiceDeps) {
   const onNoticesQueued = () => background.start('notice outbox', async () => void (await outbox.runOnce()));
   // Every password set is kept in the kiosk's history, and the reuse check costs one argon2 derivation.
   const history = createPasswordHistory({ store, directory, clock, params: config.hashing, hasher });
-  const changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log, onNoticesQueued, history, textNotices: deps.sms !== null });
+  const changer = createPasswordChanger({ store, directory, audit, throttle, pseudonym, clock, config, log, onNoticesQueued, history, textNotices: deps.sms !== null, language });
   // Wrong codes by email, text or app, while registering or proving who one is, count toward the same limits.
   const proofThrottle = createProofThrottle({ throttle, audit, pseudonym, kioskId: config.kiosk.id });
   const registration = {
     store,
-    proof: createMethodProof({ store, codes, throttle, audit, pseudonym, config, channels, background, log, proofThrottle }),
+    proof: createMethodProof({ store, codes, throttle, audit, pseudonym, config, channels, background, log, proofThrottle, language }),
     save: createMethodSaver({
       store,
       audit,
@@ -123,13 +127,14 @@ export function createKioskServices(deps: ServiceDeps) {
       requiredMethods: config.registration.requiredMethods,
       textNotices: deps.sms !== null,
       onNoticesQueued,
+      language,
     }),
     authenticators,
     audit,
     config,
     texts: textChannel !== null,
   };
-  const unlocker = createAccountUnlocker({ store, directory, audit, throttle, pseudonym, clock, kiosk: config.kiosk, textNotices: deps.sms !== null, log, onNoticesQueued });
+  const unlocker = createAccountUnlocker({ store, directory, audit, throttle, pseudonym, clock, kiosk: config.kiosk, textNotices: deps.sms !== null, log, onNoticesQueued, language });
   const technicianAccounts = technicianAccountsFor({ config, store, keys, audit, hasher, clock, random });
   // Technician mode: one technician session beside the walk-up one; when it ends, so does any
   // person-only step it started (technicianLeft), and the page goes back to the public start.
@@ -152,7 +157,7 @@ export function createKioskServices(deps: ServiceDeps) {
     store,
     directory,
     codes,
-    proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, proofThrottle, config }),
+    proof: createCodeProof({ store, codes, throttle, audit, delivery, pseudonym, proofThrottle, config, language }),
     appProof: createAppProof({ store, authenticators, throttle, proofThrottle, audit, pseudonym }),
     proofThrottle,
     coolingOff: createCoolingOff({ store, clock, days: config.registration.coolingOffDays }),
@@ -179,6 +184,7 @@ export function createKioskServices(deps: ServiceDeps) {
     assist: { onAssistFinished: (mark, outcome) => assistFinished(mark, outcome), onAssistedActivity: () => technicianSession.touch() },
   });
   assistedNow = () => journeys.session.assisted();
+  sessionLanguage = () => journeys.session.language();
   const cases = createTechnicianCases({
     session: technicianSession,
     store,

@@ -1,4 +1,4 @@
-import { languageCodes, languageSchema } from '../i18n/languages.js';
+import { languageCodes, languageSchema, type Language } from '../i18n/languages.js';
 import { z } from 'zod';
 import { policyRulesSchema, presetNames, type PresetName } from '../policy/policy-config.js';
 import { directorySchema } from './directory-config-schema.js';
@@ -259,9 +259,11 @@ export const configSchema = z
           .min(1)
           .refine((list) => new Set(list).size === list.length, 'must not list a language twice')
           .default([...languageCodes]),
-        default: languageSchema.default('en'),
+        /** Absent: the first language offered. */
+        default: languageSchema.optional(),
       })
       .strict()
+      .transform(({ offered, default: chosen }) => ({ offered, default: chosen ?? (offered[0] as Language) }))
       .refine((languages) => languages.offered.includes(languages.default), 'languages.default must be one of languages.offered')
       .default({ offered: [...languageCodes], default: 'en' }),
     reset: z

@@ -33,10 +33,15 @@ export function createTranslator(language: Language, options: TranslatorOptions 
   const compiled = new Map<string, IntlMessageFormat>();
   const zone = options.timeZone === undefined ? {} : { timeZone: options.timeZone };
   const timeFormat = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', ...zone });
-  // "{until, time, short}" and "{on, date, long}" in a message use these, in the same time zone.
+  // "{until, time, short}" and "{on, date, long}" in a message use these, in the same time zone;
+  // "{at, date, dayMonth}" ("2 Mar") is for text messages, where every character counts.
   const zoned = {
     time: { short: { hour: 'numeric', minute: '2-digit', ...zone } },
-    date: { long: { day: 'numeric', month: 'long', year: 'numeric', ...zone }, weekday: { weekday: 'long', ...zone } },
+    date: {
+      long: { day: 'numeric', month: 'long', year: 'numeric', ...zone },
+      weekday: { weekday: 'long', ...zone },
+      dayMonth: { day: 'numeric', month: 'short', ...zone },
+    },
   } as const;
 
   function formatOf(id: string): IntlMessageFormat {

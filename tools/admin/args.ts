@@ -18,3 +18,10 @@ export function parseFlags(args: readonly string[], allowed: readonly string[]):
   }
   return flags;
 }
+
+/** A flag that takes no value (`--dry-run`): whether it was given, and the other arguments. */
+export function takeSwitch(args: readonly string[], name: string): [boolean, string[]] {
+  const rest = args.filter((arg) => arg !== `--${name}`);
+  if (args.length - rest.length > 1) throw new UsageError(`--${name} given twice`);
+  return [rest.length < args.length, rest];
+}

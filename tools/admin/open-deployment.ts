@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createAuditTrail, type AuditTrail } from '../../electron/core/audit/audit-trail.js';
 import { loadConfig } from '../../electron/core/config/load-config.js';
 import { loadDeploymentKey } from '../../electron/core/keys/deployment-key.js';
@@ -35,8 +36,12 @@ export async function openDeployment(
   const config = loadConfig(configFile);
   if (config.demo) throw new UsageError('this command works on a real deployment; the demo database is recreated at every start');
   const source = deploymentKeySourceOf(config);
-  // Never create a key here: an admin command that made a new one would split the deployment.
-  const keys = deriveKeys(loadDeploymentKey(source.kind === 'file' ? { ...source, createIfMissing: false } : source, env, cryptoRandom));
+  // Never create a key for an existing database: an admin command that made a new one would split the
+  // deployment. A SQLite kiosk not started yet (no database file) gets both, as its first start would,
+  // so `init` then `accounts import` works before the kiosk has run.
+  const firstUse = config.store.kind === 'sqlite' && config.store.path !== ':memory:' && !existsSync(config.store.path);
+  const keySource = source.kind === 'file' ? { ...source, createIfMissing: source.createIfMissing && firstUse } : source;
+  const keys = deriveKeys(loadDeploymentKey(keySource, env, cryptoRandom));
   const store = await openConfiguredStore(config.store, { env, now: () => clock.now().toISOString() });
   try {
     await checkDeploymentKey(store, keys, clock);

@@ -13,12 +13,14 @@ import type { GuessabilityChecker, KeyProtector } from '../../electron/core/port
 import type { SenderInfo } from '../../electron/core/ipc/sender.js';
 import { buildKioskApiInitScript, invokeBindingName } from './kiosk-api-script.js';
 import { assertCanShowWindow, kioskScreen, launchChromium } from './launch-chromium.js';
+import { pickBrowserOnce, type PickedBrowser } from '../browser/pick-browser.js';
+import type { BrowserEnv } from '../browser/choose-browser.js';
 import { refuseForeignRequests, serveRenderer } from './serve-renderer.js';
 import { fitWindowToScreen } from './fit-window.js';
 
 /**
  * The kiosk without Electron: the same core the main process builds (createKiosk), the same built
- * renderer, in Debian's Chromium. The page gets `window.kiosk` with the preload's named functions,
+ * renderer, in the system's Chromium (or the one tools/browser/pick-browser.ts picks). The page gets `window.kiosk` with the preload's named functions,
  * bound to the very IPC router the shell registers, so sender checks and schemas guard it the same way.
  */
 
@@ -46,6 +48,8 @@ export interface PreviewOptions {
    * (as Electron's safeStorage does on a Linux without a keyring) to see the kiosk without authenticator apps.
    */
   keyProtector?: KeyProtector;
+  /** CHROMIUM_PATH / SSPR_BROWSER for the browser choice (tools/browser/pick-browser.ts); process.env by default. */
+  browserEnv?: BrowserEnv;
   /** The kiosk core's log lines (never secrets); silent by default. */
   log?: (line: string) => void;
 }
@@ -59,6 +63,8 @@ export interface Preview {
   url: string;
   /** For chromium.connectOverCDP, when a CDP port was asked for. */
   cdpUrl: string | null;
+  /** Which Chromium this preview runs in. */
+  picked: PickedBrowser;
   /** Closes the browser, then the kiosk, then removes the preview's temp folder. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -95,7 +101,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     // Chromium starts while the kiosk seeds its database: the two are independent and each takes a while.
     let kioskStart: Promise<Kiosk> | null = null;
     cleanups.push(async () => (kioskStart === null ? undefined : (await kioskStart).close()));
-    const browserLaunch = launchChromium({ headless, cdpPort, scratchDir });
+    const browserEnv = options.browserEnv ?? process.env;
+    const browserLaunch = launchChromium({ headless, cdpPort, scratchDir, browserEnv });
     // Registered after the kiosk's, so it runs first: no call can reach a closing kiosk.
     cleanups.push(async () => (await browserLaunch).close());
     // The same engine and options the Electron main process loads, so passwords are judged identically.
@@ -111,7 +118,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       ...(options.log ? { log: options.log } : {}),
       ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
     });
-    const [kiosk, browser, initScript] = await Promise.all([kioskStart, browserLaunch, initScriptBuild]);
+    const [kiosk, browser, initScript, picked] = await Promise.all([kioskStart, browserLaunch, initScriptBuild, pickBrowserOnce(browserEnv)]);
 
     const context = await browser.newContext({
       viewport: headless ? (options.viewport ?? kioskScreen) : null,
@@ -141,6 +148,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       kiosk,
       url,
       cdpUrl: cdpPort === null ? null : `http://127.0.0.1:${cdpPort}`,
+      picked,
       close: () => (closing ??= unwind()),
     };
   } catch (error) {

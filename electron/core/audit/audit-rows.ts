@@ -54,6 +54,14 @@ export const auditRows = {
     return rows.map(toAuditRow);
   },
 
+  /** Oldest first: records at or after `since` and before `until` (null: up to now), from id `afterId` on (an export in batches). */
+  async between(tx: Tx, since: string, until: string | null, afterId: number, limit: number): Promise<AuditRow[]> {
+    let query = tx.selectFrom('audit_log').selectAll().where('at', '>=', since).where('id', '>', afterId);
+    if (until !== null) query = query.where('at', '<', until);
+    const rows = await query.orderBy('id').limit(limit).execute();
+    return rows.map(toAuditRow);
+  },
+
   async byNameKey(tx: Tx, nameKey: string, limit: number): Promise<AuditRow[]> {
     const rows = await tx.selectFrom('audit_log').selectAll().where('name_key', '=', nameKey).orderBy('id').limit(limit).execute();
     return rows.map(toAuditRow);

@@ -1,4 +1,5 @@
 import type { CodePurpose as Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { Language } from '../../../shared/i18n/languages.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { createBackgroundTasks } from '../background-tasks.js';
 import type { CodeIssuer } from '../codes/code-issuer.js';
@@ -18,6 +19,8 @@ export interface DeliveryRequest {
   code: string;
   method: VerificationMethod;
   purpose: Purpose;
+  /** The session's language when the code was asked for: the message is written in it. */
+  language: Language;
   /** Taken back when the channel turns out to be down: nobody could have been sent anything. */
   throttleEvents: number[];
   /** The channel is down: the person is told, whoever they typed. */
@@ -87,7 +90,7 @@ export function createCodeDelivery(deps: {
     }
 
     await store.run((tx) => codes.bind(tx, challengeId, eligible.id));
-    const results = await Promise.allSettled(recipients.map((to) => channel.sendCode(to, request.code, purpose)));
+    const results = await Promise.allSettled(recipients.map((to) => channel.sendCode(to, request.code, purpose, request.language)));
     const failures = results.flatMap((result) => (result.status === 'rejected' ? [summariseDeliveryFailure(result.reason)] : []));
     for (const failure of failures) log(`${method} code not delivered to a recipient: ${describeFailureSummary(failure)}`);
     await store.run(async (tx) => {

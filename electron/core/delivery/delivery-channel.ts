@@ -1,4 +1,5 @@
 import type { CodePurpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { Language } from '../../../shared/i18n/languages.js';
 import type { ContactRecord } from '../ports.js';
 import type { ChannelHealth } from './channel-health.js';
 
@@ -12,7 +13,8 @@ export interface DeliveryChannel {
   contactKind: ContactRecord['kind'];
   health: ChannelHealth;
   /** 'register': the code proves a new email or mobile is the person's (it goes to that new address). */
-  sendCode(to: string, code: string, purpose: CodePurpose | 'register'): Promise<void>;
+  /** `language`: the walk-up session's when the code was asked for; the message is written in it. */
+  sendCode(to: string, code: string, purpose: CodePurpose | 'register', language: Language): Promise<void>;
 }
 
 export type DeliveryChannels = Partial<Record<VerificationMethod, DeliveryChannel>>;

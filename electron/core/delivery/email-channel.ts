@@ -28,9 +28,9 @@ export function createEmailChannel(deps: {
       downRetryMaxMs: config.delivery.downRetryMaxSeconds * 1000,
       ...(deps.onHealthChange === undefined ? {} : { onChange: deps.onHealthChange }),
     }),
-    async sendCode(to, code, purpose) {
+    async sendCode(to, code, purpose, language) {
       // Rendered per send and inside the background task, so a template refusal is a failed send like any other.
-      const message = codeEmail({ branding, code, ttlMinutes: config.codes.ttlMinutes, purpose });
+      const message = codeEmail({ branding, code, ttlMinutes: config.codes.ttlMinutes, purpose, language });
       await email.send({ to, ...message });
     },
   };

@@ -22,8 +22,8 @@ export function createTextChannel(deps: {
       downRetryMaxMs: config.delivery.downRetryMaxSeconds * 1000,
       ...(deps.onHealthChange === undefined ? {} : { onChange: deps.onHealthChange }),
     }),
-    async sendCode(to, code, purpose) {
-      const text = codeText({ organisationName: config.branding.organisationName, code, ttlMinutes: config.codes.ttlMinutes, purpose });
+    async sendCode(to, code, purpose, language) {
+      const text = codeText({ organisationName: config.branding.organisationName, code, ttlMinutes: config.codes.ttlMinutes, purpose, language });
       await sms.send({ to, text });
     },
   };

@@ -4,7 +4,7 @@ import { accountRows } from '../store/accounts.js';
 import { contactRows } from '../store/contacts.js';
 import { historyDerivationRows, historySaltRows } from '../store/history-rows.js';
 import { passwordHistoryRows } from '../store/password-history.js';
-import type { Store } from '../store/store.js';
+import type { Store, Tx } from '../store/store.js';
 import type { Clock, PasswordHasher, RandomSource } from '../ports.js';
 import { cryptoRandom } from '../system.js';
 import { secretBytesOf } from '../authenticator/enrolment.js';
@@ -27,6 +27,8 @@ export interface SeedHistoryOptions {
    * seeded too, their fixed app secret sealed as `admin technician add` seals a real one.
    */
   technicianKey?: Buffer;
+  /** Runs first in the seed's own transaction (`admin demo reset` empties the tables there), so a failed seed changes nothing. */
+  clearFirst?: (tx: Tx) => Promise<void>;
 }
 
 /**
@@ -66,6 +68,7 @@ export async function seedDemoDatabase(
   const technician = options.technicianKey === undefined ? null : await demoTechnicianRow(options.technicianKey, hasher, random, at(90));
 
   await store.run(async (tx) => {
+    await options.clearFirst?.(tx);
     for (const { account, salt, current, earlier } of hashed) {
       // Each earlier password lived 90 days; the current one was set 30 days ago.
       const id = await accountRows.insert(tx, {

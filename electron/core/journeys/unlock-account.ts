@@ -1,4 +1,5 @@
 import type { NoticeState, UnlockOutcome } from '../../../shared/flow/stages.js';
+import type { Language } from '../../../shared/i18n/languages.js';
 import type { AuditDetailValue, AuditTrail } from '../audit/audit-trail.js';
 import { describeError } from '../background-tasks.js';
 import type { NamePseudonym } from '../keys/name-pseudonym.js';
@@ -24,6 +25,8 @@ export function createAccountUnlocker(deps: {
   textNotices: boolean;
   log: (line: string) => void;
   onNoticesQueued?: () => void;
+  /** The walk-up session's language (the kiosk's default outside a session): the notice is written in it. */
+  language: () => Language;
 }) {
   const { store, directory, audit, throttle, pseudonym, clock, kiosk, log } = deps;
 
@@ -54,7 +57,7 @@ export function createAccountUnlocker(deps: {
           for (const scope of ['failedProofs', 'emailSends', 'smsSends'] as const) await throttle.reset(tx, scope, subject);
         }
         const at = clock.now().toISOString();
-        const notice = { accountId: account.id, kind: 'account_unlocked' as const, username: account.username, at, kioskId: kiosk.id, kioskLocation: kiosk.location };
+        const notice = { accountId: account.id, kind: 'account_unlocked' as const, username: account.username, at, kioskId: kiosk.id, kioskLocation: kiosk.location, language: deps.language() };
         const queued = await enqueueAccountNotices(tx, notice, at, deps.textNotices);
         await audit.record(tx, { event: 'unlock.unlocked', typedName, account: account.username, outcome: 'ok', ...as, detail: { ...as.detail, noticesQueued: queued } });
         return queued;

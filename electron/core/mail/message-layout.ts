@@ -1,3 +1,4 @@
+import { textDirection, type Language } from '../../../shared/i18n/languages.js';
 import { findUrls } from './find-urls.js';
 import { htmlText } from './html-text.js';
 import { MailInputError } from './mail-errors.js';
@@ -10,9 +11,12 @@ import { MailInputError } from './mail-errors.js';
 export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'code'; code: string }
+  /** Labels come from the catalogue with their own colon ("Phone:", "Téléphone :"). */
   | { kind: 'facts'; rows: ReadonlyArray<readonly [label: string, value: string]> };
 
 export interface MessageLayout {
+  /** The reader's language: the HTML says it (and, for Arabic, that it reads right to left). */
+  language: Language;
   subject: string;
   /** Small line above the heading, e.g. "IT Services, Example University". */
   sender: string;
@@ -33,7 +37,7 @@ function blockText(block: Block): string {
     case 'code':
       return `    ${block.code}`;
     case 'facts':
-      return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n');
+      return block.rows.map(([label, value]) => `${label} ${value}`).join('\n');
   }
 }
 
@@ -48,7 +52,7 @@ function blockHtml(block: Block): string {
       return `<p style="margin:0 0 16px;font-family:Consolas,'Courier New',monospace;font-size:32px;font-weight:bold;letter-spacing:6px">${htmlText(block.code)}</p>`;
     case 'facts':
       return `<p style="${paragraphStyle}">${block.rows
-        .map(([label, value]) => `<strong>${htmlText(label)}:</strong> ${htmlText(value)}`)
+        .map(([label, value]) => `<strong>${htmlText(label)}</strong> ${htmlText(value)}`)
         .join('<br>')}</p>`;
   }
 }
@@ -57,7 +61,7 @@ export function renderMessage(layout: MessageLayout): RenderedEmail {
   const text = [layout.sender, layout.heading, ...layout.blocks.map(blockText)].join('\n\n') + '\n';
   const html = [
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${layout.language}" dir="${textDirection(layout.language)}">`,
     `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${htmlText(layout.subject)}</title></head>`,
     '<body style="margin:0;padding:24px;background:#f6f7f9;color:#111827;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
     '<div style="max-width:560px;margin:0 auto;padding:24px;background:#ffffff;border:1px solid #d1d5db">',

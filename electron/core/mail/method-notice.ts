@@ -1,13 +1,17 @@
+import type { MessageId } from '../../../shared/i18n/catalogues.js';
+import type { Language } from '../../../shared/i18n/languages.js';
 import { MailInputError } from './mail-errors.js';
 import { renderMessage, type RenderedEmail } from './message-layout.js';
-import { checkedServiceDesk, checkedValue, formatWhen, serviceDeskRows } from './template-values.js';
-import type { MailBranding } from './templates.js';
+import { messageWords } from './message-words.js';
+import { checkedServiceDesk, checkedValue, whenText, whereRows } from './template-values.js';
+import { contactFacts, type MailBranding } from './templates.js';
 
 /**
  * The notice after a person added, changed or removed a way to reset their password. It goes to
  * every address on record before and after the change, so an old address learns that a new one was
  * added (the standard defence against an account takeover that starts by registering the
  * attacker's own address). The method is named masked only, and like every message it holds no link.
+ * Two sentences (what changed, then who did it) make one paragraph: each is its own catalogue message.
  */
 export type MethodNoticeKind = 'method_added' | 'method_replaced' | 'method_removed';
 export const methodNoticeKinds: readonly MethodNoticeKind[] = ['method_added', 'method_replaced', 'method_removed'];
@@ -26,36 +30,30 @@ export interface MethodNoticeInput {
   kioskId: string;
   kioskLocation: string;
   timeZone?: string;
+  /** The language of the person who made the change (the session's when it was queued). */
+  language?: Language;
 }
 
-const methodNames: Record<NoticeMethodKind, string> = { email: 'personal email address', phone: 'mobile number', app: 'authenticator app' };
+const methodKinds: readonly NoticeMethodKind[] = ['email', 'phone', 'app'];
 
-function named(method: NoticeMethodKind, masked: string): string {
-  return masked === '' ? `${article(method)} ${methodNames[method]}` : `${article(method)} ${methodNames[method]} (${masked})`;
-}
-const article = (method: NoticeMethodKind) => (method === 'app' ? 'an' : 'a');
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const sentences = {
+  method_added: { email: 'notifications.method.added.email', phone: 'notifications.method.added.phone', app: 'notifications.method.added.app' },
+  method_replaced: { email: 'notifications.method.replaced.email', phone: 'notifications.method.replaced.phone', app: 'notifications.method.replaced.app' },
+  method_removed: { email: 'notifications.method.removed.email', phone: 'notifications.method.removed.phone', app: 'notifications.method.removed.app' },
+} as const satisfies Record<MethodNoticeKind, Record<NoticeMethodKind, MessageId>>;
 
-/** One sentence, shared by the email and the text: what happened to which method. */
-export function methodChangeSentence(input: { kind: MethodNoticeKind; method: NoticeMethodKind; masked: string; replacesMasked?: string }, account: string): string {
-  const method = methodNames[input.method];
-  switch (input.kind) {
-    case 'method_added':
-      return `${capitalised(named(input.method, input.masked))} was added to ${account} for password reset and sign-in codes.`;
-    case 'method_replaced': {
-      const old = input.replacesMasked === undefined || input.replacesMasked === '' ? `The ${method}` : `The ${method} ${input.replacesMasked}`;
-      return input.method === 'app'
-        ? `The authenticator app of ${account} was replaced by a new one.`
-        : `${old} of ${account} was replaced by ${input.masked === '' ? 'another' : input.masked}.`;
-    }
-    case 'method_removed':
-      return `${capitalised(named(input.method, input.masked))} was removed from ${account}: it will no longer receive codes.`;
-  }
-}
+const subjects = {
+  method_added: 'notifications.method.method_added.subject',
+  method_replaced: 'notifications.method.method_replaced.subject',
+  method_removed: 'notifications.method.method_removed.subject',
+} as const satisfies Record<MethodNoticeKind, MessageId>;
+
+// An email or a mobile is always shown masked; a row that somehow lost its mask still names a method.
+const shown = (masked: string | undefined) => (masked === undefined || masked === '' ? '•••' : masked);
 
 export function methodNoticeEmail(input: MethodNoticeInput): RenderedEmail {
   if (!methodNoticeKinds.includes(input.kind)) throw new MailInputError('kind', 'must be a known notice');
-  if (!Object.hasOwn(methodNames, input.method)) throw new MailInputError('method', 'must be email, phone or app');
+  if (!methodKinds.includes(input.method)) throw new MailInputError('method', 'must be email, phone or app');
   const organisation = checkedValue('branding.organisationName', input.branding.organisationName, { required: true });
   const department = checkedValue('branding.departmentName', input.branding.departmentName, { required: true });
   const serviceDesk = checkedServiceDesk(input.branding.serviceDesk);
@@ -64,39 +62,23 @@ export function methodNoticeEmail(input: MethodNoticeInput): RenderedEmail {
   const replacesMasked = input.replacesMasked === undefined ? undefined : checkedValue('replacesMasked', input.replacesMasked, { required: false });
   const kioskId = checkedValue('kioskId', input.kioskId, { required: true });
   const kioskLocation = checkedValue('kioskLocation', input.kioskLocation ?? '', { required: false });
-  const when = formatWhen(input.when, input.timeZone);
+  const words = messageWords(input.language, input.timeZone);
+  const when = whenText(input.when, words, input.timeZone);
 
-  const subjects: Record<MethodNoticeKind, string> = {
-    method_added: `A way to reset your ${organisation} password was added`,
-    method_replaced: `A way to reset your ${organisation} password was changed`,
-    method_removed: `A way to reset your ${organisation} password was removed`,
-  };
-  const where: Array<readonly [string, string]> = [
-    ['When', when],
-    ['Kiosk', kioskId],
-  ];
-  if (kioskLocation !== '') where.push(['Kiosk location', kioskLocation]);
-  const deskRows = serviceDeskRows(serviceDesk);
+  const subject = words.t(subjects[input.kind], { organisation });
+  const what = words.t(sentences[input.kind][input.method], { username, masked: shown(masked), oldMasked: shown(replacesMasked) });
   return renderMessage({
-    subject: subjects[input.kind],
-    sender: `${department}, ${organisation}`,
-    heading: subjects[input.kind],
+    language: words.language,
+    subject,
+    sender: words.t('notifications.email.sender', { department, organisation }),
+    heading: subject,
     blocks: [
-      {
-        kind: 'paragraph',
-        text: `${methodChangeSentence({ kind: input.kind, method: input.method, masked, ...(replacesMasked === undefined ? {} : { replacesMasked }) }, `the account ${username}`)} This was done at a self-service kiosk by someone who signed in with the account's password.`,
-      },
-      { kind: 'facts', rows: where },
-      { kind: 'paragraph', text: 'If this was you, you do not need to do anything.' },
-      {
-        kind: 'paragraph',
-        text: `If this was not you, contact the ${serviceDesk.name} straight away: someone may know your password, and they can secure your account.`,
-      },
-      ...(deskRows.length === 0 ? [] : [{ kind: 'facts' as const, rows: deskRows }]),
-      {
-        kind: 'paragraph',
-        text: `${department} never emails a link to change a password and will never ask you for your password. If an email about your password contains a link, do not use it.`,
-      },
+      { kind: 'paragraph', text: `${what} ${words.t('notifications.method.who')}` },
+      { kind: 'facts', rows: whereRows(words, { when, kioskId, kioskLocation }) },
+      { kind: 'paragraph', text: words.t('notifications.email.ifYou') },
+      { kind: 'paragraph', text: words.t('notifications.method.ifNotYou', { desk: serviceDesk.name }) },
+      ...contactFacts(serviceDesk, words),
+      { kind: 'paragraph', text: words.t('notifications.email.noLinks', { department }) },
     ],
   });
 }

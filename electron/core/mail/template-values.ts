@@ -1,5 +1,7 @@
+import type { Translator } from '../../../shared/i18n/translator.js';
 import { findUrls } from './find-urls.js';
 import { MailInputError } from './mail-errors.js';
+import { checkedDate, zoneName } from './message-words.js';
 
 export interface ServiceDeskDetails {
   name: string;
@@ -35,33 +37,27 @@ export function checkedServiceDesk(value: unknown): ServiceDeskDetails {
 }
 
 /** "Phone: ...", "Email: ..." rows for the details the organisation configured; empty ones are left out. */
-export function serviceDeskRows(desk: ServiceDeskDetails): Array<readonly [string, string]> {
+export function serviceDeskRows(desk: ServiceDeskDetails, words: Translator): Array<readonly [string, string]> {
   const rows: Array<readonly [string, string]> = [];
-  if (desk.phone !== '') rows.push(['Phone', desk.phone]);
-  if (desk.email !== '') rows.push(['Email', desk.email]);
-  if (desk.location !== '') rows.push(['In person', desk.location]);
-  if (desk.hours !== '') rows.push(['Opening hours', desk.hours]);
+  if (desk.phone !== '') rows.push([words.t('notifications.email.label.phone'), desk.phone]);
+  if (desk.email !== '') rows.push([words.t('notifications.email.label.email'), desk.email]);
+  if (desk.location !== '') rows.push([words.t('notifications.email.label.inPerson'), desk.location]);
+  if (desk.hours !== '') rows.push([words.t('notifications.email.label.hours'), desk.hours]);
   return rows;
 }
 
-/** "Wednesday, 1 July 2026 at 13:34 BST": a reader needs the zone to judge whether it was them. */
-export function formatWhen(when: unknown, timeZone: string | undefined): string {
-  if (!(when instanceof Date) || Number.isNaN(when.getTime())) throw new MailInputError('when', 'must be a valid date');
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-GB', {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-      ...(timeZone === undefined ? {} : { timeZone }),
-    });
-  } catch {
-    throw new MailInputError('timeZone', `is not a known time zone: ${JSON.stringify(timeZone)}`);
-  }
-  return format.format(when);
+/** "Wednesday, July 1, 2026 at 1:34 PM GMT+1", as the language writes it, in the kiosk's time zone. */
+export function whenText(when: unknown, words: Translator, timeZone: string | undefined): string {
+  const at = checkedDate(when);
+  return words.t('notifications.email.when', { at, zone: zoneName(at, words.language, timeZone) });
+}
+
+/** "When", "Kiosk" and "Kiosk location" rows: where and when a change happened. */
+export function whereRows(words: Translator, facts: { when: string; kioskId: string; kioskLocation: string }): Array<readonly [string, string]> {
+  const rows: Array<readonly [string, string]> = [
+    [words.t('notifications.email.label.when'), facts.when],
+    [words.t('notifications.email.label.kiosk'), facts.kioskId],
+  ];
+  if (facts.kioskLocation !== '') rows.push([words.t('notifications.email.label.kioskLocation'), facts.kioskLocation]);
+  return rows;
 }

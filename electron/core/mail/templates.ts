@@ -1,9 +1,14 @@
+import type { MessageId } from '../../../shared/i18n/catalogues.js';
+import type { Language } from '../../../shared/i18n/languages.js';
+import type { Translator } from '../../../shared/i18n/translator.js';
 import { renderMessage, type RenderedEmail } from './message-layout.js';
 import { MailInputError } from './mail-errors.js';
-import { checkedServiceDesk, checkedValue, formatWhen, serviceDeskRows } from './template-values.js';
+import { messageWords } from './message-words.js';
+import { checkedServiceDesk, checkedValue, serviceDeskRows, whenText, whereRows } from './template-values.js';
 
 /**
- * The two messages the kiosk sends, as plain text and HTML. Neither ever holds a link: the
+ * The code email and the account notices, as plain text and HTML, in the reader's language (the
+ * words are the "notifications" catalogue's). Neither ever holds a link: the
  * organisation tells people it never emails password links, and a message that breaks that rule
  * would teach them to trust phishing. Every value is checked first, so bad input throws a
  * MailInputError and nothing is rendered.
@@ -35,36 +40,31 @@ export function assertMailBranding(branding: MailBranding): void {
   checkedBranding(branding);
 }
 
-const noPasswordLinks = (department: string) =>
-  `${department} never emails a link to change a password and will never ask you for your password. ` +
-  'If an email about your password contains a link, do not use it.';
-
 /** What a code is for: proving identity (reset, unlock), or that a new email address is the person's (register). */
 export type CodeEmailPurpose = 'reset' | 'unlock' | 'register';
 
-const codeWords: Record<CodeEmailPurpose, { subject: (organisation: string) => string; heading: string; asked: (organisation: string) => string; ignore: string }> = {
+const codeWords = {
   reset: {
-    subject: (organisation) => `Your ${organisation} password reset code`,
-    heading: 'Your password reset code',
-    asked: (organisation) => `You, or someone who knows your username, asked to reset your ${organisation} password at a self-service kiosk. To continue, type this code on the kiosk screen:`,
-    ignore: 'If you did not ask for this code, you can ignore this email: nothing has been changed.',
+    subject: 'notifications.code.reset.subject',
+    heading: 'notifications.code.reset.heading',
+    asked: 'notifications.code.reset.asked',
+    ignore: 'notifications.code.reset.ignore',
   },
   unlock: {
-    subject: (organisation) => `Your ${organisation} account unlock code`,
-    heading: 'Your account unlock code',
-    asked: (organisation) => `You, or someone who knows your username, asked to unlock your ${organisation} account at a self-service kiosk. To continue, type this code on the kiosk screen:`,
-    ignore: 'If you did not ask for this code, you can ignore this email: nothing has been changed.',
+    subject: 'notifications.code.unlock.subject',
+    heading: 'notifications.code.unlock.heading',
+    asked: 'notifications.code.unlock.asked',
+    ignore: 'notifications.code.unlock.ignore',
   },
   register: {
-    subject: (organisation) => `Confirm this email address for your ${organisation} account`,
-    heading: 'Confirm your email address',
-    asked: (organisation) =>
-      `Someone signed in to a ${organisation} account at a self-service kiosk and asked to add this email address for password reset and sign-in codes. If that was you, type this code on the kiosk screen:`,
-    ignore: 'If that was not you, do not share this code with anyone: without it, this address is not added.',
+    subject: 'notifications.code.register.subject',
+    heading: 'notifications.code.register.heading',
+    asked: 'notifications.code.register.asked',
+    ignore: 'notifications.code.register.ignore',
   },
-};
+} as const satisfies Record<CodeEmailPurpose, Record<string, MessageId>>;
 
-export function codeEmail(input: { branding: MailBranding; code: string; ttlMinutes: number; purpose: CodeEmailPurpose }): RenderedEmail {
+export function codeEmail(input: { branding: MailBranding; code: string; ttlMinutes: number; purpose: CodeEmailPurpose; language?: Language }): RenderedEmail {
   const branding = checkedBranding(input.branding);
   if (typeof input.code !== 'string' || !/^[0-9]{4,10}$/.test(input.code)) {
     throw new MailInputError('code', 'must be 4 to 10 digits');
@@ -72,28 +72,23 @@ export function codeEmail(input: { branding: MailBranding; code: string; ttlMinu
   if (!Number.isInteger(input.ttlMinutes) || input.ttlMinutes < 1 || input.ttlMinutes > 24 * 60) {
     throw new MailInputError('ttlMinutes', 'must be a whole number of minutes from 1 to 1440');
   }
-  const words = Object.hasOwn(codeWords, input.purpose) ? codeWords[input.purpose] : undefined;
-  if (words === undefined) throw new MailInputError('purpose', 'must be "reset", "unlock" or "register"');
+  const ids = Object.hasOwn(codeWords, input.purpose) ? codeWords[input.purpose] : undefined;
+  if (ids === undefined) throw new MailInputError('purpose', 'must be "reset", "unlock" or "register"');
 
+  const words = messageWords(input.language, undefined);
   const { organisationName: organisation, departmentName: department, serviceDesk } = branding;
-  const minutes = input.ttlMinutes === 1 ? '1 minute' : `${input.ttlMinutes} minutes`;
   return renderMessage({
-    subject: words.subject(organisation),
-    sender: `${department}, ${organisation}`,
-    heading: words.heading,
+    language: words.language,
+    subject: words.t(ids.subject, { organisation }),
+    sender: words.t('notifications.email.sender', { department, organisation }),
+    heading: words.t(ids.heading),
     blocks: [
-      { kind: 'paragraph', text: words.asked(organisation) },
+      { kind: 'paragraph', text: words.t(ids.asked, { organisation }) },
       { kind: 'code', code: input.code },
-      {
-        kind: 'paragraph',
-        text: `The code is valid for ${minutes} and works only once. Do not share it with anyone.`,
-      },
-      { kind: 'paragraph', text: noPasswordLinks(department) },
-      {
-        kind: 'paragraph',
-        text: `${words.ignore} If you are worried, contact the ${serviceDesk.name}.`,
-      },
-      ...contactFacts(serviceDesk),
+      { kind: 'paragraph', text: words.t('notifications.code.validity', { minutes: input.ttlMinutes }) },
+      { kind: 'paragraph', text: words.t('notifications.email.noLinks', { department }) },
+      { kind: 'paragraph', text: words.t(ids.ignore, { desk: serviceDesk.name }) },
+      ...contactFacts(serviceDesk, words),
     ],
   });
 }
@@ -101,29 +96,28 @@ export function codeEmail(input: { branding: MailBranding; code: string; ttlMinu
 /** What a notice tells the person happened to their account. */
 export type AccountNoticeKind = 'password_reset' | 'password_changed' | 'account_unlocked' | 'blocks_cleared';
 
-const noticeWords: Record<AccountNoticeKind, { subject: (organisation: string) => string; heading: string; happened: (username: string) => string }> = {
+const noticeWords = {
   password_reset: {
-    subject: (organisation) => `Your ${organisation} password was reset`,
-    heading: 'Your password was reset',
-    happened: (username) => `The password for ${username} was reset at a self-service kiosk.`,
+    subject: 'notifications.notice.password_reset.subject',
+    heading: 'notifications.notice.password_reset.heading',
+    happened: 'notifications.notice.password_reset.happened',
   },
   password_changed: {
-    subject: (organisation) => `Your ${organisation} password was changed`,
-    heading: 'Your password was changed',
-    happened: (username) => `The password for ${username} was changed at a self-service kiosk.`,
+    subject: 'notifications.notice.password_changed.subject',
+    heading: 'notifications.notice.password_changed.heading',
+    happened: 'notifications.notice.password_changed.happened',
   },
   account_unlocked: {
-    subject: (organisation) => `Your ${organisation} account was unlocked`,
-    heading: 'Your account was unlocked',
-    happened: (username) => `The account ${username} was unlocked at a self-service kiosk. Its password was not changed.`,
+    subject: 'notifications.notice.account_unlocked.subject',
+    heading: 'notifications.notice.account_unlocked.heading',
+    happened: 'notifications.notice.account_unlocked.happened',
   },
   blocks_cleared: {
-    subject: (organisation) => `Your ${organisation} password reset can be used again`,
-    heading: 'Your password reset blocks were cleared',
-    happened: (username) =>
-      `The Service Desk checked your identity in person and cleared the blocks on password reset for ${username} at a self-service kiosk. Your password was not changed.`,
+    subject: 'notifications.notice.blocks_cleared.subject',
+    heading: 'notifications.notice.blocks_cleared.heading',
+    happened: 'notifications.notice.blocks_cleared.happened',
   },
-};
+} as const satisfies Record<AccountNoticeKind, Record<string, MessageId>>;
 
 /** The notice sent after a reset, a change or an unlock: what happened, when, where, and whom to call if it was not you. */
 export function accountNoticeEmail(input: {
@@ -134,35 +128,30 @@ export function accountNoticeEmail(input: {
   kioskId: string;
   kioskLocation: string;
   timeZone?: string;
+  language?: Language;
 }): RenderedEmail {
-  const words = noticeWords[input.kind];
-  if (words === undefined) throw new MailInputError('kind', 'must be a known notice');
+  const ids = Object.hasOwn(noticeWords, input.kind) ? noticeWords[input.kind] : undefined;
+  if (ids === undefined) throw new MailInputError('kind', 'must be a known notice');
   const branding = checkedBranding(input.branding);
   const username = checkedValue('username', input.username, { required: true });
   const kioskId = checkedValue('kioskId', input.kioskId, { required: true });
   const kioskLocation = checkedValue('kioskLocation', input.kioskLocation ?? '', { required: false });
-  const when = formatWhen(input.when, input.timeZone);
+  const words = messageWords(input.language, input.timeZone);
+  const when = whenText(input.when, words, input.timeZone);
 
   const { organisationName: organisation, departmentName: department, serviceDesk } = branding;
-  const where: Array<readonly [string, string]> = [
-    ['When', when],
-    ['Kiosk', kioskId],
-  ];
-  if (kioskLocation !== '') where.push(['Kiosk location', kioskLocation]);
   return renderMessage({
-    subject: words.subject(organisation),
-    sender: `${department}, ${organisation}`,
-    heading: words.heading,
+    language: words.language,
+    subject: words.t(ids.subject, { organisation }),
+    sender: words.t('notifications.email.sender', { department, organisation }),
+    heading: words.t(ids.heading),
     blocks: [
-      { kind: 'paragraph', text: words.happened(username) },
-      { kind: 'facts', rows: where },
-      { kind: 'paragraph', text: 'If this was you, you do not need to do anything.' },
-      {
-        kind: 'paragraph',
-        text: `If this was not you, contact the ${serviceDesk.name} straight away so that they can secure your account.`,
-      },
-      ...contactFacts(serviceDesk),
-      { kind: 'paragraph', text: noPasswordLinks(department) },
+      { kind: 'paragraph', text: words.t(ids.happened, { username }) },
+      { kind: 'facts', rows: whereRows(words, { when, kioskId, kioskLocation }) },
+      { kind: 'paragraph', text: words.t('notifications.email.ifYou') },
+      { kind: 'paragraph', text: words.t('notifications.notice.ifNotYou', { desk: serviceDesk.name }) },
+      ...contactFacts(serviceDesk, words),
+      { kind: 'paragraph', text: words.t('notifications.email.noLinks', { department }) },
     ],
   });
 }
@@ -172,7 +161,7 @@ export function resetNotificationEmail(input: Omit<Parameters<typeof accountNoti
   return accountNoticeEmail({ ...input, kind: 'password_reset' });
 }
 
-function contactFacts(serviceDesk: ReturnType<typeof checkedServiceDesk>) {
-  const rows = serviceDeskRows(serviceDesk);
+export function contactFacts(serviceDesk: ReturnType<typeof checkedServiceDesk>, words: Translator) {
+  const rows = serviceDeskRows(serviceDesk, words);
   return rows.length === 0 ? [] : [{ kind: 'facts' as const, rows }];
 }

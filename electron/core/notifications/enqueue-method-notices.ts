@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/i18n/languages.js';
 import type { MethodNoticeKind } from '../mail/method-notice.js';
 import { outboxRows } from '../store/outbox-rows.js';
 import type { Tx } from '../store/store.js';
@@ -16,7 +17,8 @@ export interface AddressesOnRecord {
  */
 export async function enqueueMethodNotices(
   tx: Tx,
-  notice: { kind: MethodNoticeKind; payload: MethodNoticePayload },
+  /** `language`: the session's, so every address hears of the change in the language it was made in. */
+  notice: { kind: MethodNoticeKind; payload: MethodNoticePayload; language: Language },
   recipients: { before: AddressesOnRecord; after: AddressesOnRecord },
   at: string,
   withTexts: boolean,
@@ -24,8 +26,9 @@ export async function enqueueMethodNotices(
   const payload = JSON.stringify(notice.payload);
   const emails = distinct([...recipients.before.emails, ...recipients.after.emails]);
   const phones = withTexts ? distinct([...recipients.before.phones, ...recipients.after.phones]) : [];
-  for (const recipient of emails) await outboxRows.add(tx, { kind: notice.kind, channel: 'email', recipient, payload }, at);
-  for (const recipient of phones) await outboxRows.add(tx, { kind: notice.kind, channel: 'sms', recipient, payload }, at);
+  const { kind, language } = notice;
+  for (const recipient of emails) await outboxRows.add(tx, { kind, channel: 'email', recipient, payload, language }, at);
+  for (const recipient of phones) await outboxRows.add(tx, { kind, channel: 'sms', recipient, payload, language }, at);
   return emails.length + phones.length;
 }
 

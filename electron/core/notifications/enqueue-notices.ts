@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/i18n/languages.js';
 import type { AccountNoticeKind } from '../mail/templates.js';
 import { contactRows } from '../store/contacts.js';
 import { outboxRows } from '../store/outbox-rows.js';
@@ -11,6 +12,8 @@ export interface AccountNotice {
   at: string;
   kioskId: string;
   kioskLocation: string;
+  /** The language it is written in: the session's when it was caused there, else the kiosk's default. */
+  language: Language;
 }
 
 /**
@@ -22,7 +25,8 @@ export async function enqueueAccountNotices(tx: Tx, notice: AccountNotice, at: s
   const payload = JSON.stringify({ username: notice.username, at: notice.at, kioskId: notice.kioskId, kioskLocation: notice.kioskLocation });
   const emails = await contactRows.verified(tx, notice.accountId, 'email');
   const phones = withTexts ? await contactRows.verified(tx, notice.accountId, 'phone') : [];
-  for (const recipient of emails) await outboxRows.add(tx, { kind: notice.kind, channel: 'email', recipient, payload }, at);
-  for (const recipient of phones) await outboxRows.add(tx, { kind: notice.kind, channel: 'sms', recipient, payload }, at);
+  const { kind, language } = notice;
+  for (const recipient of emails) await outboxRows.add(tx, { kind, channel: 'email', recipient, payload, language }, at);
+  for (const recipient of phones) await outboxRows.add(tx, { kind, channel: 'sms', recipient, payload, language }, at);
   return emails.length + phones.length;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
+import { languageSchema, type Language } from '../../../shared/i18n/languages.js';
 import { mailBrandingOf } from '../delivery/email-channel.js';
 import { accountNoticeEmail, type AccountNoticeKind, type RenderedEmail } from '../mail/templates.js';
 import { methodNoticeKinds, methodNoticeEmail, type MethodNoticeKind } from '../mail/method-notice.js';
@@ -9,7 +10,7 @@ import { noticeText } from '../sms/notice-text.js';
 /**
  * The notices the kiosk queues after a change. The outbox keeps only the template's non-secret inputs
  * (whose password, when, at which kiosk), so a message can be rendered again on every retry, after a
- * restart, by whichever kiosk picks it up.
+ * restart, by whichever kiosk picks it up. The language is kept beside them, in its own column.
  */
 const accountNotice = z.object({ username: z.string().min(1), at: z.string().min(1), kioskId: z.string().min(1), kioskLocation: z.string() }).strict();
 const noticeKinds: readonly AccountNoticeKind[] = ['password_reset', 'password_changed', 'account_unlocked', 'blocks_cleared'];
@@ -28,19 +29,28 @@ function parsed(kind: string, payload: string): { kind: AccountNoticeKind; input
   return { kind: kind as AccountNoticeKind, input: accountNotice.parse(JSON.parse(payload)) };
 }
 
-/** The same notice as a text message, for a verified mobile. */
-export function renderNoticeText(kind: string, payload: string, config: KioskConfig): string {
-  if (isMethodNotice(kind)) {
-    const input = methodNotice.parse(JSON.parse(payload));
-    const { organisationName, serviceDesk } = config.branding;
-    return methodNoticeText({ kind, method: input.method, masked: input.masked, organisationName, when: new Date(input.at), deskName: serviceDesk.name, deskPhone: serviceDesk.phone });
-  }
-  const notice = parsed(kind, payload);
-  const { organisationName, serviceDesk } = config.branding;
-  return noticeText({ kind: notice.kind, organisationName, when: new Date(notice.input.at), deskName: serviceDesk.name, deskPhone: serviceDesk.phone });
+/**
+ * The language a queued notice is written in: the one stored with it, or the kiosk's default for a row
+ * queued before languages were kept (or naming one this build no longer knows).
+ */
+export function noticeLanguage(stored: string | null, config: KioskConfig): Language {
+  const parsedLanguage = languageSchema.safeParse(stored);
+  return parsedLanguage.success ? parsedLanguage.data : config.languages.default;
 }
 
-export function renderNotice(kind: string, payload: string, config: KioskConfig): RenderedEmail {
+/** The same notice as a text message, for a verified mobile. */
+export function renderNoticeText(kind: string, payload: string, config: KioskConfig, language: Language = config.languages.default): string {
+  const { organisationName, serviceDesk } = config.branding;
+  const context = { organisationName, deskName: serviceDesk.name, deskPhone: serviceDesk.phone, language };
+  if (isMethodNotice(kind)) {
+    const input = methodNotice.parse(JSON.parse(payload));
+    return methodNoticeText({ ...context, kind, method: input.method, masked: input.masked, when: new Date(input.at) });
+  }
+  const notice = parsed(kind, payload);
+  return noticeText({ ...context, kind: notice.kind, when: new Date(notice.input.at) });
+}
+
+export function renderNotice(kind: string, payload: string, config: KioskConfig, language: Language = config.languages.default): RenderedEmail {
   if (isMethodNotice(kind)) {
     const input = methodNotice.parse(JSON.parse(payload));
     return methodNoticeEmail({
@@ -53,15 +63,17 @@ export function renderNotice(kind: string, payload: string, config: KioskConfig)
       when: new Date(input.at),
       kioskId: input.kioskId,
       kioskLocation: input.kioskLocation,
+      language,
     });
   }
-  const { input } = parsed(kind, payload);
+  const notice = parsed(kind, payload);
   return accountNoticeEmail({
-    kind: parsed(kind, payload).kind,
+    kind: notice.kind,
     branding: mailBrandingOf(config),
-    username: input.username,
-    when: new Date(input.at),
-    kioskId: input.kioskId,
-    kioskLocation: input.kioskLocation,
+    username: notice.input.username,
+    when: new Date(notice.input.at),
+    kioskId: notice.input.kioskId,
+    kioskLocation: notice.input.kioskLocation,
+    language,
   });
 }

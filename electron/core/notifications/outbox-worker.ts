@@ -5,7 +5,7 @@ import { describeFailureSummary, failureDetail, summariseDeliveryFailure } from 
 import type { Clock, EmailSender, SmsProvider } from '../ports.js';
 import { outboxRows, type OutboxMessage } from '../store/outbox-rows.js';
 import type { Store } from '../store/store.js';
-import { renderNotice, renderNoticeText } from './notices.js';
+import { noticeLanguage, renderNotice, renderNoticeText } from './notices.js';
 
 const leaseMs = 2 * 60_000;
 const batchSize = 20;
@@ -42,12 +42,13 @@ export function createOutboxWorker(deps: {
   };
 
   async function deliver(message: OutboxMessage): Promise<void> {
+    const language = noticeLanguage(message.language, config);
     if (message.channel === 'sms') {
       if (deps.sms === null) throw new Error('no text-message provider is configured');
-      await deps.sms.provider.send({ to: message.recipient, text: renderNoticeText(message.kind, message.payload, config) });
+      await deps.sms.provider.send({ to: message.recipient, text: renderNoticeText(message.kind, message.payload, config, language) });
       return;
     }
-    await email.send({ to: message.recipient, ...renderNotice(message.kind, message.payload, config) });
+    await email.send({ to: message.recipient, ...renderNotice(message.kind, message.payload, config, language) });
   }
   const kioskId = config.kiosk.id;
   const giveUpMs = config.notifications.giveUpAfterHours * 3600_000;

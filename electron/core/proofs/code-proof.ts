@@ -1,5 +1,6 @@
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
 import type { CodePurpose as Purpose, VerificationMethod } from '../../../shared/flow/stages.js';
+import type { Language } from '../../../shared/i18n/languages.js';
 import { fail, ok, type Result } from '../../../shared/ipc/result.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import type { CodeIssuer } from '../codes/code-issuer.js';
@@ -32,6 +33,8 @@ export function createCodeProof(deps: {
   pseudonym: NamePseudonym;
   proofThrottle: ProofThrottle;
   config: KioskConfig;
+  /** The walk-up session's language: a code's message is written in it, as it is when the code is asked for. */
+  language: () => Language;
 }) {
   const { store, codes, audit, delivery, pseudonym, proofThrottle, config } = deps;
   const sendLimits = createSendLimits({ throttle: deps.throttle, kioskId: config.kiosk.id });
@@ -64,7 +67,7 @@ export function createCodeProof(deps: {
       });
       if ('refused' in issued) return issued.refused;
       const { code, throttleEvents } = issued;
-      delivery.start({ typedName, challengeId: code.challengeId, code: code.code, method, purpose, throttleEvents, onChannelDown });
+      delivery.start({ typedName, challengeId: code.challengeId, code: code.code, method, purpose, language: deps.language(), throttleEvents, onChannelDown });
       return ok({ challengeId: code.challengeId, expiresAt: code.expiresAt });
     },
 

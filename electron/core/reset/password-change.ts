@@ -1,6 +1,7 @@
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
 import type { PolicyRuleCode } from '../../../shared/policy/rule-codes.js';
 import type { ChangeOutcome, NoticeState, PasswordPurpose } from '../../../shared/flow/stages.js';
+import type { Language } from '../../../shared/i18n/languages.js';
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { describeError } from '../background-tasks.js';
 import { isDirectoryRefusal, isDirectoryUnavailable } from '../directory/directory-errors.js';
@@ -48,6 +49,11 @@ export function createPasswordChanger(deps: {
    * configured argon2 parameters by default, so no change can skip it.
    */
   history?: PasswordHistory;
+  /**
+   * The walk-up session's language, for the notices of a change made there (the kiosk's default when
+   * absent). A change finished by recovery, after a crash, is told in the default language.
+   */
+  language?: () => Language;
 }) {
   const { store, directory, audit, throttle, pseudonym, clock, config, log } = deps;
   const kioskId = config.kiosk.id;
@@ -57,7 +63,7 @@ export function createPasswordChanger(deps: {
    * The bookkeeping of a change that happened; null when another kiosk or pass already did it.
    * `storedHash` names the directory hash the new password's history entry stands for, when known.
    */
-  async function complete(tx: Tx, intent: PasswordChangeIntent, recovered: boolean, storedHash: string | null): Promise<NoticeState | null> {
+  async function complete(tx: Tx, intent: PasswordChangeIntent, recovered: boolean, storedHash: string | null, language: Language): Promise<NoticeState | null> {
     if (!(await passwordChangeRows.finish(tx, intent.id, 'completed', clock.now().toISOString()))) return null;
     await history.keep(tx, intent.id, storedHash);
     for (const subject of new Set([intent.nameKey, pseudonym(intent.username)])) {
@@ -70,6 +76,7 @@ export function createPasswordChanger(deps: {
       at: intent.startedAt,
       kioskId: intent.kioskId,
       kioskLocation: kioskId === intent.kioskId ? config.kiosk.location : '',
+      language,
     };
     const queued = await enqueueAccountNotices(tx, notice, clock.now().toISOString(), deps.textNotices ?? false);
     await audit.record(tx, {
@@ -96,6 +103,7 @@ export function createPasswordChanger(deps: {
     async change(input: { account: AccountRecord; typedName: string; password: string; purpose: PasswordPurpose }): Promise<ChangeResult | ChangeRefused> {
       const { account, purpose } = input;
       const startedAt = clock.now().toISOString();
+      const language = deps.language?.() ?? config.languages.default;
       const intent: PasswordChangeIntent = {
         id: 0,
         accountId: account.id,
@@ -144,7 +152,7 @@ export function createPasswordChanger(deps: {
 
       try {
         const storedHash = await history.currentHashName(account.id);
-        const notice = await store.run((tx) => complete(tx, intent, false, storedHash));
+        const notice = await store.run((tx) => complete(tx, intent, false, storedHash, language));
         if (notice === 'queued') deps.onNoticesQueued?.();
         return { outcome: 'changed', notice: notice ?? 'none' };
       } catch (error) {
@@ -167,7 +175,7 @@ export function createPasswordChanger(deps: {
         const superseded = await store.read((db) => passwordChangeRows.completedAfter(db, intent.accountId, intent.startedAt));
         if (changedAt !== null && changedAt.toISOString() >= intent.startedAt && !superseded) {
           // Not linked to a stored hash: the directory may have moved on since, and an unlinked hash is only verified.
-          const notice = await store.run((tx) => complete(tx, intent, true, null));
+          const notice = await store.run((tx) => complete(tx, intent, true, null, config.languages.default));
           if (notice !== null) completed += 1;
           if (notice === 'queued') deps.onNoticesQueued?.();
         } else {

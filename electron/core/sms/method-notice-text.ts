@@ -1,13 +1,15 @@
+import type { MessageId } from '../../../shared/i18n/catalogues.js';
 import { MailInputError } from '../mail/mail-errors.js';
 import { methodNoticeKinds, type MethodNoticeKind, type NoticeMethodKind } from '../mail/method-notice.js';
 import { checkedValue } from '../mail/template-values.js';
 import { kioskNoticeText, type NoticeTextContext } from './notice-text.js';
 
-const what: Record<MethodNoticeKind, Record<NoticeMethodKind, (mobile: string) => string>> = {
-  method_added: { email: () => 'an email address was added to', phone: (mobile) => `${mobile} was added to`, app: () => 'an authenticator app was added to' },
-  method_replaced: { email: () => 'an email address was changed on', phone: (mobile) => `${mobile} was changed on`, app: () => 'the authenticator app was changed on' },
-  method_removed: { email: () => 'an email address was removed from', phone: (mobile) => `${mobile} was removed from`, app: () => 'the authenticator app was removed from' },
-};
+const what = {
+  method_added: 'notifications.text.notice.method_added',
+  method_replaced: 'notifications.text.notice.method_replaced',
+  method_removed: 'notifications.text.notice.method_removed',
+} as const satisfies Record<MethodNoticeKind, MessageId>;
+const methodKinds: readonly NoticeMethodKind[] = ['email', 'phone', 'app'];
 
 /**
  * The text-message notice of a change to a person's reset methods, for their mobiles before and after
@@ -23,8 +25,9 @@ export function methodNoticeText(
     masked: string;
   },
 ): string {
-  if (!methodNoticeKinds.includes(input.kind) || what[input.kind]?.[input.method] === undefined) throw new MailInputError('kind', 'must be a known notice');
+  if (!methodNoticeKinds.includes(input.kind) || !methodKinds.includes(input.method)) throw new MailInputError('kind', 'must be a known notice');
   const lastDigits = input.method === 'phone' ? /([0-9]{3})$/.exec(checkedValue('masked', input.masked, { required: false }))?.[1] : undefined;
-  const mobile = lastDigits === undefined ? 'a mobile number' : `a mobile number ending in ${lastDigits}`;
-  return kioskNoticeText(input, `${what[input.kind][input.method](mobile)} your account`);
+  // The catalogue's select: "phone" names the last digits, "mobile" (its other branch) a number without them.
+  const method = input.method === 'phone' && lastDigits === undefined ? 'mobile' : input.method;
+  return kioskNoticeText(input, what[input.kind], { method, digits: lastDigits ?? '' });
 }

@@ -1,33 +1,30 @@
+import type { MessageId } from '../../../shared/i18n/catalogues.js';
+import type { Language } from '../../../shared/i18n/languages.js';
+import type { MessageValues } from '../../../shared/i18n/translator.js';
 import type { AccountNoticeKind } from '../mail/templates.js';
 import { findAutoLinkableText, findUrls } from '../mail/find-urls.js';
 import { MailInputError } from '../mail/mail-errors.js';
+import { checkedDate } from '../mail/message-words.js';
 import { checkedValue } from '../mail/template-values.js';
 import { gsm7Segments } from './gsm7.js';
+import { textWords } from './text-words.js';
 
-const happened: Record<AccountNoticeKind, string> = {
-  password_reset: 'your password was reset',
-  password_changed: 'your password was changed',
-  account_unlocked: 'your account was unlocked (password unchanged)',
-  blocks_cleared: 'the Service Desk cleared your password reset blocks',
-};
+const happened = {
+  password_reset: 'notifications.text.notice.password_reset',
+  password_changed: 'notifications.text.notice.password_changed',
+  account_unlocked: 'notifications.text.notice.account_unlocked',
+  blocks_cleared: 'notifications.text.notice.blocks_cleared',
+} as const satisfies Record<AccountNoticeKind, MessageId>;
 
 /**
  * The text-message notice after a reset, a change or an unlock, for people registered by mobile
  * only as much as for everyone else: what happened, when, and whom to call if it was not them. Like
  * every message it holds no link, and so no username either ("jane.doe" reads as a web address to a
- * phone; the text goes to the account's own number anyway). It is kept to two GSM-7 segments.
+ * phone; the text goes to the account's own number anyway). It is kept to two segments where it can be.
  */
-export function noticeText(input: {
-  kind: AccountNoticeKind;
-  organisationName: string;
-  when: Date;
-  deskName: string;
-  deskPhone: string;
-  timeZone?: string;
-}): string {
-  const what = happened[input.kind];
-  if (what === undefined) throw new MailInputError('kind', 'must be a known notice');
-  return kioskNoticeText(input, what);
+export function noticeText(input: NoticeTextContext & { kind: AccountNoticeKind }): string {
+  if (!Object.hasOwn(happened, input.kind)) throw new MailInputError('kind', 'must be a known notice');
+  return kioskNoticeText(input, happened[input.kind], {});
 }
 
 export interface NoticeTextContext {
@@ -36,27 +33,24 @@ export interface NoticeTextContext {
   deskName: string;
   deskPhone: string;
   timeZone?: string;
+  /** The language of the person the notice is for (the session's when it was queued). */
+  language?: Language;
 }
 
 /**
  * "<Organisation>: <what happened> at a kiosk on <when>. Not you? Call ...": the one shape of every
- * notice by text, shortened when the full one would pass two GSM-7 segments, and never with a link.
+ * notice by text, two sentences from the catalogue, the second shortened when the full text would pass
+ * two segments, and never with a link.
  */
-export function kioskNoticeText(input: NoticeTextContext, what: string): string {
+export function kioskNoticeText(input: NoticeTextContext, what: MessageId, values: MessageValues): string {
   const organisation = checkedValue('branding.organisationName', input.organisationName, { required: true });
-  const deskName = checkedValue('branding.serviceDesk.name', input.deskName, { required: true });
-  const deskPhone = checkedValue('branding.serviceDesk.phone', input.deskPhone, { required: false });
-  const when = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
-  }).format(input.when);
-  const call = deskPhone === '' ? `Contact the ${deskName}` : `Call the ${deskName} on ${deskPhone}`;
-  const full = `${organisation}: ${what} at a kiosk on ${when}. Not you? ${call}.`;
-  const short = `${organisation}: ${what} on ${when}. Not you? ${deskPhone === '' ? `Contact the ${deskName}` : `Call ${deskPhone}`}.`;
+  const desk = checkedValue('branding.serviceDesk.name', input.deskName, { required: true });
+  const phone = checkedValue('branding.serviceDesk.phone', input.deskPhone, { required: false });
+  const at = checkedDate(input.when);
+  const words = textWords(input.language, input.timeZone);
+  const first = words.t(what, { ...values, organisation, at });
+  const full = `${first} ${phone === '' ? words.t('notifications.text.notYou.contact', { desk }) : words.t('notifications.text.notYou.call', { desk, phone })}`;
+  const short = `${first} ${phone === '' ? words.t('notifications.text.notYou.contact', { desk }) : words.t('notifications.text.notYou.callShort', { phone })}`;
   const text = gsm7Segments(full).segments <= 2 ? full : short;
   if (findUrls(text).length > 0 || findAutoLinkableText(text).length > 0) throw new MailInputError('text', 'must not contain a link');
   return text;

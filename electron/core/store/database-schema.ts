@@ -128,6 +128,8 @@ export interface OutboxTable {
   recipient: string;
   /** JSON of the template's non-secret inputs; nothing in the outbox is ever a code or password. */
   payload: string;
+  /** The language the notice is written in (a Language code); null on rows queued before it was kept. */
+  language: string | null;
   created_at: string;
   next_attempt_at: string;
   attempts: number;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Language } from '../../../shared/i18n/languages.js';
 import type { OutboxTable } from './database-schema.js';
 import type { Tx } from './store.js';
 
@@ -8,6 +9,8 @@ export interface OutboxMessage {
   channel: OutboxTable['channel'];
   recipient: string;
   payload: string;
+  /** As stored: a language code, or null for a row queued before languages were kept. */
+  language: string | null;
   createdAt: string;
   attempts: number;
 }
@@ -17,6 +20,7 @@ export interface NewOutboxMessage {
   channel: OutboxTable['channel'];
   recipient: string;
   payload: string;
+  language: Language;
 }
 
 /**
@@ -52,7 +56,7 @@ export const outboxRows = {
     await tx.updateTable('outbox').set({ claimed_by: kioskId, claimed_until: leaseUntil }).where('id', 'in', ids).execute();
     const rows = await tx
       .selectFrom('outbox')
-      .select(['id', 'kind', 'channel', 'recipient', 'payload', 'created_at', 'attempts'])
+      .select(['id', 'kind', 'channel', 'recipient', 'payload', 'language', 'created_at', 'attempts'])
       .where('id', 'in', ids)
       .orderBy('id')
       .execute();
@@ -62,6 +66,7 @@ export const outboxRows = {
       channel: row.channel,
       recipient: row.recipient,
       payload: row.payload,
+      language: row.language,
       createdAt: row.created_at,
       attempts: Number(row.attempts),
     }));

@@ -31,7 +31,7 @@ export async function clearPersonBlocks(
     const at = now.toISOString();
     const anything = blocks.length > 0 || counted > 0;
     const queued = anything
-      ? await enqueueAccountNotices(tx, { accountId: account.id, kind: 'blocks_cleared', username: account.username, at, kioskId: kiosk.id, kioskLocation: kiosk.location }, at, deps.textNotices)
+      ? await enqueueAccountNotices(tx, { accountId: account.id, kind: 'blocks_cleared', username: account.username, at, kioskId: kiosk.id, kioskLocation: kiosk.location, language: deps.walkUp.language() }, at, deps.textNotices)
       : 0;
     await audit.record(tx, {
       event: 'technician.blocks_cleared',

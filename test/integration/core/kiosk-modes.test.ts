@@ -187,6 +187,8 @@ describe('kiosk:info', () => {
       registration: { available: true, requiredMethods: 1, requiredProofs: 1 },
       // Technician mode's defaults; no admin PIN is configured, so only a technician can quit.
       technician: { idleSeconds: 180, ticketMinutes: 240, quitByPin: false },
+      // Every language the kiosk has, starting in English.
+      languages: { offered: ['en', 'fr', 'es', 'ar'], default: 'en' },
     });
   });
 

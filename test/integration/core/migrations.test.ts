@@ -54,7 +54,7 @@ const versionsIn = (file: string) =>
 
 /** A step after the last real one, for the tests that show how a later release's migration is applied. */
 const kioskNotes: Migration = {
-  version: 7,
+  version: 8,
   name: 'kiosk notes',
   up: async (db) => {
     await db.schema.createTable('kiosk_notes').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('note', 'text', (c) => c.notNull()).execute();
@@ -65,7 +65,7 @@ describe('database migrations', () => {
   it('create every table on a fresh file, with WAL, foreign keys and a short busy timeout', async () => {
     const file = fileIn();
     const { store, migrations: report } = await open(file);
-    expect(report).toEqual({ applied: [1, 2, 3, 4, 5, 6], version: 6 });
+    expect(report).toEqual({ applied: [1, 2, 3, 4, 5, 6, 7], version: 7 });
     expect(readDatabaseFile(file, tableNames)).toEqual(allTables);
     expect(await pragma(store, 'journal_mode')).toBe('wal');
     expect(await pragma(store, 'foreign_keys')).toBe(1);
@@ -79,12 +79,13 @@ describe('database migrations', () => {
       { version: 4, name: 'authenticator apps', applied_at: now() },
       { version: 5, name: 'technicians and help tickets', applied_at: now() },
       { version: 6, name: 'directory sources', applied_at: now() },
+      { version: 7, name: 'notice language', applied_at: now() },
     ]);
   });
 
   it('create the folder the file is named in', async () => {
     const file = path.join(dirs.make(), 'not', 'yet', 'kiosk.db');
-    expect((await open(file)).migrations.version).toBe(6);
+    expect((await open(file)).migrations.version).toBe(7);
   });
 
   it('apply nothing when an up-to-date file is opened again, and keep its data', async () => {
@@ -94,9 +95,9 @@ describe('database migrations', () => {
     await first.close();
 
     const { store, migrations: report } = await open(file, { now: () => 'later' });
-    expect(report).toEqual({ applied: [], version: 6 });
+    expect(report).toEqual({ applied: [], version: 7 });
     expect(await rowsOf(store, 'audit_log')).toHaveLength(1);
-    expect(await rowsOf(store, 'schema_migrations')).toHaveLength(6);
+    expect(await rowsOf(store, 'schema_migrations')).toHaveLength(7);
   });
 
   it('apply only the new migrations to an older file', async () => {
@@ -106,7 +107,7 @@ describe('database migrations', () => {
     expect(versionsIn(file)).toEqual([1]);
 
     const { store, migrations: report } = await open(file, { now: () => 'later', migrations: [...migrations, kioskNotes] });
-    expect(report).toEqual({ applied: [2, 3, 4, 5, 6, 7], version: 7 });
+    expect(report).toEqual({ applied: [2, 3, 4, 5, 6, 7, 8], version: 8 });
     expect(readDatabaseFile(file, tableNames)).toEqual([...allTables, 'kiosk_notes'].sort());
     expect(await rowsOf(store, 'schema_migrations')).toEqual([
       { version: 1, name: 'initial schema', applied_at: now() },
@@ -115,7 +116,8 @@ describe('database migrations', () => {
       { version: 4, name: 'authenticator apps', applied_at: 'later' },
       { version: 5, name: 'technicians and help tickets', applied_at: 'later' },
       { version: 6, name: 'directory sources', applied_at: 'later' },
-      { version: 7, name: 'kiosk notes', applied_at: 'later' },
+      { version: 7, name: 'notice language', applied_at: 'later' },
+      { version: 8, name: 'kiosk notes', applied_at: 'later' },
     ]);
   });
 
@@ -123,7 +125,7 @@ describe('database migrations', () => {
     const file = fileIn();
     await openAndClose(file);
     const broken: Migration = {
-      version: 7,
+      version: 8,
       name: 'broken',
       up: async (db) => {
         await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
@@ -135,15 +137,15 @@ describe('database migrations', () => {
     await expect(failure).rejects.toThrow(StoreOpenError);
     await expect(failure).rejects.toThrow(/could not be brought up to date.*no such table: no_such_table/);
     expect(readDatabaseFile(file, tableNames)).not.toContain('half_done');
-    expect(versionsIn(file)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect((await open(file)).migrations).toEqual({ applied: [], version: 6 });
+    expect(versionsIn(file)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect((await open(file)).migrations).toEqual({ applied: [], version: 7 });
   });
 
   it('refuse a file written by a newer kiosk', async () => {
     const file = fileIn();
     await openAndClose(file, { migrations: [...migrations, kioskNotes] });
     await expect(openSqliteStore(file, { now })).rejects.toThrow(/newer than this kiosk understands/);
-    expect(versionsIn(file)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(versionsIn(file)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('refuse a migration list out of order', async () => {
@@ -313,7 +315,7 @@ describe('a SQLite file written by the kiosk before the move to Kysely', () => {
     writeRawVersionOneFile(file);
 
     const { store, migrations: report } = await open(file, { now: () => 'upgraded' });
-    expect(report).toEqual({ applied: [2, 3, 4, 5, 6], version: 6 });
+    expect(report).toEqual({ applied: [2, 3, 4, 5, 6, 7], version: 7 });
     expect(readDatabaseFile(file, tableNames)).toEqual(allTables);
     expect(await rowsOf(store, 'schema_migrations')).toEqual([
       { version: 1, name: 'initial schema', applied_at: '2026-01-05T08:00:00.000Z' },
@@ -322,6 +324,7 @@ describe('a SQLite file written by the kiosk before the move to Kysely', () => {
       { version: 4, name: 'authenticator apps', applied_at: 'upgraded' },
       { version: 5, name: 'technicians and help tickets', applied_at: 'upgraded' },
       { version: 6, name: 'directory sources', applied_at: 'upgraded' },
+      { version: 7, name: 'notice language', applied_at: 'upgraded' },
     ]);
 
     // Every account has its case-insensitive key, so any spelling finds it.
@@ -347,7 +350,7 @@ describe('a SQLite file written by the kiosk before the move to Kysely', () => {
     // The new tables take rows at once: the new account key is enforced, and re-opening applies nothing.
     await expect(store.run((tx) => accountRows.insert(tx, { username: 'amira.KHAN', firstName: 'A', lastName: 'K', passwordHash: 'h', passwordChangedAt: 't' }))).rejects.toThrow(/UNIQUE/);
     await store.close();
-    expect((await open(file)).migrations).toEqual({ applied: [], version: 6 });
+    expect((await open(file)).migrations).toEqual({ applied: [], version: 7 });
   });
 
   it('stays at version 1, untouched, when its usernames collide under the new key, and says why', async () => {

@@ -60,7 +60,7 @@ describeEachBackend('registration: a personal email proven by a code', (backend)
       expect(notice.subject).toBe('A way to reset your Northfield University password was added');
       expect(notice.text).toContain('A personal email address (A•••w@p•••.example) was added to the account amira.khan');
       expect(notice.text).toContain(t.kiosk.config.kiosk.location);
-      expect(notice.text).toContain('Monday, 2 March 2026');
+      expect(notice.text).toContain('Monday, March 2, 2026');
       expect(notice.text).toContain('If this was not you, contact the IT Service Desk');
       expect(notice.text).not.toContain('personal.example');
       expect(findUrls(notice.text)).toEqual([]);
@@ -109,7 +109,7 @@ describeEachBackend('registration: a personal email proven by a code', (backend)
     expect(toOld.subject).toBe('A way to reset your Northfield University password was changed');
     expect(toOld.text).toContain('The personal email address b•••r@m•••.example of the account ben.okafor was replaced by b•••n@n•••.example.');
     const text = notices.find((m) => m.channel === 'sms')!;
-    expect(text.text).toMatch(/^Northfield University: an email address was changed on your account at a kiosk on 2 Mar, \d\d:00\. Not you\? Call the IT Service Desk on 01632 960 321\.$/);
+    expect(text.text).toMatch(/^Northfield University: an email address was changed on your account at a kiosk on Mar 2, \d{1,2}:00 [AP]M\. Not you\? Call the IT Service Desk on 01632 960 321\.$/);
     expect(findAutoLinkableText(text.text)).toEqual([]);
   });
 
@@ -207,7 +207,7 @@ describeEachBackend('registration: a mobile number proven by a text code', (back
     // Her only address is the new mobile: it is told by text.
     const [notice] = await messagesAfter(t, since);
     expect(notice).toMatchObject({ channel: 'sms', to: '+447400123456' });
-        expect(notice!.text).toBe('Northfield University: a mobile number ending in 456 was added to your account at a kiosk on 2 Mar, 09:00. Not you? Call the IT Service Desk on 01632 960 321.');
+        expect(notice!.text).toBe('Northfield University: a mobile number ending in 456 was added to your account at a kiosk on Mar 2, 9:00 AM. Not you? Call the IT Service Desk on 01632 960 321.');
 
     // The same number again is already registered.
     expect(await t.call('method:addPhone', { phone: '+44 7400 123456' })).toEqual(fail('METHOD_ALREADY_REGISTERED'));

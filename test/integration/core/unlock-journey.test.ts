@@ -55,7 +55,7 @@ describeEachBackend('"Account locked?": unlock without a reset', (backend) => {
     const [code, notice] = t.kiosk.demoOutbox!.messages();
     expect(code!.text).toMatch(/^Northfield University account unlock code: \d{8}\n/);
     expect(notice).toMatchObject({ channel: 'sms', to: '+447700900789' });
-    expect(notice!.text).toMatch(/^Northfield University: your account was unlocked \(password unchanged\) at a kiosk on 2 Mar, \d\d:00\. Not you\? Call the IT Service Desk on 01632 960 321\.$/);
+    expect(notice!.text).toMatch(/^Northfield University: your account was unlocked \(password unchanged\) at a kiosk on Mar 2, \d{1,2}:00 [AP]M\. Not you\? Call the IT Service Desk on 01632 960 321\.$/);
   });
 
   it('says an account that was not locked was not locked, and changes nothing', async () => {

@@ -88,7 +88,7 @@ describe('SMTP email sender, plain local server', () => {
     const html = parsed.html || '';
     expect(parsed.subject).toBe('Your Example University password was reset');
     expect(parsed.text).toContain('The password for alovelace was reset');
-    expect(parsed.text).toContain('Thursday, 26 November 2026 at 14:05 GMT');
+    expect(parsed.text).toContain('Thursday, November 26, 2026 at 2:05 PM GMT');
     expect(parsed.text).toContain('kiosk-3');
     expect(raw).not.toContain(code);
     expect(parsed.text).not.toContain(code);

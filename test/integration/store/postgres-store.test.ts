@@ -42,7 +42,7 @@ async function schemaOf(store: Store): Promise<Record<string, string[]>> {
 describe('migrations on PostgreSQL', () => {
   it('give a fresh database every table, with the same columns as a fresh SQLite file', async () => {
     const { store, migrations: report } = await open(await freshPostgresDatabase());
-    expect(report).toEqual({ applied: [1, 2, 3, 4, 5, 6], version: 6 });
+    expect(report).toEqual({ applied: [1, 2, 3, 4, 5, 6, 7], version: 7 });
     const schema = await schemaOf(store);
     expect(Object.keys(schema)).toEqual(allTables);
 
@@ -56,6 +56,7 @@ describe('migrations on PostgreSQL', () => {
       { version: 4, name: 'authenticator apps', applied_at: now() },
       { version: 5, name: 'technicians and help tickets', applied_at: now() },
       { version: 6, name: 'directory sources', applied_at: now() },
+      { version: 7, name: 'notice language', applied_at: now() },
     ]);
   });
 
@@ -64,7 +65,7 @@ describe('migrations on PostgreSQL', () => {
     const first = await open(database);
     const before = await dumpStore(first.store);
     const again = await open(database);
-    expect(again.migrations).toEqual({ applied: [], version: 6 });
+    expect(again.migrations).toEqual({ applied: [], version: 7 });
     expect(await dumpStore(first.store)).toBe(before);
   });
 
@@ -72,15 +73,15 @@ describe('migrations on PostgreSQL', () => {
     const database = await freshPostgresDatabase();
     const reports = await Promise.all([1, 2, 3, 4].map(async () => (await open(database)).migrations));
     // Whoever got the advisory lock first applied the steps; the others found them done.
-    expect(reports.flatMap((report) => report.applied).sort()).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(reports.map((report) => report.version)).toEqual([6, 6, 6, 6]);
-    expect((await rowsOf<{ version: number }>(opened[0]!, 'schema_migrations')).map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(reports.flatMap((report) => report.applied).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(reports.map((report) => report.version)).toEqual([7, 7, 7, 7]);
+    expect((await rowsOf<{ version: number }>(opened[0]!, 'schema_migrations')).map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('roll back a failing step completely, on PostgreSQL too (its DDL is transactional)', async () => {
     const database = await freshPostgresDatabase();
     const broken: Migration = {
-      version: 7,
+      version: 8,
       name: 'broken',
       up: async (db) => {
         await db.schema.createTable('kiosk_notes').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
@@ -89,7 +90,7 @@ describe('migrations on PostgreSQL', () => {
     };
     await expect(open(database, [...migrations, broken])).rejects.toThrow(/cannot be used.*42P07/);
     const { store, migrations: report } = await open(database);
-    expect(report).toEqual({ applied: [], version: 6 });
+    expect(report).toEqual({ applied: [], version: 7 });
     expect(Object.keys(await schemaOf(store))).toEqual(allTables);
   });
 });

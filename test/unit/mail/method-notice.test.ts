@@ -38,7 +38,7 @@ describe('the notice of a change to reset methods (email)', () => {
     for (const body of [message.text, asRead(message.html)]) {
       expect(body).toContain('A personal email address (a•••n@h•••.example) was added to the account jdoe42 for password reset and sign-in codes.');
       expect(body).toContain("someone who signed in with the account's password");
-      expect(body).toContain('Wednesday, 1 July 2026 at 13:34 BST');
+      expect(body).toContain('Wednesday, July 1, 2026 at 1:34 PM GMT+1');
       expect(body).toContain('Main Library, level 1');
       expect(body).toContain('kiosk-7');
       expect(body).toContain('If this was not you, contact the IT Service Desk straight away');
@@ -88,9 +88,9 @@ describe('the notice of a change to reset methods (text message)', () => {
     });
 
   it('names a mobile by its last three digits, an email or app by kind alone, in GSM-7 and at most two segments', () => {
-    expect(text()).toBe('Example University: a mobile number ending in 321 was added to your account at a kiosk on 1 Jul, 13:34. Not you? Call the IT Service Desk on 020 7946 0000.');
+    expect(text()).toBe('Example University: a mobile number ending in 321 was added to your account at a kiosk on Jul 1, 1:34 PM. Not you? Call the IT Service Desk on 020 7946 0000.');
     expect(text({ kind: 'method_removed', method: 'email', masked: 'a•••n@h•••.example' })).toBe(
-      'Example University: an email address was removed from your account at a kiosk on 1 Jul, 13:34. Not you? Call the IT Service Desk on 020 7946 0000.',
+      'Example University: an email address was removed from your account at a kiosk on Jul 1, 1:34 PM. Not you? Call the IT Service Desk on 020 7946 0000.',
     );
     expect(text({ kind: 'method_replaced', method: 'app', masked: '' })).toContain('the authenticator app was changed on your account');
     for (const kind of ['method_added', 'method_replaced', 'method_removed'] as const) {

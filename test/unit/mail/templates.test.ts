@@ -138,8 +138,8 @@ describe('reset notification email', () => {
   });
 
   it('says when, in the kiosk time zone with the zone named', () => {
-    expect(message.text).toContain('When: Wednesday, 1 July 2026 at 13:34 BST');
-    expect(notification({ timeZone: 'UTC' }).text).toContain('When: Wednesday, 1 July 2026 at 12:34 UTC');
+    expect(message.text).toContain('When: Wednesday, July 1, 2026 at 1:34 PM GMT+1');
+    expect(notification({ timeZone: 'UTC' }).text).toContain('When: Wednesday, July 1, 2026 at 12:34 PM UTC');
   });
 
   it('says at which kiosk, by id and location', () => {

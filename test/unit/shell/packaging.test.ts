@@ -57,9 +57,41 @@ describe('electron-builder.yml', () => {
     expect(builderConfig.nodeGypRebuild).toBe(false);
   });
 
-  it('builds for Linux and Windows', () => {
-    expect(builderConfig.linux).toMatchObject({ target: expect.arrayContaining(['AppImage']) });
+  it('builds Linux AppImage and deb, Windows NSIS and a macOS dmg', () => {
+    expect(builderConfig.linux).toMatchObject({ target: ['AppImage', 'deb'] });
     expect(builderConfig.win).toMatchObject({ target: ['nsis'] });
+    expect(builderConfig.mac).toMatchObject({ target: ['dmg'] });
+    expect(builderConfig.nsis).toMatchObject({ perMachine: true, oneClick: false });
+  });
+
+  it('signs the macOS app with the Hardened Runtime (needed for notarization) and only the JIT exception Electron needs', () => {
+    const mac = builderConfig.mac as Record<string, unknown>;
+    expect(mac).toMatchObject({ hardenedRuntime: true, notarize: true });
+    expect(mac.entitlements).toBe('deploy/macos/entitlements.mac.plist');
+    expect(mac.entitlementsInherit).toBe(mac.entitlements);
+    const plist = readFileSync(new URL(`../../../${String(mac.entitlements)}`, import.meta.url), 'utf8');
+    const granted = [...plist.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((match) => match[1]);
+    expect(granted).toEqual(['com.apple.security.cs.allow-jit']);
+    expect(plist.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+  });
+
+  it('flips every fuse, the same for all three platforms (one electronFuses block, no per-platform override)', () => {
+    expect(builderConfig.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+    for (const platform of ['linux', 'win', 'mac'] as const) expect(builderConfig[platform]).not.toHaveProperty('electronFuses');
+  });
+
+  it('says in its header that packaging cannot run on the development machines', () => {
+    const header = readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8').split('\n').filter((line) => line.startsWith('#')).slice(0, 8).join(' ');
+    expect(header).toContain('Packaging cannot run on the project');
   });
 });
 

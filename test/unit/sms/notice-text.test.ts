@@ -10,13 +10,13 @@ describe('the text-message notice after a change', () => {
     for (const kind of ['password_reset', 'password_changed', 'account_unlocked'] as const) {
       const text = noticeText({ ...base, kind });
       expect(gsm7Segments(text)).toMatchObject({ encoding: 'gsm7', segments: 1 });
-      expect(text).toContain('2 Mar, 09:05');
+      expect(text).toContain('Mar 2, 9:05 AM');
       expect(text).toContain('01632 960 321');
       expect(findUrls(text)).toEqual([]);
       expect(findAutoLinkableText(text)).toEqual([]);
     }
     expect(noticeText({ ...base, kind: 'account_unlocked' })).toBe(
-      'Northfield University: your account was unlocked (password unchanged) at a kiosk on 2 Mar, 09:05. Not you? Call the IT Service Desk on 01632 960 321.',
+      'Northfield University: your account was unlocked (password unchanged) at a kiosk on Mar 2, 9:05 AM. Not you? Call the IT Service Desk on 01632 960 321.',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { KioskConfig } from '../../../../shared/config/config-schema.js';
+import type { Language } from '../../../../shared/i18n/languages.js';
 import { fail, ok, type Result } from '../../../../shared/ipc/result.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
 import type { createBackgroundTasks } from '../../background-tasks.js';
@@ -35,13 +36,15 @@ export function createMethodProof(deps: {
   background: ReturnType<typeof createBackgroundTasks>;
   log: (line: string) => void;
   proofThrottle: ProofThrottle;
+  /** The session's language: the code's message is written in it, as it is when the code is asked for. */
+  language: () => Language;
 }) {
   const { store, codes, throttle, audit, pseudonym, config, channels, background, log, proofThrottle } = deps;
   const kioskId = config.kiosk.id;
   const sendLimits = createSendLimits({ throttle, kioskId });
   const subjectOf = (account: AccountRecord) => pseudonym(account.username);
 
-  async function deliver(input: { account: AccountRecord; contact: PendingContact; code: string; throttleEvents: number[]; onFailed: () => void }): Promise<void> {
+  async function deliver(input: { account: AccountRecord; contact: PendingContact; code: string; language: Language; throttleEvents: number[]; onFailed: () => void }): Promise<void> {
     const { account, contact } = input;
     const method = channelOf(contact.kind);
     const channel = channels[method];
@@ -58,7 +61,7 @@ export function createMethodProof(deps: {
       return;
     }
     try {
-      await channel.sendCode(contact.value, input.code, 'register');
+      await channel.sendCode(contact.value, input.code, 'register', input.language);
     } catch (error) {
       const failure = summariseDeliveryFailure(error);
       log(`registration ${method} code not delivered: ${describeFailureSummary(failure)}`);
@@ -100,7 +103,7 @@ export function createMethodProof(deps: {
       });
       if ('refused' in issued) return issued.refused;
       const { code, throttleEvents } = issued;
-      background.start(`registration ${method} code delivery`, () => deliver({ account, contact, code: code.code, throttleEvents, onFailed }));
+      background.start(`registration ${method} code delivery`, () => deliver({ account, contact, code: code.code, language: deps.language(), throttleEvents, onFailed }));
       return ok({ challengeId: code.challengeId, expiresAt: code.expiresAt });
     },
 

@@ -1,3 +1,4 @@
+import type { Language } from '../../../../shared/i18n/languages.js';
 import type { MethodChange, NoticeState } from '../../../../shared/flow/stages.js';
 import { fail, ok, type Result } from '../../../../shared/ipc/result.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
@@ -33,6 +34,8 @@ export function createMethodSaver(deps: {
   requiredMethods: number;
   /** Whether notices also go to mobiles (the kiosk can send texts). */
   textNotices: boolean;
+  /** The session's language: every address hears of the change in it. */
+  language: () => Language;
   onNoticesQueued?: () => void;
 }) {
   const { store, audit, authenticators, clock, kiosk } = deps;
@@ -104,7 +107,7 @@ export function createMethodSaver(deps: {
         masked: shown.masked,
         ...(shown.action === 'replace' ? { replacesMasked: shown.replacesMasked } : {}),
       };
-      const queued = await enqueueMethodNotices(tx, { kind, payload }, { before: addressesOf(before.contacts), after: addressesOf(after) }, at, deps.textNotices);
+      const queued = await enqueueMethodNotices(tx, { kind, payload, language: deps.language() }, { before: addressesOf(before.contacts), after: addressesOf(after) }, at, deps.textNotices);
       await audit.record(tx, { event: `register.${kind}`, account: account.username, outcome: 'ok', detail: { kind: shown.kind, noticesQueued: queued } });
       return ok({ queued });
     });

@@ -5,6 +5,7 @@ import { passwordHistoryDerivations } from './003-password-history-derivations.j
 import { authenticatorApps } from './004-authenticators.js';
 import { techniciansAndTickets } from './005-technicians-and-tickets.js';
 import { directorySources } from './006-directory-sources.js';
+import { noticeLanguage } from './007-notice-language.js';
 
 /**
  * The schema, as an append-only list, written once for both dialects. A migration that has shipped
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'authenticator apps', up: authenticatorApps },
   { version: 5, name: 'technicians and help tickets', up: techniciansAndTickets },
   { version: 6, name: 'directory sources', up: directorySources },
+  { version: 7, name: 'notice language', up: noticeLanguage },
 ];
