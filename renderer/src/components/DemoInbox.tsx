@@ -58,7 +58,7 @@ export function DemoInbox() {
                     </dd>
                   </div>
                 </dl>
-                {/* Written in the language main chose, which may not be the page's: its own letters set its direction. */}
+                {/* Written in the language main chose, which may not be the page's: with dir=auto a <pre> gives each paragraph the direction of its own letters. */}
                 <pre data-value-text dir="auto">
                   {message.text}
                 </pre>
