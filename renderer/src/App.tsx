@@ -4,6 +4,7 @@ import { DemoInbox } from './components/DemoInbox.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { KioskHeader } from './components/KioskHeader.js';
 import { useDocumentLanguage } from './i18n/use-document-language.js';
+import { useWords } from './i18n/use-words.js';
 import { useFlow, useKioskInfo, useLanguage } from './stores/bound-stores.js';
 import { TechnicianDoor } from './technician/TechnicianDoor.js';
 import { KioskScreens, usePublicScreens } from './technician/TechnicianScreens.js';
@@ -15,6 +16,7 @@ export function App() {
   const publicScreens = usePublicScreens();
   useTechnicianSession();
   useDocumentLanguage();
+  const { t } = useWords();
 
   useEffect(() => {
     void useKioskInfo.getState().load();
@@ -32,12 +34,12 @@ export function App() {
     return (
       <main className="kiosk-main">
         <section className="stage" data-testid="stage-starting">
-          <h1>{infoError === null ? 'Starting…' : 'This kiosk is not working right now'}</h1>
+          <h1>{t(infoError === null ? 'walkUp.starting.heading' : 'walkUp.starting.broken')}</h1>
           {infoError === null ? null : (
             <>
-              <p role="alert">Please visit the IT Service Desk for help.</p>
+              <p role="alert">{t('walkUp.starting.visitDesk')}</p>
               <button type="button" className="button button-primary" onClick={() => void useKioskInfo.getState().load()}>
-                Try again
+                {t('common.button.tryAgain')}
               </button>
             </>
           )}

@@ -1,4 +1,6 @@
-import { untilWords } from './time-of-day.js';
+import type { MessageId } from '../../shared/i18n/catalogues.js';
+import type { Translator } from '../../shared/i18n/translator.js';
+import { dayWord } from './time-of-day.js';
 
 /**
  * The words of "Get a help ticket" on the public screens. Said to everyone alike: they depend on the
@@ -6,35 +8,22 @@ import { untilWords } from './time-of-day.js';
  */
 export type TicketOfferReason = 'no_code' | 'not_registered' | 'blocked';
 
-export const ticketOfferWords = {
-  heading: 'Need help in person?',
-  button: 'Get a help ticket',
-  lead: {
-    no_code: (deskName: string) =>
-      `No code coming? Get a help ticket and take it to the ${deskName}. It tells them what you tried here, so you do not have to explain it all again.`,
-    not_registered: (deskName: string) =>
-      `Not set up for codes, or not sure? Get a help ticket and take it to the ${deskName}. It tells them what you tried here, so you do not have to explain it all again.`,
-    blocked: (deskName: string) =>
-      `You cannot try again here for now. Get a help ticket and the ${deskName} can help you in person; it tells them what you tried here.`,
-  } satisfies Record<TicketOfferReason, (deskName: string) => string>,
-} as const;
+export const ticketOfferLeadIds: Record<TicketOfferReason, MessageId> = {
+  no_code: 'walkUp.ticketOffer.no_code.lead',
+  not_registered: 'walkUp.ticketOffer.not_registered.lead',
+  blocked: 'walkUp.ticketOffer.blocked.lead',
+};
 
 export const helpTicketWords = {
-  heading: 'Your help ticket',
-  lead: (deskName: string) => `Take this ticket to the ${deskName}. It tells them what you tried here, so you do not have to explain it again.`,
-  codeLabel: 'Ticket',
-  validUntil: (expiresAt: string, now = new Date()) => {
-    const until = untilWords(expiresAt, now);
-    if (until === null) return null;
-    // untilWords says "tomorrow at 09:05" or a weekday itself; a bare time is today's.
-    return /^\d/.test(until) ? `Valid until ${until} today.` : `Valid until ${until}.`;
+  /** "Valid until 18:00 today.", "… tomorrow at 09:05." or a weekday; null for a time that does not parse. */
+  validUntil: (words: Translator, expiresAt: string, now = new Date()): string | null => {
+    const until = new Date(expiresAt);
+    if (Number.isNaN(until.getTime())) return null;
+    return words.t('walkUp.ticket.validUntil', { day: dayWord(until, now), until });
   },
-  stepsHeading: 'What to do now',
-  steps: (deskName: string) => [
-    `Go to the ${deskName}: where to find it is below.`,
-    'Show them this ticket, or read it out.',
-    'Bring a photo ID: they check it in person before changing anything.',
+  steps: (words: Translator, deskName: string): string[] => [
+    words.t('walkUp.ticket.step.go', { desk: deskName }),
+    words.t('walkUp.ticket.step.show'),
+    words.t('walkUp.ticket.step.id'),
   ],
-  keep: 'Write the ticket down or take a photo of it: this screen clears when you finish.',
-  finish: 'Finish',
 } as const;

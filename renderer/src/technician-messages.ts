@@ -3,8 +3,10 @@ import type { MessageId } from '../../shared/i18n/catalogues.js';
 import type { Translator } from '../../shared/i18n/translator.js';
 import type { KioskError } from '../../shared/ipc/result.js';
 import type { AssistProgress, PersonBlock, PersonSummary, TechnicianActionResult, TicketEvent } from '../../shared/technician/technician-view.js';
+import { humanDuration } from './human-duration.js';
 import { errorMessage, type MessageContext } from './messages.js';
 import { setUpOnDate } from './set-up-on.js';
+import { dayWord } from './time-of-day.js';
 
 /**
  * The words of technician mode (sign-in, console, assisted step) that need more than a plain
@@ -21,16 +23,6 @@ export function idleNoticeWords(words: Translator, idleSeconds: number): string 
     : words.t('technician.idle.notice.seconds', { seconds });
 }
 
-/** Which calendar day a time falls on, seen from `now` on the kiosk's clock: a message picks its words by it. */
-export function dayOf(until: Date, now: Date): 'today' | 'tomorrow' | 'later' {
-  const days = dayNumber(until) - dayNumber(now);
-  return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : 'later';
-}
-
-function dayNumber(date: Date): number {
-  return Math.floor(new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime() / 86_400_000);
-}
-
 function parsed(iso: string): Date | null {
   const when = new Date(iso);
   return Number.isNaN(when.getTime()) ? null : when;
@@ -39,7 +31,7 @@ function parsed(iso: string): Date | null {
 export function blockWords(words: Translator, block: PersonBlock, now = new Date()): string {
   const until = parsed(block.until);
   if (until === null) return words.t('technician.block.open', { kind: block.kind });
-  return words.t('technician.block.until', { kind: block.kind, until, day: dayOf(until, now) });
+  return words.t('technician.block.until', { kind: block.kind, until, day: dayWord(until, now) });
 }
 
 /** A registered method on the person card: its kind, its masked value, and when it was set up. */
@@ -172,38 +164,16 @@ export function assistPolicyWords(words: Translator, progress: AssistProgress): 
 }
 
 /**
- * A wait as Intl writes it in the session's language ("15 minutes", "2 hours and 30 minutes"),
- * rounded up: telling someone to wait "2 minutes" when 2 minutes 5 seconds are left sends them back
- * too early. Throttle blocks are usually 24 hours; "24 hours" reads more plainly than "1 day".
- */
-export function waitWords(language: string, totalSeconds: number): string {
-  const unit = (value: number, name: 'second' | 'minute' | 'hour' | 'day') =>
-    new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
-  const both = (parts: string[]) => new Intl.ListFormat(language, { type: 'conjunction' }).format(parts);
-  const seconds = Math.max(1, Math.ceil(totalSeconds));
-  if (seconds < 60) return unit(seconds, 'second');
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return unit(minutes, 'minute');
-  if (seconds <= 2 * 86_400) {
-    const rest = minutes % 60;
-    const hours = unit(Math.floor(minutes / 60), 'hour');
-    return rest === 0 ? hours : both([hours, unit(rest, 'minute')]);
-  }
-  const hours = Math.ceil(seconds / 3600);
-  const days = unit(Math.floor(hours / 24), 'day');
-  return hours % 24 === 0 ? days : both([days, unit(hours % 24, 'hour')]);
-}
-
-/**
  * A refusal in a technician's words: a few codes read differently to staff than to the public
  * (a block on sign-in names when it ends, and never sends a technician to their own desk).
  */
-export function technicianErrorMessage(words: Translator, error: KioskError, context: MessageContext, now = new Date()): string {
+export function technicianErrorMessage(error: KioskError, context: MessageContext, now = new Date()): string {
+  const { words } = context;
   if (error.code === 'TOO_MANY_ATTEMPTS') {
     const until = error.details?.until === undefined ? null : parsed(error.details.until);
-    const wait = error.details?.retryAfterSeconds === undefined ? null : waitWords(words.language, error.details.retryAfterSeconds);
+    const wait = error.details?.retryAfterSeconds === undefined ? null : humanDuration(words, error.details.retryAfterSeconds);
     if (until !== null) {
-      const values = { until, day: dayOf(until, now) };
+      const values = { until, day: dayWord(until, now) };
       return wait === null ? words.t('technician.error.blockedUntilOnly', values) : words.t('technician.error.blockedUntil', { ...values, wait });
     }
     return wait === null ? words.t('technician.error.blockedWhile') : words.t('technician.error.blockedFor', { wait });

@@ -1,15 +1,22 @@
+import type { Translator } from '../../shared/i18n/translator.js';
+
+/** Which day a moment falls on, as people plan by it; the kiosk's own clock and time zone decide "today". */
+export type DayWord = 'today' | 'tomorrow' | 'other';
+
+export function dayWord(until: Date, now: Date = new Date()): DayWord {
+  const days = dayNumber(until) - dayNumber(now);
+  if (days <= 0) return 'today';
+  return days === 1 ? 'tomorrow' : 'other';
+}
+
 /**
  * When a wait ends, as people plan by it: "14:32" today, "tomorrow at 09:05", or a weekday further
- * out. The kiosk's own clock and time zone decide "today" (the person is standing at it).
+ * out, in the translator's language. null for a time that does not parse.
  */
-export function untilWords(untilIso: string, now: Date = new Date(), locale?: string): string | null {
+export function untilWords(words: Translator, untilIso: string, now: Date = new Date()): string | null {
   const until = new Date(untilIso);
   if (Number.isNaN(until.getTime())) return null;
-  const time = until.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  const days = dayNumber(until) - dayNumber(now);
-  if (days <= 0) return time;
-  if (days === 1) return `tomorrow at ${time}`;
-  return `${until.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long' })} at ${time}`;
+  return words.t('walkUp.when.at', { day: dayWord(until, now), until });
 }
 
 function dayNumber(date: Date): number {

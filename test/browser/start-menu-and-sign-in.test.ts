@@ -151,7 +151,7 @@ describe('the start menu, and "Change your password" refusals', () => {
     await submitSignIn(page, 'chloe.martin', demoPasswordOf('chloe.martin'));
     const { alert, screen } = await signInAnswer(page);
     expect(alert).toBe(
-      `Your password is right, but your account is disabled, so its password cannot be changed here. Please visit the ${kiosk.config.branding.serviceDesk.name}.`,
+      `Your password is right, but your account is disabled. Its password cannot be changed here. Please visit the ${kiosk.config.branding.serviceDesk.name}.`,
     );
     expect(screen).toContain(kiosk.config.branding.serviceDesk.phone);
     expect(await page.getByRole('button', { name: 'Unlock my account' }).count()).toBe(0);

@@ -1,4 +1,4 @@
-import { codeOnItsWay, errorMessage, errorMessages, type MessageContext } from '../../../renderer/src/messages.js';
+import { codeOnItsWayIds, errorMessage, errorMessages, type MessageContext } from '../../../renderer/src/messages.js';
 import type { SessionView, VerificationMethod } from '../../../shared/flow/stages.js';
 import type { Result } from '../../../shared/ipc/result.js';
 import { figure, type Figure, type SectionOptions } from '../../figure.js';
@@ -16,8 +16,8 @@ function wordsFor(answer: Result<unknown>, method: VerificationMethod, context: 
   if (!answer.ok) return { key: answer.error.code, text: errorMessage(answer.error, context) };
   const view = answer.value as SessionView;
   if (view.stage !== 'code_sent') return null;
-  if (view.delivery === 'failed') return { key: 'SEND_FAILED', text: `${codeOnItsWay[method]} ${errorMessages.SEND_FAILED(undefined, context)}` };
-  return { key: 'on its way', text: codeOnItsWay[method] };
+  if (view.delivery === 'failed') return { key: 'SEND_FAILED', text: `${context.words.t(codeOnItsWayIds.reset[method])} ${errorMessages.SEND_FAILED(undefined, context)}` };
+  return { key: 'on its way', text: context.words.t(codeOnItsWayIds.reset[method]) };
 }
 
 /** The audit rows that name the failure for the desk: its class, and reply code or status where there is one. */

@@ -6,6 +6,7 @@ import { seedDemoDatabase } from '../../../electron/core/demo/seed-demo.js';
 import { createArgon2Hasher } from '../../../electron/core/hashing/argon2-hasher.js';
 import { createKiosk, type Kiosk } from '../../../electron/core/kiosk.js';
 import type { MessageContext } from '../../../renderer/src/messages.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
 import type { KioskConfig } from '../../../shared/config/config-schema.js';
 import type { KioskInfo } from '../../../shared/ipc/contract.js';
 import type { Result } from '../../../shared/ipc/result.js';
@@ -77,7 +78,7 @@ export async function observe(fault: Fault, setup: FaultSetup, name: string, fol
     const info = await k.call('kiosk:info', {});
     if (!info.ok) throw new Error(`delivery faults: kiosk:info answered ${info.error.code}`);
     const kioskInfo = info.value as KioskInfo;
-    const context: MessageContext = { rules: kioskInfo.policy, organisationName: kioskInfo.organisationName, deskName: kioskInfo.serviceDesk.name };
+    const context: MessageContext = { rules: kioskInfo.policy, organisationName: kioskInfo.organisationName, deskName: kioskInfo.serviceDesk.name, words: createTranslator(kioskInfo.languages.default) };
     answers.push(await k.call('journey:begin', { purpose: 'reset', username: name }));
     answers.push(await k.call('code:choose', { method: fault.method }));
     await k.kiosk.settled();

@@ -1,4 +1,4 @@
-import { menuWords } from '../messages.js';
+import { useWords } from '../i18n/use-words.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 /**
@@ -7,9 +7,10 @@ import { useFlow } from '../stores/bound-stores.js';
  */
 export function BackToMenuButton() {
   const choose = useFlow((s) => s.choose);
+  const { t } = useWords();
   return (
     <button type="button" className="button button-quiet start-over" onClick={() => choose(null)}>
-      {menuWords.back}
+      {t('walkUp.menu.back')}
     </button>
   );
 }

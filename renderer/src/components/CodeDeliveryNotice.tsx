@@ -1,6 +1,6 @@
 import type { DeliveryState } from '../../../shared/flow/stages.js';
 import { useInterval } from '../hooks/use-interval.js';
-import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
+import { useMessageContext } from '../hooks/use-message-context.js';
 import { humanDuration } from '../human-duration.js';
 import { errorMessages } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
@@ -13,17 +13,17 @@ const deliveryPollMilliseconds = 2000;
  * on its way. An app code is not sent: no expiry to count and nothing to wait for.
  */
 export function CodeDeliveryNotice({ delivery, expiresInSeconds }: { delivery: DeliveryState; expiresInSeconds: number }) {
-  const info = useLoadedInfo();
+  const context = useMessageContext();
   const poll = useFlow((s) => s.poll);
 
   useInterval(() => void poll(), deliveryPollMilliseconds, delivery === 'pending');
 
   return (
     <>
-      {delivery === 'in_app' ? null : <p>The code works for {humanDuration(expiresInSeconds)}.</p>}
+      {delivery === 'in_app' ? null : <p>{context.words.t('walkUp.code.worksFor', { duration: humanDuration(context.words, expiresInSeconds) })}</p>}
       {delivery === 'failed' ? (
         <div role="alert" className="error-alert">
-          <p>{errorMessages.SEND_FAILED(undefined, messageContextOf(info))}</p>
+          <p>{errorMessages.SEND_FAILED(undefined, context)}</p>
         </div>
       ) : null}
     </>

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { checkTypedCode } from '../code-entry.js';
 import { useErrorWords } from '../hooks/use-error-words.js';
+import { useWords } from '../i18n/use-words.js';
 import { useFlow } from '../stores/bound-stores.js';
 import { CodeField } from './CodeField.js';
 import { ErrorAlert } from './ErrorAlert.js';
@@ -21,6 +22,7 @@ export function CodeEntryForm(props: {
 }) {
   const { resend } = props;
   const busy = useFlow((s) => s.busy);
+  const words = useWords();
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [resent, setResent] = useState(false);
@@ -28,7 +30,7 @@ export function CodeEntryForm(props: {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkTypedCode(code, props.codeLength);
+    const checked = checkTypedCode(code, props.codeLength, words);
     setProblem(checked.problem);
     setResent(false);
     if (checked.problem === null) void props.verify(checked.digits);
@@ -64,11 +66,11 @@ export function CodeEntryForm(props: {
       ) : null}
       <div className="button-row">
         <button type="submit" className="button button-primary">
-          Verify
+          {words.t('walkUp.code.verify')}
         </button>
         {resend === undefined ? null : (
           <button type="button" className="button button-secondary" onClick={() => void sendAgain(resend.send)}>
-            Send a new code
+            {words.t('walkUp.code.sendNew')}
           </button>
         )}
       </div>

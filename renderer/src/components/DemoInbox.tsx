@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DemoMessage } from '../../../shared/ipc/contract.js';
-import { channelNames } from '../messages.js';
+import { channelNameIds } from '../messages.js';
+import { useWords } from '../i18n/use-words.js';
 import { useInterval } from '../hooks/use-interval.js';
 
 const pollMilliseconds = 1500;
@@ -11,6 +12,8 @@ const pollMilliseconds = 1500;
  */
 export function DemoInbox() {
   const [messages, setMessages] = useState<DemoMessage[]>([]);
+  const words = useWords();
+  const { t } = words;
 
   const fetchInbox = useCallback(() => {
     window.kiosk
@@ -26,34 +29,34 @@ export function DemoInbox() {
 
   return (
     <aside className="demo-inbox" aria-labelledby="demo-inbox-heading">
-      <h2 id="demo-inbox-heading">Demo inbox</h2>
-      <p className="demo-inbox-note">Every message the kiosk would have sent, newest first.</p>
+      <h2 id="demo-inbox-heading">{t('walkUp.demo.inbox.heading')}</h2>
+      <p className="demo-inbox-note">{t('walkUp.demo.inbox.note')}</p>
       {messages.length === 0 ? (
-        <p className="demo-inbox-empty">No messages yet.</p>
+        <p className="demo-inbox-empty">{t('walkUp.demo.inbox.empty')}</p>
       ) : (
         <ol className="demo-messages">
           {messages.map((message) => (
             <li key={message.id}>
               <article data-testid="demo-message" data-channel={message.channel} className="demo-message">
                 {/* A text message has no subject: its heading names the channel instead of being empty. */}
-                <h3>{message.subject === '' ? channelNames[message.channel] : message.subject}</h3>
+                <h3 data-value-text={message.subject === '' ? undefined : true}>{message.subject === '' ? t(channelNameIds[message.channel]) : message.subject}</h3>
                 <dl>
                   <div>
-                    <dt>Channel</dt>
-                    <dd>{channelNames[message.channel]}</dd>
+                    <dt>{t('walkUp.demo.inbox.channel')}</dt>
+                    <dd>{t(channelNameIds[message.channel])}</dd>
                   </div>
                   <div>
-                    <dt>To</dt>
-                    <dd>{message.to}</dd>
+                    <dt>{t('walkUp.demo.inbox.to')}</dt>
+                    <dd data-value-text>{message.to}</dd>
                   </div>
                   <div>
-                    <dt>Sent</dt>
+                    <dt>{t('walkUp.demo.inbox.sent')}</dt>
                     <dd>
-                      <time dateTime={message.sentAt}>{formatSentAt(message.sentAt)}</time>
+                      <time dateTime={message.sentAt} data-value-text>{formatSentAt(message.sentAt, words.timeOfDay)}</time>
                     </dd>
                   </div>
                 </dl>
-                <pre>{message.text}</pre>
+                <pre data-value-text>{message.text}</pre>
               </article>
             </li>
           ))}
@@ -63,7 +66,7 @@ export function DemoInbox() {
   );
 }
 
-function formatSentAt(iso: string): string {
+function formatSentAt(iso: string, timeOfDay: (at: Date) => string): string {
   const when = new Date(iso);
-  return Number.isNaN(when.getTime()) ? iso : when.toLocaleTimeString('en-GB');
+  return Number.isNaN(when.getTime()) ? iso : timeOfDay(when);
 }

@@ -1,6 +1,7 @@
 import { useAssistedMode } from '../assisted-mode.js';
 import { useLoadedInfo } from '../hooks/use-message-context.js';
-import { ticketOfferWords, type TicketOfferReason } from '../help-ticket-messages.js';
+import { ticketOfferLeadIds, type TicketOfferReason } from '../help-ticket-messages.js';
+import { useWords } from '../i18n/use-words.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 /**
@@ -10,14 +11,15 @@ import { useFlow } from '../stores/bound-stores.js';
 export function HelpTicketOffer({ reason }: { reason: TicketOfferReason }) {
   const info = useLoadedInfo();
   const assisted = useAssistedMode();
+  const { t } = useWords();
   const createTicket = useFlow((s) => s.createTicket);
   if (assisted) return null;
   return (
     <div className="ticket-offer" data-testid="help-ticket-offer" data-reason={reason}>
-      <h2>{ticketOfferWords.heading}</h2>
-      <p>{ticketOfferWords.lead[reason](info.serviceDesk.name)}</p>
+      <h2>{t('walkUp.ticketOffer.heading')}</h2>
+      <p>{t(ticketOfferLeadIds[reason], { desk: info.serviceDesk.name })}</p>
       <button type="button" className="button button-secondary" onClick={() => void createTicket()}>
-        {ticketOfferWords.button}
+        {t('walkUp.ticketOffer.button')}
       </button>
     </div>
   );

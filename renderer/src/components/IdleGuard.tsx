@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useIdleCountdown } from '../hooks/use-idle-countdown.js';
+import { useWords } from '../i18n/use-words.js';
 import { useFlow } from '../stores/bound-stores.js';
 import { endWalkUpSession } from '../walk-up-wipe.js';
+import { NumberInText } from './NumberInText.js';
 
 /**
  * Walk-away protection: once a session holds anything of the person (a stage past the start, a
@@ -15,6 +17,7 @@ export function IdleGuard({ idleSeconds }: { idleSeconds: number }) {
   const hasTyped = useFlow((s) => s.usernameDraft !== '' || s.currentPasswordDraft !== '');
   const hasError = useFlow((s) => s.error !== null);
   const reportActivity = useFlow((s) => s.reportActivity);
+  const words = useWords();
   const holdsSomething = stage !== null && stage !== 'done' && (stage !== 'identify' || hasChosen || hasTyped || hasError);
 
   const { secondsLeft, stillHere } = useIdleCountdown({
@@ -47,13 +50,12 @@ export function IdleGuard({ idleSeconds }: { idleSeconds: number }) {
         stillHere();
       }}
     >
-      <h2 id="idle-heading">Are you still there?</h2>
+      <h2 id="idle-heading">{words.t('walkUp.idle.heading')}</h2>
       <p id="idle-text">
-        To keep your details private, this screen will clear itself in{' '}
-        <strong className="idle-seconds">{secondsLeft ?? 0}</strong> {secondsLeft === 1 ? 'second' : 'seconds'}.
+        <NumberInText words={words} id="walkUp.idle.text" name="seconds" value={secondsLeft ?? 0} className="idle-seconds" />
       </p>
       <button type="button" className="button button-primary" onClick={stillHere} autoFocus>
-        I need more time
+        {words.t('walkUp.idle.moreTime')}
       </button>
     </dialog>
   );

@@ -14,13 +14,13 @@ export function PasswordChecklist(props: {
   return (
     <div className="checklist">
       <h2 id="checklist-heading" className="checklist-heading">
-        Password rules
+        {props.context.words.t('walkUp.checklist.heading')}
       </h2>
       <ul aria-labelledby="checklist-heading" aria-live="polite" className="checklist-items">
         {items.map((item) => (
           <li key={item.rule} className={item.met ? 'rule rule-met' : 'rule rule-unmet'} data-rule={item.rule}>
             {item.met ? <TickIcon /> : <CrossIcon />}
-            <span className="visually-hidden">{item.met ? 'Met: ' : 'Not met: '}</span>
+            <span className="visually-hidden">{props.context.words.t(item.met ? 'walkUp.checklist.met' : 'walkUp.checklist.notMet')} </span>
             <span>{ruleRequirements[item.rule](props.context)}</span>
           </li>
         ))}

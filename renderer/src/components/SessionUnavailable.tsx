@@ -1,6 +1,6 @@
 import type { KioskError } from '../../../shared/ipc/result.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
+import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.js';
 import { errorMessage } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 import { ErrorAlert } from './ErrorAlert.js';
@@ -11,14 +11,16 @@ export function SessionUnavailable({ error }: { error: KioskError }) {
   const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const load = useFlow((s) => s.load);
+  const context = useMessageContext();
+  const { t } = context.words;
   return (
     <section className="stage" data-testid="stage-unavailable">
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        The kiosk is not ready
+        {t('walkUp.unavailable.heading')}
       </h1>
-      <ErrorAlert message={errorMessage(error, messageContextOf(info))} />
+      <ErrorAlert message={errorMessage(error, context)} />
       <button type="button" className="button button-primary" onClick={() => void load()}>
-        Try again
+        {t('common.button.tryAgain')}
       </button>
       <ServiceDeskContact desk={info.serviceDesk} />
     </section>

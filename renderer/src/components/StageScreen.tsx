@@ -8,6 +8,7 @@ import { NewPasswordScreen } from '../screens/NewPasswordScreen.js';
 import { SignInScreen } from '../screens/SignInScreen.js';
 import { UsernameScreen } from '../screens/UsernameScreen.js';
 import { useFlow } from '../stores/bound-stores.js';
+import { useWords } from '../i18n/use-words.js';
 import { RegistrationStage } from './RegistrationStage.js';
 import { SessionUnavailable } from './SessionUnavailable.js';
 
@@ -15,8 +16,9 @@ import { SessionUnavailable } from './SessionUnavailable.js';
 export function StageScreen() {
   const view = useFlow((s) => s.view);
   const error = useFlow((s) => s.error);
+  const { t } = useWords();
 
-  if (view === null) return error === null ? <p className="loading">Loading…</p> : <SessionUnavailable error={error} />;
+  if (view === null) return error === null ? <p className="loading">{t('common.loading')}</p> : <SessionUnavailable error={error} />;
   switch (view.stage) {
     case 'identify':
       return <StartStage />;

@@ -4,8 +4,8 @@ import { HelpTicketOffer } from '../components/HelpTicketOffer.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
-import { chooseMethodHeading, errorMessage, methodButtonLabels, methodLeads, methodLeadsWithApp, proofStepWords } from '../messages.js';
+import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.js';
+import { chooseMethodHeading, errorMessage, methodButtonIds, methodLead, proofStepWords } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 /**
@@ -26,30 +26,32 @@ export function ChooseMethodScreen({
   const chooseMethod = useFlow((s) => s.chooseMethod);
   const busy = useFlow((s) => s.busy);
   const error = useFlow((s) => s.error);
-  const step = proofStepWords(proof);
+  const context = useMessageContext();
+  const words = context.words;
+  const step = proofStepWords(words, proof);
 
   return (
     <section className="stage" data-testid="stage-choose_method" data-purpose={purpose} data-proof={proof.number} aria-busy={busy}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {chooseMethodHeading(methods, proof)}
+        {chooseMethodHeading(words, methods, proof)}
       </h1>
       {step === null ? null : <p className="reminder">{step}</p>}
-      <p className="lead">{methods.includes('app') ? methodLeadsWithApp[purpose] : methodLeads[purpose]}</p>
+      <p className="lead">{methodLead(words, purpose, methods)}</p>
       {methods.length === 0 ? (
         <>
-          <p className="lead">This kiosk cannot send you a code right now. The {info.serviceDesk.name} can help:</p>
+          <p className="lead">{words.t('walkUp.method.none', { desk: info.serviceDesk.name })}</p>
           <ServiceDeskContact desk={info.serviceDesk} />
         </>
       ) : (
         <div className="method-buttons">
           {methods.map((method) => (
             <button key={method} type="button" className="button button-primary button-big" data-method={method} onClick={() => void chooseMethod(method)}>
-              {methodButtonLabels[method]}
+              {words.t(methodButtonIds[method])}
             </button>
           ))}
         </div>
       )}
-      <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
       <HelpTicketOffer reason={error?.code === 'TOO_MANY_ATTEMPTS' ? 'blocked' : 'not_registered'} />
       <StartOverButton />
     </section>

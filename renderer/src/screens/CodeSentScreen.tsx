@@ -6,13 +6,16 @@ import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo } from '../hooks/use-message-context.js';
-import { codeHeadings, codeHelp, codeOnItsWayByPurpose, newCodeOnItsWayByPurpose, whereToLook } from '../messages.js';
+import { useWords } from '../i18n/use-words.js';
+import { codeHeadingIds, codeHelp, codeOnItsWayIds, newCodeOnItsWayIds, whereToLookIds } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 type CodeSentView = Extract<SessionView, { stage: 'code_sent' }>;
 
 export function CodeSentScreen({ view }: { view: CodeSentView }) {
   const info = useLoadedInfo();
+  const words = useWords();
+  const { t } = words;
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const verifyCode = useFlow((s) => s.verifyCode);
   const resendCode = useFlow((s) => s.resendCode);
@@ -23,20 +26,20 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
   return (
     <section className="stage" data-testid="stage-code_sent" data-purpose={view.purpose} data-method={view.method}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {codeHeadings[view.method]}
+        {t(codeHeadingIds[view.method])}
       </h1>
-      <p className="lead">{codeOnItsWayByPurpose[view.purpose][view.method]}</p>
-      <p>{whereToLook[view.method]}</p>
+      <p className="lead">{t(codeOnItsWayIds[view.purpose][view.method])}</p>
+      <p>{t(whereToLookIds[view.method])}</p>
       <CodeDeliveryNotice delivery={view.delivery} expiresInSeconds={view.expiresInSeconds} />
       <CodeEntryForm
-        label="Code"
-        hint={`${view.codeLength} digits`}
+        label={t('walkUp.code.label')}
+        hint={t('walkUp.code.hint', { length: view.codeLength })}
         codeLength={view.codeLength}
         verify={verifyCode}
-        resend={fromApp ? undefined : { send: resendCode, notice: newCodeOnItsWayByPurpose[view.purpose][view.method] }}
+        resend={fromApp ? undefined : { send: resendCode, notice: t(newCodeOnItsWayIds[view.purpose][view.method]) }}
       />
       <div className="notice">
-        <p>{codeHelp[view.method](info.serviceDesk.name)}</p>
+        <p>{codeHelp(words, view.method, info.serviceDesk.name)}</p>
         <ServiceDeskContact desk={info.serviceDesk} />
       </div>
       <HelpTicketOffer reason={blocked ? 'blocked' : fromApp ? 'not_registered' : 'no_code'} />

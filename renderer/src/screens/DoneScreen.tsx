@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../shared/flow/stages.js';
 import { TickIcon } from '../components/Icons.js';
+import { NumberInText } from '../components/NumberInText.js';
+import { useWords } from '../i18n/use-words.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
@@ -15,11 +17,12 @@ type DoneView = Extract<SessionView, { stage: 'done' }>;
 export function DoneScreen({ view }: { view: DoneView }) {
   const { returnAfterSeconds } = view;
   const info = useLoadedInfo();
+  const words = useWords();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [secondsLeft, setSecondsLeft] = useState(returnAfterSeconds);
   const [deadline] = useState(() => performance.now() + returnAfterSeconds * 1000);
   const finished = useRef(false);
-  const words = doneWordsFor(view, info.serviceDesk.name);
+  const said = doneWordsFor(words, view, info.serviceDesk.name);
 
   // Counted from a deadline, not by decrements, so a late timer tick cannot stretch the wait.
   useInterval(() => setSecondsLeft(Math.max(0, Math.ceil((deadline - performance.now()) / 1000))), 250);
@@ -32,19 +35,18 @@ export function DoneScreen({ view }: { view: DoneView }) {
 
   return (
     <section className="stage" data-testid="stage-done" data-purpose={view.purpose} data-outcome={view.outcome}>
-      <h1 id="stage-heading" ref={heading} tabIndex={-1} className={words.good ? 'done-heading' : undefined}>
-        {words.good ? <TickIcon /> : null}
-        {words.heading}
+      <h1 id="stage-heading" ref={heading} tabIndex={-1} className={said.good ? 'done-heading' : undefined}>
+        {said.good ? <TickIcon /> : null}
+        {said.heading}
       </h1>
-      {words.lines.map((line) => (
-        <p key={line} className={line === words.lines[0] ? 'lead' : undefined}>
+      {said.lines.map((line) => (
+        <p key={line} className={line === said.lines[0] ? 'lead' : undefined}>
           {line}
         </p>
       ))}
-      {words.needsDesk ? <ServiceDeskContact desk={info.serviceDesk} /> : null}
+      {said.needsDesk ? <ServiceDeskContact desk={info.serviceDesk} /> : null}
       <p className="countdown">
-        This screen returns to the start in <strong className="countdown-seconds">{secondsLeft}</strong>{' '}
-        {secondsLeft === 1 ? 'second' : 'seconds'}.
+        <NumberInText words={words} id="walkUp.done.countdown" name="seconds" value={secondsLeft} className="countdown-seconds" />
       </p>
       <StartOverButton />
     </section>

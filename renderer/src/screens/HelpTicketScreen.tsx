@@ -2,6 +2,7 @@ import type { HelpTicketView } from '../../../shared/flow/stages.js';
 import { groupTicket } from '../../../shared/technician/help-ticket-code.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { helpTicketWords } from '../help-ticket-messages.js';
+import { useWords } from '../i18n/use-words.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo } from '../hooks/use-message-context.js';
 import { endWalkUpSession } from '../walk-up-wipe.js';
@@ -13,18 +14,20 @@ import { endWalkUpSession } from '../walk-up-wipe.js';
  */
 export function HelpTicketScreen({ view }: { view: HelpTicketView }) {
   const info = useLoadedInfo();
+  const words = useWords();
+  const { t } = words;
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const desk = info.serviceDesk.name;
-  const validUntil = helpTicketWords.validUntil(view.expiresAt);
+  const validUntil = helpTicketWords.validUntil(words, view.expiresAt);
   return (
     <section className="stage" data-testid="stage-ticket" data-purpose={view.purpose}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {helpTicketWords.heading}
+        {t('walkUp.ticket.heading')}
       </h1>
-      <p className="lead">{helpTicketWords.lead(desk)}</p>
+      <p className="lead">{t('walkUp.ticket.lead', { desk })}</p>
       <div className="ticket-box">
-        <p className="ticket-label">{helpTicketWords.codeLabel}</p>
-        <p className="ticket-code" data-testid="ticket-code">
+        <p className="ticket-label">{t('walkUp.ticket.codeLabel')}</p>
+        <p className="ticket-code" data-testid="ticket-code" data-value-text>
           {groupTicket(view.ticket)}
         </p>
         {validUntil === null ? null : (
@@ -33,16 +36,16 @@ export function HelpTicketScreen({ view }: { view: HelpTicketView }) {
           </p>
         )}
       </div>
-      <h2>{helpTicketWords.stepsHeading}</h2>
+      <h2>{t('walkUp.ticket.stepsHeading')}</h2>
       <ol className="steps">
-        {helpTicketWords.steps(desk).map((step) => (
+        {helpTicketWords.steps(words, desk).map((step) => (
           <li key={step}>{step}</li>
         ))}
       </ol>
       <ServiceDeskContact desk={info.serviceDesk} />
-      <p className="hint">{helpTicketWords.keep}</p>
+      <p className="hint">{t('walkUp.ticket.keep')}</p>
       <button type="button" className="button button-primary button-big" onClick={() => void endWalkUpSession()}>
-        {helpTicketWords.finish}
+        {t('walkUp.ticket.finish')}
       </button>
     </section>
   );

@@ -2,9 +2,10 @@ import type { Purpose } from '../../../shared/flow/stages.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LinkWarning } from '../components/LinkWarning.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
+import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.js';
+import { LanguageChooser } from '../components/LanguageChooser.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
-import { errorMessage, journeySummaries, journeyTitles, menuWords } from '../messages.js';
+import { errorMessage, journeySummaryIds, journeyTitleIds } from '../messages.js';
 import { registerSignInWords } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
@@ -17,6 +18,8 @@ const journeysWithRegistration: readonly Purpose[] = [...journeys, 'register'];
  */
 export function MenuScreen() {
   const info = useLoadedInfo();
+  const context = useMessageContext();
+  const { t } = context.words;
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const choose = useFlow((s) => s.choose);
   const busy = useFlow((s) => s.busy);
@@ -25,18 +28,20 @@ export function MenuScreen() {
 
   return (
     <section className="stage" data-testid="stage-identify" data-screen="menu" aria-busy={busy}>
+      {/* First on the screen: someone who cannot read the default language looks for theirs before anything else. */}
+      <LanguageChooser offered={info.languages.offered} />
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {menuWords.heading}
+        {t('walkUp.menu.heading')}
       </h1>
-      <p className="lead">{menuWords.lead}</p>
-      <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <p className="lead">{t('walkUp.menu.lead')}</p>
+      <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
       <ul className="menu" aria-labelledby="stage-heading">
         {offered.map((purpose) => (
           <li key={purpose}>
             {/* The name is everything the button shows, title first (WCAG 2.5.3): "Forgot your password?" works by voice too. */}
             <button type="button" className="menu-option" data-journey={purpose} onClick={() => choose(purpose)}>
-              <span className="menu-title">{journeyTitles[purpose]}</span>{' '}
-              <span className="menu-summary">{journeySummaries[purpose]}</span>
+              <span className="menu-title">{t(journeyTitleIds[purpose])}</span>{' '}
+              <span className="menu-summary">{t(journeySummaryIds[purpose])}</span>
             </button>
           </li>
         ))}
@@ -44,7 +49,7 @@ export function MenuScreen() {
           <li>
             {/* Not a button: nothing here can be done at this kiosk, and a control that does nothing would mislead. */}
             <div className="menu-option menu-option-unavailable" data-journey="register">
-              <p className="menu-title">{journeyTitles.register}</p>
+              <p className="menu-title">{t(journeyTitleIds.register)}</p>
               <p className="menu-summary">{registerSignInWords.unavailable(info.serviceDesk.name)}</p>
               <ServiceDeskContact desk={info.serviceDesk} />
             </div>

@@ -7,9 +7,9 @@ import { PasswordChecklist } from '../components/PasswordChecklist.js';
 import { PasswordField, ShowPasswordToggle } from '../components/PasswordField.js';
 import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
+import { useMessageContext } from '../hooks/use-message-context.js';
 import { usePasswordVerdict } from '../hooks/use-password-verdict.js';
-import { errorMessage, inputProblems, newPasswordHeadings, newPasswordLeads, rejectedRuleProblems } from '../messages.js';
+import { errorMessage, inputProblems, newPasswordHeadingIds, newPasswordLeadIds, rejectedRuleProblems } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 /**
@@ -18,8 +18,8 @@ import { useFlow } from '../stores/bound-stores.js';
  * The same screen ends "Forgot your password?" and "Change your password"; only its heading differs.
  */
 export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurpose; username: string }) {
-  const info = useLoadedInfo();
-  const context = messageContextOf(info);
+  const context = useMessageContext();
+  const { t } = context.words;
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const setPassword = useFlow((s) => s.setPassword);
   const busy = useFlow((s) => s.busy);
@@ -48,20 +48,21 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
     if (!incomplete) void setPassword(password, confirmation);
   };
 
+  const lead = newPasswordLeadIds[purpose];
   const refusal = error === null || editedSinceSubmit ? null : error;
-  const message = missing ? inputProblems.passwordMissing : refusal === null ? null : errorMessage(refusal, context);
+  const message = missing ? inputProblems.passwordMissing(context.words) : refusal === null ? null : errorMessage(refusal, context);
   const problems = !missing && refusal?.code === 'PASSWORD_REJECTED' ? rejectedRuleProblems(refusal, context) : [];
 
   return (
     <section className="stage" data-testid="stage-new_password" data-purpose={purpose}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {newPasswordHeadings[purpose]}
+        {t(newPasswordHeadingIds[purpose])}
       </h1>
-      {newPasswordLeads[purpose] === null ? null : <p className="lead">{newPasswordLeads[purpose]}</p>}
+      {lead === null ? null : <p className="lead">{t(lead)}</p>}
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <PasswordField
           id="new-password"
-          label="New password"
+          label={t('walkUp.newPassword.label')}
           value={password}
           visible={visible}
           invalid={message !== null}
@@ -74,7 +75,7 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
         />
         <PasswordField
           id="confirm-password"
-          label="Type it again"
+          label={t('walkUp.newPassword.again')}
           value={confirmation}
           visible={visible}
           invalid={message !== null}
@@ -87,7 +88,7 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
         />
         {assisted ? null : (
           <ShowPasswordToggle
-            label="Show passwords"
+            label={t('walkUp.newPassword.show')}
             pressed={visible}
             controls="new-password confirm-password"
             onToggle={() => setVisible((current) => !current)}
@@ -106,7 +107,7 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
           </ErrorAlert>
         </div>
         <button type="submit" className="button button-primary">
-          Change password
+          {t('walkUp.newPassword.submit')}
         </button>
       </form>
       <StartOverButton />

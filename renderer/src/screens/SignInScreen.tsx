@@ -6,8 +6,8 @@ import { LinkWarning } from '../components/LinkWarning.js';
 import { PasswordField, ShowPasswordToggle } from '../components/PasswordField.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
-import { errorMessage, inputProblems, journeyTitles, signInWords } from '../messages.js';
+import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.js';
+import { errorMessage, inputProblems, journeyTitleIds } from '../messages.js';
 import { registerSignInWords } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 import type { SignInPurpose } from '../stores/flow-store.js';
@@ -22,6 +22,9 @@ import { UsernameField } from '../components/UsernameField.js';
  */
 export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
   const info = useLoadedInfo();
+  const context = useMessageContext();
+  const words = context.words;
+  const { t } = words;
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const username = useFlow((s) => s.usernameDraft);
   const setUsername = useFlow((s) => s.setUsernameDraft);
@@ -40,11 +43,11 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
     const trimmed = username.trim();
     const problem =
       trimmed === '' && password === ''
-        ? inputProblems.signInMissing
+        ? inputProblems.signInMissing(words)
         : trimmed === ''
-          ? inputProblems.usernameMissing
+          ? inputProblems.usernameMissing(words)
           : password === ''
-            ? inputProblems.currentPasswordMissing
+            ? inputProblems.currentPasswordMissing(words)
             : null;
     setMissing(problem);
     if (problem === null) void signIn(purpose, trimmed, password);
@@ -57,16 +60,16 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
     void begin('unlock', trimmed);
   };
 
-  const message = missing ?? (error === null ? null : errorMessage(error, messageContextOf(info)));
+  const message = missing ?? (error === null ? null : errorMessage(error, context));
   const locked = missing === null && error?.code === 'ACCOUNT_LOCKED';
   const disabled = missing === null && error?.code === 'ACCOUNT_DISABLED';
 
   return (
     <section className="stage" data-testid="stage-identify" data-screen={purpose}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {journeyTitles[purpose]}
+        {t(journeyTitleIds[purpose])}
       </h1>
-      <p className="lead">{purpose === 'register' ? registerSignInWords.lead : signInWords.lead}</p>
+      <p className="lead">{purpose === 'register' ? registerSignInWords.lead : t('walkUp.signIn.lead')}</p>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <UsernameField
           value={username}
@@ -79,7 +82,7 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
         />
         <PasswordField
           id="current-password"
-          label={signInWords.currentPassword}
+          label={t('walkUp.signIn.currentPassword')}
           value={password}
           visible={visible}
           invalid={message !== null}
@@ -91,7 +94,7 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
           }}
         />
         <ShowPasswordToggle
-          label={signInWords.showPassword}
+          label={t('walkUp.signIn.showPassword')}
           pressed={visible}
           controls="current-password"
           onToggle={() => setVisible((shown) => !shown)}
@@ -101,12 +104,12 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
         </div>
         {locked ? (
           <button type="button" className="button button-secondary" onClick={unlockInstead}>
-            {signInWords.unlockInstead}
+            {t('walkUp.signIn.unlockInstead')}
           </button>
         ) : null}
         {disabled ? <ServiceDeskContact desk={info.serviceDesk} /> : null}
         <button type="submit" className="button button-primary">
-          Continue
+          {t('common.button.continue')}
         </button>
       </form>
       <BackToMenuButton />

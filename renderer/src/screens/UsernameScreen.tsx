@@ -5,14 +5,16 @@ import { BackToMenuButton } from '../components/BackToMenuButton.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LinkWarning } from '../components/LinkWarning.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../hooks/use-message-context.js';
-import { errorMessage, identifyLeads, inputProblems, journeyTitles } from '../messages.js';
+import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.js';
+import { errorMessage, identifyLeadIds, inputProblems, journeyTitleIds } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 import { UsernameField } from '../components/UsernameField.js';
 
 /** The first screen of "Forgot your password?" and "Account locked?": the username, and nothing shown back. */
 export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
   const info = useLoadedInfo();
+  const context = useMessageContext();
+  const { t } = context.words;
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const username = useFlow((s) => s.usernameDraft);
   const setUsername = useFlow((s) => s.setUsernameDraft);
@@ -28,14 +30,14 @@ export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
     if (trimmed !== '') void begin(purpose, trimmed);
   };
 
-  const message = missing ? inputProblems.usernameMissing : error === null ? null : errorMessage(error, messageContextOf(info));
+  const message = missing ? inputProblems.usernameMissing(context.words) : error === null ? null : errorMessage(error, context);
 
   return (
     <section className="stage" data-testid="stage-identify" data-screen={purpose}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {journeyTitles[purpose]}
+        {t(journeyTitleIds[purpose])}
       </h1>
-      <p className="lead">{identifyLeads[purpose]}</p>
+      <p className="lead">{t(identifyLeadIds[purpose])}</p>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <UsernameField
           value={username}
@@ -50,7 +52,7 @@ export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
           <ErrorAlert message={message} />
         </div>
         <button type="submit" className="button button-primary">
-          Continue
+          {t('common.button.continue')}
         </button>
       </form>
       <BackToMenuButton />

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration } from '../../../renderer/src/human-duration.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
+import { humanDuration as translatedDuration } from '../../../renderer/src/human-duration.js';
+
+const english = createTranslator('en');
+const humanDuration = (seconds: number) => translatedDuration(english, seconds);
 
 describe('humanDuration', () => {
   it('counts seconds under a minute, singular and plural', () => {

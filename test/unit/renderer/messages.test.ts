@@ -3,23 +3,24 @@ import { errorCodes } from '../../../shared/ipc/result.js';
 import { presets } from '../../../shared/policy/policy-config.js';
 import { policyRuleCodes } from '../../../shared/policy/rule-codes.js';
 import type { ChangeOutcome, NoticeState, UnlockOutcome } from '../../../shared/flow/stages.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
 import {
-  codeOnItsWay,
-  codeOnItsWayByPurpose,
+  codeOnItsWayIds,
   doneWordsFor,
   errorMessage,
   errorMessages,
-  journeyTitles,
-  newCodeOnItsWayByPurpose,
+  newCodeOnItsWayIds,
   rejectedRuleProblems,
   ruleProblems,
   ruleRequirements,
-  whereToLook,
+  whereToLookIds,
   type MessageContext,
 } from '../../../renderer/src/messages.js';
 
-const campus: MessageContext = { rules: presets.campus, organisationName: 'Northfield University', deskName: 'Service Desk' };
-const standards: MessageContext = { rules: presets.standards, organisationName: 'Northfield University', deskName: 'IT Help Centre' };
+const english = createTranslator('en');
+const { t } = english;
+const campus: MessageContext = { rules: presets.campus, organisationName: 'Northfield University', deskName: 'Service Desk', words: english };
+const standards: MessageContext = { rules: presets.standards, organisationName: 'Northfield University', deskName: 'IT Help Centre', words: english };
 
 const looksBroken = /undefined|NaN|null|\[object|\$\{/;
 
@@ -124,27 +125,26 @@ describe('renderer messages', () => {
     expect(errorMessage({ code: 'SIGN_IN_FAILED' }, campus)).toBe(
       'That username and password do not match. Please check both and try again. If you have forgotten your password, go back and choose "Forgot your password?".',
     );
-    expect(errorMessage({ code: 'ACCOUNT_LOCKED' }, campus)).toContain(`"${journeyTitles.unlock}"`);
+    expect(errorMessage({ code: 'ACCOUNT_LOCKED' }, campus)).toContain(`"${t('walkUp.journey.unlock.title')}"`);
     expect(errorMessage({ code: 'ACCOUNT_DISABLED' }, standards)).toContain('visit the IT Help Centre');
   });
 
   it('words the code screen for the journey and the method, never for the account', () => {
-    expect(codeOnItsWay).toBe(codeOnItsWayByPurpose.reset);
-    expect(codeOnItsWayByPurpose.reset.sms).toBe('If this account is registered for reset by text message, a code is on its way.');
-    expect(codeOnItsWayByPurpose.unlock.email).toBe('If this account is registered for reset by email, a code to unlock it is on its way.');
+    expect(t(codeOnItsWayIds.reset.sms)).toBe('If this account is registered for reset by text message, a code is on its way.');
+    expect(t(codeOnItsWayIds.unlock.email)).toBe('If this account is registered for reset by email, a code to unlock it is on its way.');
     for (const purpose of ['reset', 'unlock'] as const) {
       for (const method of ['email', 'sms'] as const) {
-        expect(codeOnItsWayByPurpose[purpose][method]).toMatch(/^If this account is registered/);
-        expect(newCodeOnItsWayByPurpose[purpose][method]).toContain('a new code');
+        expect(t(codeOnItsWayIds[purpose][method])).toMatch(/^If this account is registered/);
+        expect(t(newCodeOnItsWayIds[purpose][method])).toContain('a new code');
       }
     }
-    expect(whereToLook.sms).toContain('text message');
-    expect(whereToLook.email).toContain('email');
+    expect(t(whereToLookIds.sms)).toContain('text message');
+    expect(t(whereToLookIds.email)).toContain('email');
   });
 
   it('ends an unlock in words that say what happened to the lock and that the password stayed', () => {
     const done = (outcome: UnlockOutcome, notice: NoticeState) =>
-      doneWordsFor({ stage: 'done', purpose: 'unlock', outcome, notice, returnAfterSeconds: 10 }, 'Service Desk');
+      doneWordsFor(english, { stage: 'done', purpose: 'unlock', outcome, notice, returnAfterSeconds: 10 }, 'Service Desk');
     expect(done('unlocked', 'queued')).toMatchObject({ heading: 'Account unlocked', good: true, needsDesk: false });
     expect(done('unlocked', 'queued').lines).toEqual([
       'Your account is unlocked. Your password has not changed.',
@@ -153,7 +153,7 @@ describe('renderer messages', () => {
     ]);
     // A person registered only by phone gets no email notice, so the screen does not promise one.
     expect(done('unlocked', 'none').lines.join(' ')).not.toContain('We will send a notice');
-    expect(done('not_locked', 'none').lines[0]).toBe('Your account was not locked; nothing was changed.');
+    expect(done('not_locked', 'none').lines[0]).toBe('Your account was not locked. Nothing was changed.');
     expect(done('not_locked', 'none')).toMatchObject({ good: false, needsDesk: false });
     expect(done('not_unlocked', 'none')).toMatchObject({ good: false, needsDesk: true });
     expect(done('not_unlocked', 'none').lines.join(' ')).toContain('visit the Service Desk');
@@ -161,7 +161,7 @@ describe('renderer messages', () => {
 
   it('ends a reset and a change the same way, promising a notice only when one was queued', () => {
     const done = (purpose: 'reset' | 'change', outcome: ChangeOutcome, notice: NoticeState) =>
-      doneWordsFor({ stage: 'done', purpose, outcome, notice, returnAfterSeconds: 10 }, 'Service Desk');
+      doneWordsFor(english, { stage: 'done', purpose, outcome, notice, returnAfterSeconds: 10 }, 'Service Desk');
     expect(done('change', 'changed', 'queued')).toEqual(done('reset', 'changed', 'queued'));
     expect(done('change', 'changed', 'queued')).toMatchObject({ heading: 'Password changed', good: true, needsDesk: false });
     expect(done('change', 'changed', 'none').lines.join(' ')).not.toContain('We will send a notice');

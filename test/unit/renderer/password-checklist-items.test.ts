@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../../shared/policy/policy-config.js';
 import { checklistItems } from '../../../renderer/src/password-checklist-items.js';
 import type { MessageContext } from '../../../renderer/src/messages.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
 
-const campus: MessageContext = { rules: presets.campus, organisationName: 'Northfield University', deskName: 'Service Desk' };
-const standards: MessageContext = { rules: presets.standards, organisationName: 'Northfield University', deskName: 'Service Desk' };
+const words = createTranslator('en');
+
+const campus: MessageContext = { rules: presets.campus, organisationName: 'Northfield University', deskName: 'Service Desk', words };
+const standards: MessageContext = { rules: presets.standards, organisationName: 'Northfield University', deskName: 'Service Desk', words };
 
 const unmet = (items: { rule: string; met: boolean }[]) => items.filter((item) => !item.met).map((item) => item.rule);
 

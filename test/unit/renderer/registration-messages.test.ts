@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodChange, MethodKind } from '../../../shared/flow/stages.js';
 import { checkTypedCode } from '../../../renderer/src/code-entry.js';
-import { chooseMethodHeading, codeHeadings, codeHelp, proofStepWords } from '../../../renderer/src/messages.js';
+import { chooseMethodHeading, codeHeadingIds, codeHelp, proofStepWords } from '../../../renderer/src/messages.js';
 import { createTranslator } from '../../../shared/i18n/translator.js';
 import {
   addMethodLabel,
@@ -23,6 +23,7 @@ const kinds: MethodKind[] = ['email', 'phone', 'app'];
 const en = createTranslator('en');
 const fr = createTranslator('fr');
 const ar = createTranslator('ar');
+const english = en;
 
 /** Every change the review and saved messages must word: each action on each kind. */
 function everyChange(): MethodChange[] {
@@ -134,25 +135,25 @@ describe('registration words', () => {
 
 describe('words for proof by authenticator app', () => {
   it('asks "send" only when every choice is sent, and counts proofs only when there are two', () => {
-    expect(chooseMethodHeading(['email', 'sms'], { number: 1, of: 1 })).toBe('How should we send your code?');
-    expect(chooseMethodHeading(['email', 'sms', 'app'], { number: 1, of: 1 })).toBe('How do you want to get your code?');
-    expect(chooseMethodHeading(['email', 'app'], { number: 2, of: 2 })).toBe('Proof 2 of 2: how do you want to get your code?');
-    expect(proofStepWords({ number: 1, of: 1 })).toBeNull();
-    expect(proofStepWords({ number: 1, of: 2 })).toContain('each from a different method');
-    expect(proofStepWords({ number: 2, of: 2 })).toContain('with a different method');
+    expect(chooseMethodHeading(english, ['email', 'sms'], { number: 1, of: 1 })).toBe('How should we send your code?');
+    expect(chooseMethodHeading(english, ['email', 'sms', 'app'], { number: 1, of: 1 })).toBe('How do you want to get your code?');
+    expect(chooseMethodHeading(english, ['email', 'app'], { number: 2, of: 2 })).toBe('Proof 2 of 2: how do you want to get your code?');
+    expect(proofStepWords(english, { number: 1, of: 1 })).toBeNull();
+    expect(proofStepWords(english, { number: 1, of: 2 })).toContain('each from a different method');
+    expect(proofStepWords(english, { number: 2, of: 2 })).toContain('with a different method');
   });
 
   it('does not promise a code "on its way" for the app', () => {
-    expect(codeHeadings.app).toBe('Type the code from your app');
-    expect(codeHelp.app('Service Desk')).not.toMatch(/after a few minutes|on its way/);
-    expect(codeHelp.email('Service Desk')).toContain('after a few minutes');
+    expect(english.t(codeHeadingIds.app)).toBe('Type the code from your app');
+    expect(codeHelp(english, 'app', 'Service Desk')).not.toMatch(/after a few minutes|on its way/);
+    expect(codeHelp(english, 'email', 'Service Desk')).toContain('after a few minutes');
   });
 
   it('tidies a typed code as the IPC schema does, and says what is wrong before sending', () => {
-    expect(checkTypedCode('123 456', 6)).toEqual({ digits: '123456', problem: null });
-    expect(checkTypedCode('123-456', 6)).toEqual({ digits: '123456', problem: null });
-    expect(checkTypedCode('', 6).problem).toBe('Please type the code.');
-    expect(checkTypedCode('12345', 6).problem).toBe('The code is 6 digits long. Please check it and try again.');
-    expect(checkTypedCode('12345a', 6).problem).toBe('The code is 6 digits long. Please check it and try again.');
+    expect(checkTypedCode('123 456', 6, english)).toEqual({ digits: '123456', problem: null });
+    expect(checkTypedCode('123-456', 6, english)).toEqual({ digits: '123456', problem: null });
+    expect(checkTypedCode('', 6, english).problem).toBe('Please type the code.');
+    expect(checkTypedCode('12345', 6, english).problem).toBe('The code is 6 digits long. Please check it and try again.');
+    expect(checkTypedCode('12345a', 6, english).problem).toBe('The code is 6 digits long. Please check it and try again.');
   });
 });

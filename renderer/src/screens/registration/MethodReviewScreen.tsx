@@ -1,7 +1,7 @@
 import type { MethodChange } from '../../../../shared/flow/stages.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../../hooks/use-message-context.js';
+import { useMessageContext } from '../../hooks/use-message-context.js';
 import { errorMessage } from '../../messages.js';
 import { useWords } from '../../i18n/use-words.js';
 import { changeWords } from '../../registration-messages.js';
@@ -9,7 +9,7 @@ import { useFlow } from '../../stores/bound-stores.js';
 
 /** Nothing is saved until the person confirms here; the notice before and after is promised in words. */
 export function MethodReviewScreen({ change }: { change: MethodChange }) {
-  const info = useLoadedInfo();
+  const context = useMessageContext();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const words = useWords();
   const { t } = words;
@@ -28,7 +28,7 @@ export function MethodReviewScreen({ change }: { change: MethodChange }) {
         {changeWords(words, change)}
       </p>
       <p>{t('registration.review.notice')}</p>
-      <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => void saveMethod()}>
           {t('registration.review.confirm')}

@@ -1,7 +1,7 @@
 import type { MethodKind, RegisteredMethod, RegistrationView } from '../../../../shared/flow/stages.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
-import { messageContextOf, useLoadedInfo } from '../../hooks/use-message-context.js';
+import { useMessageContext } from '../../hooks/use-message-context.js';
 import { errorMessage } from '../../messages.js';
 import { useWords } from '../../i18n/use-words.js';
 import {
@@ -26,7 +26,7 @@ const kinds: readonly MethodKind[] = ['email', 'phone', 'app'];
  * be added (`canAdd`) and refuses what may not be removed; the page only offers the obvious.
  */
 export function MethodsScreen({ view }: { view: MethodsView }) {
-  const info = useLoadedInfo();
+  const context = useMessageContext();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const words = useWords();
   const { t } = words;
@@ -50,7 +50,7 @@ export function MethodsScreen({ view }: { view: MethodsView }) {
         </div>
       )}
       {view.methods.length < needed ? <p className="reminder">{tooFewWords(words, view.methods.length, needed)}</p> : null}
-      <ErrorAlert message={error === null ? null : errorMessage(error, messageContextOf(info))} />
+      <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
       {kinds
         .filter((kind) => view.canAdd.includes(kind) || view.methods.some((method) => method.kind === kind))
         .map((kind) => (
