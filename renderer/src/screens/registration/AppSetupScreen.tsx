@@ -41,8 +41,9 @@ export function AppSetupScreen({ view }: { view: AppSetupView }) {
             </div>
             <div className="desk-row">
               <dt>{t('registration.app.manual.key')}</dt>
-              <dd className="secret-key" data-testid="app-secret">
-                {t('registration.app.manual.keyValue', { key: view.secretGroups })}
+              {/* The key itself: letters and digits to type, not words to translate. */}
+              <dd className="secret-key" data-testid="app-secret" data-value-text>
+                {view.secretGroups}
               </dd>
             </div>
             <div className="desk-row">
