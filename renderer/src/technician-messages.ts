@@ -12,7 +12,8 @@ import { dayWord } from './time-of-day.js';
  * The words of technician mode (sign-in, console, assisted step) that need more than a plain
  * `t(id)`: counts, times, and audit events. Said to a signed-in technician, so plainer about
  * accounts than the public screens may be; still nothing here ever receives a password, a code or a
- * secret, so nothing can echo one. Every function takes the session's translator.
+ * secret, so nothing can echo one. Every function takes the session's translator (technicianErrorMessage
+ * through its MessageContext, as errorMessage does).
  */
 
 /** The idle limit: whole minutes read as minutes, anything else as seconds. */
