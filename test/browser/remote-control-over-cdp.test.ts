@@ -108,7 +108,7 @@ describe('a second, independent client drives the kiosk over the DevTools protoc
   it('says an account that was not locked was not locked, after the code, and changes nothing (amira.khan)', async () => {
     await proveByCode(preview, 'amira.khan', { purpose: 'unlock', method: 'email', page });
     const done = await doneText();
-    expect(done).toContain('Your account was not locked; nothing was changed.');
+    expect(done).toContain('Your account was not locked. Nothing was changed.');
     expect(done).not.toContain('Your account is unlocked');
     expect(done).not.toContain('We will send a notice');
     expect(await stageContainer(page, 'done').getAttribute('data-outcome')).toBe('not_locked');

@@ -29,8 +29,10 @@ export async function markCatalogueWords(page: Page): Promise<void> {
 /**
  * Every piece of text on the page that is outside ⟦ ⟧, each with where it is (tag, test id, class),
  * e.g. `p.lead: "Choose one."` or `button[aria-label]: "Close"`. Empty when every word is marked.
+ * `alsoSkip`: a selector for parts another walk checks (e.g. the technician's door on a walk-up walk).
  */
-export async function unmarkedTexts(page: Page): Promise<string[]> {
+export async function unmarkedTexts(page: Page, options: { alsoSkip?: string } = {}): Promise<string[]> {
+  const exempt = options.alsoSkip === undefined ? exemptSelector : `${exemptSelector}, ${options.alsoSkip}`;
   return page.evaluate(
     ({ exempt, attributes }) => {
       // Runs in the page; the test tsconfig has no DOM types, so name just what is used.
@@ -91,7 +93,7 @@ export async function unmarkedTexts(page: Page): Promise<string[]> {
       }
       return found;
     },
-    { exempt: exemptSelector, attributes: [...wordAttributes] },
+    { exempt, attributes: [...wordAttributes] },
   );
 }
 

@@ -47,7 +47,9 @@ export function DemoInbox() {
                   </div>
                   <div>
                     <dt>{t('walkUp.demo.inbox.to')}</dt>
-                    <dd data-value-text>{message.to}</dd>
+                    <dd data-value-text>
+                      <span dir="ltr">{message.to}</span>
+                    </dd>
                   </div>
                   <div>
                     <dt>{t('walkUp.demo.inbox.sent')}</dt>

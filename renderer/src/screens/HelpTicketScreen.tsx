@@ -27,7 +27,7 @@ export function HelpTicketScreen({ view }: { view: HelpTicketView }) {
       <p className="lead">{t('walkUp.ticket.lead', { desk })}</p>
       <div className="ticket-box">
         <p className="ticket-label">{t('walkUp.ticket.codeLabel')}</p>
-        <p className="ticket-code" data-testid="ticket-code" data-value-text>
+        <p className="ticket-code" data-testid="ticket-code" data-value-text dir="ltr">
           {groupTicket(view.ticket)}
         </p>
         {validUntil === null ? null : (

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Preview } from '../../tools/preview/host.js';
+import { demoPasswordOf } from '../support/browser-directory.js';
+import { alertWords, atMenu, emailCode, openJourney, pressStartOver, submitForm, typeCode, typeNewPasswords, typeUsername } from '../support/browser-any-language.js';
+import { expectStage, startBrowserPreview, withKiosk, wrongCodeFor } from '../support/browser-preview.js';
+import { markCatalogueWords, unmarkedTexts } from '../support/unmarked-text.js';
+
+/**
+ * Every word of the walk-up screens comes from a catalogue: in the marked pseudo-language each
+ * catalogue message is shown in ⟦ ⟧, and the walk fails on any text (or aria-label, placeholder,
+ * title, alt) outside the marks, naming where it is. Only config text and bare values are exempt.
+ */
+describe('the walk-up screens show only catalogue words', () => {
+  let preview: Preview;
+
+  beforeAll(async () => {
+    // A long done countdown: the done screen stays while it is checked.
+    preview = await startBrowserPreview({ adjustConfig: withKiosk({ doneReturnSeconds: 60 }) });
+    await markCatalogueWords(preview.page);
+    await preview.page.goto(preview.url);
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it('from the start screen through a reset, a help ticket and the change-password sign-in', async () => {
+    const { page } = preview;
+    const found: Record<string, string[]> = {};
+    // The staff door in the footer belongs to the technician screens, which their own walk checks.
+    const check = async (screen: string) => {
+      found[screen] = await unmarkedTexts(page, { alsoSkip: '.technician-door' });
+    };
+
+    await atMenu(page);
+    // The mode is on: the heading itself is marked.
+    expect(await page.locator('h1').innerText()).toMatch(/^⟦.+⟧$/);
+    await check('start');
+
+    await openJourney(page, 'reset');
+    await check('username');
+    await submitForm(page);
+    await expect.poll(() => alertWords(page)).not.toBe('');
+    await check('username missing');
+
+    await typeUsername(page, 'amira.khan');
+    await check('method chooser');
+
+    const code = await emailCode(preview);
+    await check('code sent');
+    await typeCode(page, wrongCodeFor(code));
+    await expect.poll(() => alertWords(page)).not.toBe('');
+    await check('wrong code');
+
+    await typeCode(page, code);
+    await expectStage(page, 'new_password');
+    await typeNewPasswords(page, 'short1A');
+    await check('new password with checklist');
+    await submitForm(page);
+    await page.locator('#password-error .problems li').first().waitFor();
+    await check('password refused');
+
+    await typeNewPasswords(page, 'Zr4Kx8Nv2Bq6Hm');
+    await submitForm(page);
+    await expectStage(page, 'done');
+    await check('done');
+    await pressStartOver(page);
+    await atMenu(page);
+    await check('start again after start over');
+
+    await openJourney(page, 'reset');
+    await typeUsername(page, 'nobody.here');
+    await page.locator('button[data-method="email"]').click();
+    await expectStage(page, 'code_sent');
+    await page.locator('[data-testid="help-ticket-offer"] button').click();
+    await expectStage(page, 'ticket');
+    await check('help ticket');
+    await page.locator('[data-testid="stage-ticket"] button.button-primary').click();
+    await atMenu(page);
+
+    await openJourney(page, 'change');
+    await check('change-password sign-in');
+    await page.locator('#username').fill('amira.khan');
+    await page.locator('#current-password').fill(`${demoPasswordOf('amira.khan')}-wrong`);
+    await submitForm(page);
+    await expect.poll(() => alertWords(page)).not.toBe('');
+    await check('change-password sign-in refused');
+
+    const unmarked = Object.fromEntries(Object.entries(found).filter(([, texts]) => texts.length > 0));
+    expect(unmarked).toEqual({});
+    expect(Object.keys(found)).toHaveLength(13);
+  });
+});
