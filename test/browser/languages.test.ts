@@ -249,3 +249,22 @@ describe('the session’s language ends with the session', () => {
     expect(await headingWords(page)).toBe(words.en.t('walkUp.menu.heading'));
   });
 });
+
+describe('a kiosk that speaks one language', () => {
+  let preview: Preview;
+
+  beforeAll(async () => {
+    preview = await startBrowserPreview({ adjustConfig: (config) => ({ ...config, languages: { offered: ['fr'], default: 'fr' } }) });
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it('starts in its default language and offers no choice', async () => {
+    const { page } = preview;
+    await atMenu(page);
+    await expect.poll(() => headingWords(page)).toBe(words.fr.t('walkUp.menu.heading'));
+    expect(await documentLanguage(page)).toEqual({ lang: 'fr', dir: 'ltr' });
+    expect(await page.locator('[data-testid="language-chooser"]').count()).toBe(0);
+  });
+});

@@ -22,7 +22,8 @@ export function requireBuiltRenderer(): void {
 export async function startBrowserPreview(options: Omit<PreviewOptions, 'headless' | 'demo' | 'configPath'> = {}): Promise<Preview> {
   requireBuiltRenderer();
   const preview = await startPreview({ ...options, demo: true, headless: true });
-  await startScreen(preview.page).waitFor();
+  // By test id, not by its English heading: a kiosk configured with another default language starts in it.
+  await preview.page.locator('[data-testid="stage-identify"][data-screen="menu"]').waitFor();
   return preview;
 }
 
