@@ -1,11 +1,10 @@
 /**
- * "set up on 3 March": the day a method was verified, in the kiosk's own time zone (the person
- * standing at it). The year is added only when it is not this year, as people say dates.
+ * The day a method was verified, for "set up on 3 March". The catalogue message formats the date in
+ * the session's language; this only says whether the year is needed: it is added only when it is
+ * not this year (in the kiosk's own time zone, where the person stands), as people say dates.
  */
-export function setUpOnWords(addedAtIso: string, now: Date = new Date(), locale = 'en-GB'): string | null {
+export function setUpOnDate(addedAtIso: string, now: Date = new Date()): { on: Date; sameYear: boolean } | null {
   const added = new Date(addedAtIso);
   if (Number.isNaN(added.getTime())) return null;
-  const sameYear = added.getFullYear() === now.getFullYear();
-  const day = added.toLocaleDateString(locale, sameYear ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' });
-  return `set up on ${day}`;
+  return { on: added, sameYear: added.getFullYear() === now.getFullYear() };
 }

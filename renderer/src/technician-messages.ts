@@ -1,299 +1,183 @@
 import { missingCaseError, type Stage } from '../../shared/flow/stages.js';
+import type { MessageId } from '../../shared/i18n/catalogues.js';
+import type { Translator } from '../../shared/i18n/translator.js';
 import type { KioskError } from '../../shared/ipc/result.js';
-import type {
-  AssistKind,
-  AssistProgress,
-  PersonBlock,
-  TechnicianActionResult,
-  TicketDetails,
-  TicketEvent,
-} from '../../shared/technician/technician-view.js';
+import type { AssistProgress, PersonBlock, PersonSummary, TechnicianActionResult, TicketEvent } from '../../shared/technician/technician-view.js';
 import { humanDuration } from './human-duration.js';
 import { errorMessage, type MessageContext } from './messages.js';
-import { untilWords } from './time-of-day.js';
-import { createTranslator } from '../../shared/i18n/translator.js';
-
-// Until these words move to the technician catalogue: the shared duration and time words, in English.
-const english = createTranslator('en');
+import { setUpOnDate } from './set-up-on.js';
+import { dayWord } from './time-of-day.js';
 
 /**
- * Every word of technician mode (sign-in, console, assisted step). Said to a signed-in technician,
- * so plainer about accounts than the public screens may be; still nothing here ever receives a
- * password, a code or a secret, so nothing can echo one.
+ * The words of technician mode (sign-in, console, assisted step) that need more than a plain
+ * `t(id)`: counts, times, and audit events. Said to a signed-in technician, so plainer about
+ * accounts than the public screens may be; still nothing here ever receives a password, a code or a
+ * secret, so nothing can echo one. Every function takes the session's translator (technicianErrorMessage
+ * through its MessageContext, as errorMessage does).
  */
 
-export const doorWords = {
-  /** The discreet control on the public screens. */
-  label: 'Staff sign-in',
-} as const;
-
-export const technicianSignInWords = {
-  heading: 'Technician sign-in',
-  lead: 'For IT staff only. Sign in with your technician username, password and a code from your authenticator app.',
-  username: 'Technician username',
-  password: 'Password',
-  code: 'App code',
-  codeHint: '6 digits from your authenticator app',
-  submit: 'Sign in',
-  cancel: 'Back to the kiosk',
-  missing: 'Please type your username, password and the 6-digit app code.',
-  codeShape: 'The app code is 6 digits. Please type the code your app shows now.',
-  quitHeading: 'Quit the kiosk with the admin PIN',
-  quitLead: 'For administrators: closes the kiosk app on this machine.',
-  pin: 'Admin PIN',
-  pinHint: '6 to 12 digits',
-  pinShape: 'The admin PIN is 6 to 12 digits.',
-  quitSubmit: 'Quit the kiosk',
-  quitting: 'The kiosk app is closing.',
-} as const;
-
-export const consoleWords = {
-  heading: 'Technician mode',
-  signedInAs: (displayName: string, username: string) => `Signed in as ${displayName} (${username})`,
-  signOut: 'Sign out',
-  quit: 'Quit kiosk',
-  quitConfirm: 'Close the kiosk app on this machine? People cannot use it until it is started again.',
-  quitYes: 'Yes, quit the kiosk',
-  quitNo: 'Keep it running',
-  idle: (seconds: number) => `Signs out by itself after ${humanDuration(english, seconds)} without activity.`,
-  idleWarning: (seconds: number) => `Signing out in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}: touch the screen or press a key to stay.`,
-  lookupHeading: 'Look someone up',
-  byUsername: 'Username',
-  byTicket: 'Help ticket code',
-  ticketHint: '6 characters, for example K7P 4QX',
-  lookUp: 'Look up',
-  lookUpTicket: 'Look up ticket',
-  usernameMissing: 'Type a username to look up.',
-  ticketMissing: 'Type the help ticket code the person was given.',
-  closeCase: 'Close this case',
-  noPersonForTicket:
-    'No account has the name typed on this ticket. Check the spelling with the person, then look them up by username.',
-} as const;
-
-export const personWords = {
-  heading: 'Person',
-  locked: 'Locked',
-  notLocked: 'Not locked',
-  disabled: 'Disabled: their password cannot be reset here',
-  notDisabled: 'Active',
-  status: 'Account',
-  methods: 'Methods',
-  noMethods: 'None registered',
-  passwordChanged: 'Password last changed',
-  unknownDate: 'Not known',
-  failedProofs: 'Wrong codes recently',
-  blocks: 'Blocks',
-  noBlocks: 'None',
-} as const;
-
-export const blockKindWords: Record<PersonBlock['kind'], string> = {
-  failed_proofs: 'Codes refused after too many wrong codes',
-  email_sends: 'No more email codes (too many sent)',
-  text_sends: 'No more text codes (too many sent)',
-};
-
-export function blockWords(block: PersonBlock, now = new Date()): string {
-  const until = untilWords(english, block.until, now);
-  return until === null ? blockKindWords[block.kind] : `${blockKindWords[block.kind]}, until ${until}`;
+/** The idle limit: whole minutes read as minutes, anything else as seconds. */
+export function idleNoticeWords(words: Translator, idleSeconds: number): string {
+  const seconds = Math.max(1, Math.ceil(idleSeconds));
+  return seconds % 60 === 0
+    ? words.t('technician.idle.notice.minutes', { minutes: seconds / 60 })
+    : words.t('technician.idle.notice.seconds', { seconds });
 }
 
-export const ticketWords = {
-  heading: (code: string) => `Help ticket ${code}`,
-  typedName: 'Name typed',
-  purpose: 'Wanted to',
-  made: 'Made',
-  validUntil: 'Valid until',
-  tried: 'What the kiosk saw',
-  nothingTried: 'Nothing yet: the ticket was made before any code was asked for.',
-} as const;
+function parsed(iso: string): Date | null {
+  const when = new Date(iso);
+  return Number.isNaN(when.getTime()) ? null : when;
+}
 
-export const ticketPurposeWords: Record<TicketDetails['purpose'], string> = {
-  reset: 'Reset a forgotten password',
-  unlock: 'Unlock the account',
-};
+export function blockWords(words: Translator, block: PersonBlock, now = new Date()): string {
+  const until = parsed(block.until);
+  if (until === null) return words.t('technician.block.open', { kind: block.kind });
+  return words.t('technician.block.until', { kind: block.kind, until, day: dayWord(until, now) });
+}
 
-const methodNames: Record<NonNullable<TicketEvent['method']>, string> = {
-  email: 'email',
-  sms: 'text message',
-  app: 'authenticator app',
-};
+/** A registered method on the person card: its kind, its masked value, and when it was set up. */
+export function personMethodWords(words: Translator, method: PersonSummary['methods'][number], now = new Date()): string {
+  const values = { kind: method.kind, masked: method.masked };
+  const setUp = setUpOnDate(method.addedAt, now);
+  if (setUp === null) return words.t('technician.person.method.undated', values);
+  return words.t(setUp.sameYear ? 'technician.person.method.thisYear' : 'technician.person.method.otherYear', { ...values, on: setUp.on });
+}
+
+/** "3 March 2026, 14:02" in the kiosk's own time zone, as the session's language writes it. */
+export function dateTimeWords(words: Translator, iso: string): string {
+  const at = parsed(iso);
+  return at === null ? iso : words.t('technician.dateTime', { at });
+}
+
+/** The event's time of day in the "what was tried" list. */
+export function eventTimeWords(words: Translator, iso: string): string {
+  const at = parsed(iso);
+  return at === null ? iso : words.t('technician.ticket.eventTime', { at });
+}
 
 /**
- * One line of "what was tried". Audit events are named `<journey>.<step>`; the step decides the words.
- * An event this table does not know still reads as something, so a new event never hides a row.
+ * One line of "what was tried". Audit events are named `<journey>.<step>`; the step decides the
+ * message, and the method ("by email") is a value each message words for itself. An event this
+ * table does not know still reads as something, so a new event never hides a row.
  */
-export function ticketEventWords(event: TicketEvent): string {
+export function ticketEventWords(words: Translator, event: TicketEvent): string {
   const step = event.event.slice(event.event.indexOf('.') + 1);
-  const by = event.method === undefined ? '' : ` by ${methodNames[event.method]}`;
+  const method = event.method ?? 'none';
   const failed = event.outcome !== 'ok';
+  const say = (id: MessageId) => words.t(id, { method });
   switch (step) {
     case 'begin':
-      return event.event.startsWith('unlock') ? 'Started "Account locked?" with this name' : 'Started "Forgot your password?" with this name';
+      return say(event.event.startsWith('unlock') ? 'technician.event.beginUnlock' : 'technician.event.beginReset');
     case 'code_requested':
-      return failed ? `Asked for a code${by}: refused (too many requests)` : `Asked for a code${by}`;
+      return say(failed ? 'technician.event.codeRequestRefused' : 'technician.event.codeRequested');
     case 'code_sent':
-      return `A code was sent${by}`;
+      return say('technician.event.codeSent');
     case 'code_not_sent':
       // 'ok': nothing registered to send to (or no such account); 'failed': the channel was down.
-      return failed ? `The code could not be sent${by}: the service was down` : `No code was sent${by}: nothing registered for it, or no such account`;
+      return say(failed ? 'technician.event.codeNotSentDown' : 'technician.event.codeNotSentNothing');
     case 'code_resent':
-      return failed ? `Asked for a new code${by}: refused` : `Asked for a new code${by}`;
+      return say(failed ? 'technician.event.codeResendRefused' : 'technician.event.codeResent');
     case 'delivery_failed':
     case 'code_send_failed':
-      return `The code could not be sent${by}`;
+      return say('technician.event.sendFailed');
     case 'code_checked':
-      if (event.outcome === 'ok') return `Typed the right code${by}`;
-      return event.outcome === 'refused' || event.reason !== undefined ? codeRefusalWords(event.reason, by) : `Typed a wrong code${by}`;
+      if (event.outcome === 'ok') return say('technician.event.codeRight');
+      return say(event.outcome === 'refused' || event.reason !== undefined ? codeRefusalId(event.reason) : 'technician.event.codeWrong');
     case 'blocked':
-      return 'Blocked after too many tries';
+      return say('technician.event.blocked');
     case 'method_cooling_off':
-      return `The method${by} was set up too recently to use`;
+      return say('technician.event.coolingOff');
     case 'created':
-      return 'Asked for this help ticket';
+      return say('technician.event.ticketCreated');
     case 'password_rejected':
-      return 'Chose a password the rules refused';
+      return say('technician.event.passwordRejected');
     default:
-      return `${event.event}${by}${failed ? ` (${event.outcome})` : ''}`;
+      return words.t('technician.event.unknown', { event: event.event, method, outcome: event.outcome });
   }
 }
 
 /** A refused code, by the reason the kiosk recorded (tickets made before reasons were kept have none). */
-function codeRefusalWords(reason: string | undefined, by: string): string {
+function codeRefusalId(reason: string | undefined): MessageId {
   switch (reason) {
     case 'wrong':
-      return `Typed a wrong code${by}`;
+      return 'technician.event.codeWrong';
     case 'throttled':
-      return `Typed a code${by} while blocked: refused without checking it`;
+      return 'technician.event.codeWhileBlocked';
     case 'expired':
     case 'exhausted':
     case 'used':
-      return `Typed a code${by} that had expired or was used up`;
+      return 'technician.event.codeExpired';
     default:
-      return `Typed a code${by} that was refused (wrong, or while blocked)`;
+      return 'technician.event.codeRefused';
   }
 }
 
-export const idCheckWords = {
-  heading: 'Identity check',
-  lead: 'Check a photo ID in person before any change. Only the type of document is recorded, never its number or a picture.',
-  document: 'Document seen',
-  choose: 'Choose a document',
-  seenInPerson: 'I have seen this document and the person in person',
-  submit: 'Record the ID check',
-  documentMissing: 'Choose the document you checked.',
-  seenMissing: 'Tick the box to confirm you saw the document in person.',
-  recorded: (document: string, at: string) => `ID checked: ${document}, seen in person at ${untilWords(english, at) ?? at}.`,
-} as const;
+export function idCheckRecordedWords(words: Translator, document: string, checkedAtIso: string): string {
+  const at = parsed(checkedAtIso);
+  return at === null ? words.t('technician.idCheck.recordedNoTime', { document }) : words.t('technician.idCheck.recorded', { document, at });
+}
 
-export const actionWords = {
-  heading: 'Actions',
-  unlock: 'Unlock the account',
-  clearBlocks: 'Clear blocks',
-  assistReset: 'Assisted reset',
-  assistResetWithCode: 'Reset with a code to the person',
-  assistEnrol: 'Set up a first method',
-  needIdCheck: 'Record the identity check to allow these.',
-  lastAction: 'Last action',
-} as const;
-
-export function lastActionWords(result: TechnicianActionResult): string {
+export function lastActionWords(words: Translator, result: TechnicianActionResult): string {
   switch (result.action) {
     case 'unlock':
-      return {
-        unlocked: 'The account is unlocked. The person has been sent a notice.',
-        not_locked: 'The account was not locked; nothing was changed.',
-        not_unlocked: 'The directory could not unlock the account. Nothing was changed.',
-      }[result.outcome];
+      return words.t(
+        ({ unlocked: 'technician.result.unlocked', not_locked: 'technician.result.notLocked', not_unlocked: 'technician.result.notUnlocked' } as const)[
+          result.outcome
+        ],
+      );
     case 'clear_blocks':
-      return result.cleared === 0
-        ? 'There were no blocks to clear.'
-        : `${result.cleared === 1 ? '1 block was' : `${result.cleared} blocks were`} cleared. The person has been sent a notice.`;
+      return words.t('technician.result.blocksCleared', { count: result.cleared });
     case 'assist_finished':
-      return `${assistTitles[result.kind]}: ${assistOutcomeWords[result.outcome]}`;
+      return words.t('technician.result.assistFinished', { kind: result.kind, outcome: result.outcome });
     default:
       throw missingCaseError(result);
   }
 }
 
-const assistOutcomeWords: Record<Extract<TechnicianActionResult, { action: 'assist_finished' }>['outcome'], string> = {
-  changed: 'the password was changed. The person has been sent a notice.',
-  not_changed: 'the password was not changed.',
-  enrolled: 'the method was set up. The person has been sent a notice.',
-  not_enrolled: 'no method was set up.',
-  ended: 'ended before it was finished.',
-};
-
-export const assistTitles: Record<AssistKind, string> = {
-  reset: 'Assisted reset',
-  reset_with_code: 'Reset with a code to the person',
-  enrol: 'Setting up a first method',
-};
-
-export const assistWords = {
-  heading: 'Technician',
-  endStep: 'End this step',
-  backToConsole: 'Back to the technician console',
-  policyUnknown: 'Password rules: not checked yet',
-  policyMet: 'Password rules: met',
-  policyNotMet: 'Password rules: not met yet',
-  personAreaLabel: 'The person’s screen',
-  stepEnded: 'This step has ended',
-  stepEndedLead: 'Please hand the kiosk back to the technician.',
-  privacy: 'The person types here. The technician’s part of the screen never shows what is typed.',
-} as const;
-
 /** Where the person is in the assisted step, in words that never depend on what they type. */
-export function assistStageWords(stage: Stage): string {
+export function assistStageWords(words: Translator, stage: Stage): string {
   switch (stage) {
     case 'new_password':
-      return 'The person is choosing a new password.';
+      return words.t('technician.assist.stage.newPassword');
     case 'choose_method':
-      return 'The person is choosing where the code goes.';
+      return words.t('technician.assist.stage.chooseMethod');
     case 'code_sent':
-      return 'Waiting for the person to type the code sent to them.';
+      return words.t('technician.assist.stage.codeSent');
     case 'methods':
     case 'method_code':
     case 'app_setup':
     case 'method_review':
-      return 'The person is setting up a method.';
+      return words.t('technician.assist.stage.methods');
     case 'done':
-      return 'The person has finished this step.';
+      return words.t('technician.assist.stage.done');
     case 'identify':
     case 'ticket':
-      return 'This step has ended.';
+      return words.t('technician.assist.stage.ended');
     default:
       throw missingCaseError(stage);
   }
 }
 
-export function assistPolicyWords(progress: AssistProgress): string | null {
+export function assistPolicyWords(words: Translator, progress: AssistProgress): string | null {
   if (progress.stage !== 'new_password') return null;
-  if (progress.policyMet === null) return assistWords.policyUnknown;
-  return progress.policyMet ? assistWords.policyMet : assistWords.policyNotMet;
+  if (progress.policyMet === null) return words.t('technician.assist.policy.unknown');
+  return words.t(progress.policyMet ? 'technician.assist.policy.met' : 'technician.assist.policy.notMet');
 }
 
 /**
  * A refusal in a technician's words: a few codes read differently to staff than to the public
  * (a block on sign-in names when it ends, and never sends a technician to their own desk).
  */
-export function technicianErrorMessage(error: KioskError, context: MessageContext): string {
+export function technicianErrorMessage(error: KioskError, context: MessageContext, now = new Date()): string {
+  const { words } = context;
   if (error.code === 'TOO_MANY_ATTEMPTS') {
-    const until = error.details?.until === undefined ? null : untilWords(context.words, error.details.until);
-    const wait = error.details?.retryAfterSeconds === undefined ? null : humanDuration(context.words, error.details.retryAfterSeconds);
-    if (until !== null) return `Too many wrong tries. This is blocked until ${until}${wait === null ? '' : ` (${wait})`}.`;
-    return `Too many wrong tries. Please wait ${wait ?? 'a while'} and try again.`;
+    const until = error.details?.until === undefined ? null : parsed(error.details.until);
+    const wait = error.details?.retryAfterSeconds === undefined ? null : humanDuration(words, error.details.retryAfterSeconds);
+    if (until !== null) {
+      const values = { until, day: dayWord(until, now) };
+      return wait === null ? words.t('technician.error.blockedUntilOnly', values) : words.t('technician.error.blockedUntil', { ...values, wait });
+    }
+    return wait === null ? words.t('technician.error.blockedWhile') : words.t('technician.error.blockedFor', { wait });
   }
   return errorMessage(error, context);
-}
-
-/** "3 March 2026, 14:02" in the kiosk's own time zone. */
-export function dateTimeWords(iso: string): string {
-  const when = new Date(iso);
-  if (Number.isNaN(when.getTime())) return iso;
-  return when.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-export function timeWords(iso: string): string {
-  const when = new Date(iso);
-  return Number.isNaN(when.getTime()) ? iso : when.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }

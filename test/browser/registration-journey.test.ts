@@ -97,7 +97,7 @@ describe('a person sets up email, mobile and app at the kiosk, then resets their
     // 1. A personal email address, proven by the code sent to it.
     const emailSaved = await addEmailMethod(preview, personalEmail);
     expect(emailSaved).toMatch(/^Saved: your personal email address .+ was added\./);
-    expect(await list.innerText()).toMatch(/set up on \d{1,2} [A-Z][a-z]+/);
+    expect(await list.innerText()).toMatch(/set up on (\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})/);
     expect(await list.innerText()).not.toContain(personalEmail);
 
     // 2. A mobile number: the old address (the email) is told a number was added.

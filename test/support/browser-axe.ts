@@ -13,12 +13,18 @@ export interface AxeFinding {
 
 let axeSource: Promise<string> | null = null;
 
+/** Runs axe-core in the page and returns the serious and critical findings (see accessibilityFindings). */
+export async function seriousAccessibilityFindings(page: Page): Promise<AxeFinding[]> {
+  const findings = await accessibilityFindings(page);
+  return findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
+}
+
 /**
- * Runs axe-core in the page and returns the serious and critical findings. The source is evaluated
+ * Runs axe-core in the page and returns every violation, whatever its impact. The source is evaluated
  * through the DevTools protocol, which the page's CSP does not govern, so the kiosk keeps its real
  * CSP while it is audited.
  */
-export async function seriousAccessibilityFindings(page: Page): Promise<AxeFinding[]> {
+export async function accessibilityFindings(page: Page): Promise<AxeFinding[]> {
   axeSource ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   const source = await axeSource;
   const present = await page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe === 'object');
@@ -37,5 +43,5 @@ export async function seriousAccessibilityFindings(page: Page): Promise<AxeFindi
       targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
     }));
   });
-  return findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
+  return findings;
 }

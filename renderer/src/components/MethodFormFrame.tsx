@@ -1,7 +1,8 @@
 import type { FormEvent, ReactNode } from 'react';
 import type { RegisteredMethod } from '../../../shared/flow/stages.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
-import { formButtons } from '../registration-messages.js';
+import { useWords } from '../i18n/use-words.js';
+import type { MethodFormWords } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 import { ErrorAlert } from './ErrorAlert.js';
 
@@ -12,7 +13,7 @@ import { ErrorAlert } from './ErrorAlert.js';
  */
 export function MethodFormFrame(props: {
   screen: 'add-email' | 'add-phone';
-  words: { heading: { add: string; change: string }; replacing: (masked: string) => string };
+  words: MethodFormWords;
   lead: string;
   replacing: RegisteredMethod | null;
   errorId: string;
@@ -21,6 +22,7 @@ export function MethodFormFrame(props: {
   children: ReactNode;
 }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const { t } = useWords();
   const openMethodForm = useFlow((s) => s.openMethodForm);
   const busy = useFlow((s) => s.busy);
   const { words, replacing } = props;
@@ -44,10 +46,10 @@ export function MethodFormFrame(props: {
         </div>
         <div className="button-row">
           <button type="submit" className="button button-primary">
-            {formButtons.sendCode}
+            {t('registration.form.sendCode')}
           </button>
           <button type="button" className="button button-secondary" onClick={() => openMethodForm(null)}>
-            {formButtons.cancel}
+            {t('registration.form.cancel')}
           </button>
         </div>
       </form>

@@ -3,7 +3,7 @@ import type { AssistProgress, TechnicianView } from '../../../shared/technician/
 import { AssistedMode } from '../assisted-mode.js';
 import { StageScreen } from '../components/StageScreen.js';
 import { useFlow } from '../stores/bound-stores.js';
-import { assistWords } from '../technician-messages.js';
+import { useWords } from '../i18n/use-words.js';
 import { AssistStatus } from './AssistStatus.js';
 
 type SignedIn = Extract<TechnicianView, { signedIn: true }>;
@@ -14,6 +14,7 @@ type SignedIn = Extract<TechnicianView, { signedIn: true }>;
  * in assisted mode (no reveal button, no help-ticket offer).
  */
 export function AssistLayout({ view, progress, finished }: { view: SignedIn; progress: AssistProgress; finished: boolean }) {
+  const { t } = useWords();
   const flowStage = useFlow((s) => s.view?.stage ?? null);
 
   useEffect(() => {
@@ -31,7 +32,7 @@ export function AssistLayout({ view, progress, finished }: { view: SignedIn; pro
 
   // The page may still show the start for a moment after the step began, until main's stage is read.
   const person =
-    progress.stage === 'identify' ? <StepEnded /> : flowStage === null || flowStage === 'identify' ? <p className="loading">Loading…</p> : <StageScreen />;
+    progress.stage === 'identify' ? <StepEnded /> : flowStage === null || flowStage === 'identify' ? <p className="loading">{t('technician.assist.loading')}</p> : <StageScreen />;
   return (
     <div className="assist-layout" data-testid="assist-layout" data-kind={progress.kind}>
       <AssistStatus
@@ -48,10 +49,11 @@ export function AssistLayout({ view, progress, finished }: { view: SignedIn; pro
 }
 
 function StepEnded() {
+  const { t } = useWords();
   return (
     <section className="stage" data-testid="assist-ended">
-      <h1>{assistWords.stepEnded}</h1>
-      <p className="lead">{assistWords.stepEndedLead}</p>
+      <h1>{t('technician.assist.stepEnded')}</h1>
+      <p className="lead">{t('technician.assist.stepEndedLead')}</p>
     </section>
   );
 }

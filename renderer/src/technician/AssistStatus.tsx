@@ -2,7 +2,8 @@ import type { AssistProgress, TechnicianActionResult } from '../../../shared/tec
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { assistPolicyWords, assistStageWords, assistTitles, assistWords, lastActionWords } from '../technician-messages.js';
+import { useWords } from '../i18n/use-words.js';
+import { assistPolicyWords, assistStageWords, lastActionWords } from '../technician-messages.js';
 import { endWalkUpSession } from '../walk-up-wipe.js';
 import { TechnicianIdle } from './TechnicianIdle.js';
 
@@ -18,18 +19,19 @@ export function AssistStatus(props: {
   idleSeconds: number;
 }) {
   const { progress, finished, username, idleSeconds } = props;
+  const words = useWords();
+  const { t } = words;
   const endAssist = useTechnician((s) => s.endAssist);
   const forget = useTechnician((s) => s.forgetFinishedAssist);
   const refusal = useTechnicianError('assist');
-  const policy = assistPolicyWords(progress);
+  const policy = assistPolicyWords(words, progress);
   return (
     <section className="assist-status" data-area="technician" data-testid="technician-area" aria-labelledby="assist-heading">
       <h2 id="assist-heading">
-        {assistWords.heading}: {assistTitles[progress.kind]}
-        {username === null ? null : ` (${username})`}
+        {username === null ? t('technician.assist.title', { kind: progress.kind }) : t('technician.assist.titleFor', { kind: progress.kind, username })}
       </h2>
       <p role="status" data-testid="assist-stage">
-        {assistStageWords(progress.stage)}
+        {assistStageWords(words, progress.stage)}
       </p>
       {policy === null ? null : (
         <p data-testid="assist-policy" data-policy-met={progress.policyMet === null ? 'unknown' : String(progress.policyMet)}>
@@ -38,14 +40,14 @@ export function AssistStatus(props: {
       )}
       {finished === null ? null : (
         <p data-testid="assist-result">
-          <strong>{lastActionWords(finished)}</strong>
+          <strong>{lastActionWords(words, finished)}</strong>
         </p>
       )}
       <TechnicianIdle idleSeconds={idleSeconds} />
       <ErrorAlert message={refusal} />
       {finished === null && progress.stage !== 'done' ? (
         <button type="button" className="button button-secondary" onClick={() => void endAssist()}>
-          {assistWords.endStep}
+          {t('technician.assist.endStep')}
         </button>
       ) : (
         <button
@@ -56,7 +58,7 @@ export function AssistStatus(props: {
             void endWalkUpSession();
           }}
         >
-          {assistWords.backToConsole}
+          {t('technician.assist.backToConsole')}
         </button>
       )}
     </section>

@@ -3,20 +3,24 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
 import { availableActions, type CaseAction } from '../technician-case-actions.js';
-import { actionWords, consoleWords, lastActionWords } from '../technician-messages.js';
+import type { MessageId } from '../../../shared/i18n/catalogues.js';
+import { useWords } from '../i18n/use-words.js';
+import { lastActionWords } from '../technician-messages.js';
 
 type SignedIn = Extract<TechnicianView, { signedIn: true }>;
 
-const buttons: { action: CaseAction; label: string }[] = [
-  { action: 'unlock', label: actionWords.unlock },
-  { action: 'clear_blocks', label: actionWords.clearBlocks },
-  { action: 'reset', label: actionWords.assistReset },
-  { action: 'reset_with_code', label: actionWords.assistResetWithCode },
-  { action: 'enrol', label: actionWords.assistEnrol },
+const buttons: { action: CaseAction; label: MessageId }[] = [
+  { action: 'unlock', label: 'technician.actions.unlock' },
+  { action: 'clear_blocks', label: 'technician.actions.clearBlocks' },
+  { action: 'reset', label: 'technician.actions.assistReset' },
+  { action: 'reset_with_code', label: 'technician.actions.assistResetWithCode' },
+  { action: 'enrol', label: 'technician.actions.assistEnrol' },
 ];
 
 /** What the technician can do for the person in hand, each offered only when it can help. */
 export function CaseActions({ view }: { view: SignedIn }) {
+  const words = useWords();
+  const { t } = words;
   const unlock = useTechnician((s) => s.unlock);
   const clearBlocks = useTechnician((s) => s.clearBlocks);
   const assist = useTechnician((s) => s.assist);
@@ -32,8 +36,8 @@ export function CaseActions({ view }: { view: SignedIn }) {
 
   return (
     <section className="console-panel" aria-labelledby="actions-heading" data-testid="technician-actions">
-      <h2 id="actions-heading">{actionWords.heading}</h2>
-      {view.idCheck === null ? <p id="actions-note">{actionWords.needIdCheck}</p> : null}
+      <h2 id="actions-heading">{t('technician.actions.title')}</h2>
+      {view.idCheck === null ? <p id="actions-note">{t('technician.actions.needIdCheck')}</p> : null}
       <div className="action-buttons">
         {buttons.map(({ action, label }) => (
           <button
@@ -45,20 +49,20 @@ export function CaseActions({ view }: { view: SignedIn }) {
             aria-describedby={view.idCheck === null ? 'actions-note' : undefined}
             onClick={() => void run(action)}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>
       <div role="status" className="last-action" data-testid="technician-last-action">
         {view.lastAction === null ? null : (
           <p>
-            <strong>{actionWords.lastAction}:</strong> {lastActionWords(view.lastAction)}
+            <strong>{t('technician.actions.lastAction')}</strong> {lastActionWords(words, view.lastAction)}
           </p>
         )}
       </div>
       <ErrorAlert message={refusal} />
       <button type="button" className="button button-quiet" onClick={() => void closeCase()}>
-        {consoleWords.closeCase}
+        {t('technician.case.close')}
       </button>
     </section>
   );

@@ -4,10 +4,13 @@ import type { IdCheck } from '../../../shared/technician/technician-view.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { idCheckWords } from '../technician-messages.js';
+import { useWords } from '../i18n/use-words.js';
+import { idCheckRecordedWords } from '../technician-messages.js';
 
 /** Records which document was checked, seen in person: its type only, never a number or a picture. */
 export function IdCheckForm({ documents, recorded }: { documents: string[]; recorded: IdCheck | null }) {
+  const words = useWords();
+  const { t } = words;
   const record = useTechnician((s) => s.recordIdCheck);
   const refusal = useTechnicianError('id_check');
   const [document, setDocument] = useState('');
@@ -16,7 +19,7 @@ export function IdCheckForm({ documents, recorded }: { documents: string[]; reco
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = document === '' ? idCheckWords.documentMissing : !seen ? idCheckWords.seenMissing : null;
+    const found = document === '' ? t('technician.idCheck.documentMissing') : !seen ? t('technician.idCheck.seenMissing') : null;
     setProblem(found);
     if (found === null) void record(document);
   };
@@ -24,12 +27,12 @@ export function IdCheckForm({ documents, recorded }: { documents: string[]; reco
   const message = problem ?? refusal;
   return (
     <section className="console-panel" aria-labelledby="id-check-heading" data-testid="technician-id-check">
-      <h2 id="id-check-heading">{idCheckWords.heading}</h2>
+      <h2 id="id-check-heading">{t('technician.idCheck.title')}</h2>
       {recorded === null ? (
         <form className="stage-form" onSubmit={submit} noValidate>
-          <p>{idCheckWords.lead}</p>
+          <p>{t('technician.idCheck.lead')}</p>
           <div className="field">
-            <label htmlFor="id-document">{idCheckWords.document}</label>
+            <label htmlFor="id-document">{t('technician.idCheck.document')}</label>
             <select
               id="id-document"
               value={document}
@@ -40,9 +43,10 @@ export function IdCheckForm({ documents, recorded }: { documents: string[]; reco
                 setDocument(event.target.value);
               }}
             >
-              <option value="">{idCheckWords.choose}</option>
+              <option value="">{t('technician.idCheck.choose')}</option>
               {documents.map((name) => (
-                <option key={name} value={name}>
+                // The kiosk's own list of documents (config.technician), shown as the desk wrote it.
+                <option key={name} value={name} data-config-text>
                   {name}
                 </option>
               ))}
@@ -59,18 +63,18 @@ export function IdCheckForm({ documents, recorded }: { documents: string[]; reco
                 setSeen(event.target.checked);
               }}
             />
-            <label htmlFor="id-seen">{idCheckWords.seenInPerson}</label>
+            <label htmlFor="id-seen">{t('technician.idCheck.seenInPerson')}</label>
           </div>
           <div id="id-check-error">
             <ErrorAlert message={message} />
           </div>
           <button type="submit" className="button button-primary">
-            {idCheckWords.submit}
+            {t('technician.idCheck.submit')}
           </button>
         </form>
       ) : (
         <p className="status" data-testid="id-check-recorded">
-          {idCheckWords.recorded(recorded.document, recorded.checkedAt)}
+          {idCheckRecordedWords(words, recorded.document, recorded.checkedAt)}
         </p>
       )}
     </section>

@@ -4,10 +4,11 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LabelledField } from '../components/LabelledField.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { consoleWords } from '../technician-messages.js';
+import { useWords } from '../i18n/use-words.js';
 
 /** Look a person up by username, or by the help ticket they were given at the kiosk. */
 export function LookupForm() {
+  const { t } = useWords();
   const lookUpPerson = useTechnician((s) => s.lookUpPerson);
   const lookUpTicket = useTechnician((s) => s.lookUpTicket);
   const refusal = useTechnicianError('lookup');
@@ -18,20 +19,20 @@ export function LookupForm() {
   const byUsername = (event: FormEvent) => {
     event.preventDefault();
     const typed = username.trim();
-    setProblem(typed === '' ? consoleWords.usernameMissing : null);
+    setProblem(typed === '' ? t('technician.lookup.usernameMissing') : null);
     if (typed !== '') void lookUpPerson(typed).then((found) => found && setTicket(''));
   };
   const byTicket = (event: FormEvent) => {
     event.preventDefault();
     const typed = ticket.trim();
-    setProblem(typed === '' ? consoleWords.ticketMissing : null);
+    setProblem(typed === '' ? t('technician.lookup.ticketMissing') : null);
     if (typed !== '') void lookUpTicket(typed).then((found) => found && setUsername(''));
   };
 
   const message = problem ?? refusal;
   return (
     <section className="console-panel" aria-labelledby="lookup-heading" data-testid="technician-lookup">
-      <h2 id="lookup-heading">{consoleWords.lookupHeading}</h2>
+      <h2 id="lookup-heading">{t('technician.lookup.title')}</h2>
       <div className="lookup-forms">
         <form className="lookup-form" onSubmit={byUsername} noValidate>
           <LabelledField
@@ -42,7 +43,7 @@ export function LookupForm() {
             autoCorrect="off"
             spellCheck={false}
             maxLength={256}
-            label={consoleWords.byUsername}
+            label={t('technician.lookup.byUsername')}
             errorId="lookup-error"
             invalid={message !== null}
             value={username}
@@ -52,7 +53,7 @@ export function LookupForm() {
             }}
           />
           <button type="submit" className="button button-primary">
-            {consoleWords.lookUp}
+            {t('technician.lookup.submit')}
           </button>
         </form>
         <form className="lookup-form" onSubmit={byTicket} noValidate>
@@ -65,8 +66,8 @@ export function LookupForm() {
             spellCheck={false}
             maxLength={32}
             className="ticket-input"
-            label={consoleWords.byTicket}
-            hint={{ id: 'lookup-ticket-hint', text: consoleWords.ticketHint }}
+            label={t('technician.lookup.byTicket')}
+            hint={{ id: 'lookup-ticket-hint', text: t('technician.lookup.ticketHint') }}
             errorId="lookup-error"
             invalid={message !== null}
             value={ticket}
@@ -76,7 +77,7 @@ export function LookupForm() {
             }}
           />
           <button type="submit" className="button button-primary">
-            {consoleWords.lookUpTicket}
+            {t('technician.lookup.submitTicket')}
           </button>
         </form>
       </div>

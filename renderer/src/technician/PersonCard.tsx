@@ -1,37 +1,40 @@
 import type { ReactNode } from 'react';
+import type { MessageId } from '../../../shared/i18n/catalogues.js';
 import type { PersonSummary } from '../../../shared/technician/technician-view.js';
-import { methodKindNames, methodLine } from '../registration-messages.js';
-import { setUpOnWords } from '../set-up-on.js';
-import { blockWords, dateTimeWords, personWords } from '../technician-messages.js';
+import { useWords } from '../i18n/use-words.js';
+import { blockWords, dateTimeWords, personMethodWords } from '../technician-messages.js';
 
 /** What helps a technician help: name, state, masked methods, recent trouble. Nothing secret. */
 export function PersonCard({ person }: { person: PersonSummary }) {
-  const rows: [string, ReactNode][] = [
-    [personWords.status, <AccountState key="state" person={person} />],
+  const words = useWords();
+  const { t } = words;
+  const rows: [MessageId, ReactNode][] = [
+    ['technician.person.account', <AccountState key="state" person={person} />],
     [
-      personWords.methods,
+      'technician.person.methods',
       person.methods.length === 0 ? (
-        personWords.noMethods
+        t('technician.person.noMethods')
       ) : (
         <ul className="plain-list">
           {person.methods.map((method) => (
-            <li key={method.id}>
-              {method.masked === '' ? methodLine(method.kind, '', setUpOnWords(method.addedAt)) : `${methodKindNames[method.kind]}: ${methodLine(method.kind, method.masked, setUpOnWords(method.addedAt))}`}
-            </li>
+            <li key={method.id}>{personMethodWords(words, method)}</li>
           ))}
         </ul>
       ),
     ],
-    [personWords.passwordChanged, person.passwordChangedAt === null ? personWords.unknownDate : dateTimeWords(person.passwordChangedAt)],
-    [personWords.failedProofs, String(person.recentFailedProofs)],
     [
-      personWords.blocks,
+      'technician.person.passwordChanged',
+      person.passwordChangedAt === null ? t('technician.person.unknownDate') : dateTimeWords(words, person.passwordChangedAt),
+    ],
+    ['technician.person.failedProofs', t('technician.person.failedProofsCount', { count: person.recentFailedProofs })],
+    [
+      'technician.person.blocks',
       person.blocks.length === 0 ? (
-        personWords.noBlocks
+        t('technician.person.noBlocks')
       ) : (
         <ul className="plain-list">
           {person.blocks.map((block) => (
-            <li key={block.kind}>{blockWords(block)}</li>
+            <li key={block.kind}>{blockWords(words, block)}</li>
           ))}
         </ul>
       ),
@@ -39,13 +42,11 @@ export function PersonCard({ person }: { person: PersonSummary }) {
   ];
   return (
     <section className="console-panel" aria-labelledby="person-heading" data-testid="technician-person" data-username={person.username}>
-      <h2 id="person-heading">
-        {person.displayName} <span className="muted">({person.username})</span>
-      </h2>
+      <h2 id="person-heading">{t('technician.person.title', { displayName: person.displayName, username: person.username })}</h2>
       <dl className="facts">
         {rows.map(([label, value]) => (
           <div key={label} className="fact">
-            <dt>{label}</dt>
+            <dt>{t(label)}</dt>
             <dd>{value}</dd>
           </div>
         ))}
@@ -54,12 +55,13 @@ export function PersonCard({ person }: { person: PersonSummary }) {
   );
 }
 
+/** Locked or not, active or disabled: two flags side by side (the gap is CSS, not a word to translate). */
 function AccountState({ person }: { person: PersonSummary }) {
+  const { t } = useWords();
   return (
-    <span data-testid="person-state">
-      <strong className={person.locked ? 'flag flag-bad' : 'flag'}>{person.locked ? personWords.locked : personWords.notLocked}</strong>
-      {', '}
-      <strong className={person.disabled ? 'flag flag-bad' : 'flag'}>{person.disabled ? personWords.disabled : personWords.notDisabled}</strong>
+    <span className="account-state" data-testid="person-state">
+      <strong className={person.locked ? 'flag flag-bad' : 'flag'}>{t(person.locked ? 'technician.person.locked' : 'technician.person.notLocked')}</strong>{' '}
+      <strong className={person.disabled ? 'flag flag-bad' : 'flag'}>{t(person.disabled ? 'technician.person.disabled' : 'technician.person.active')}</strong>
     </span>
   );
 }

@@ -4,10 +4,11 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LabelledField } from '../components/LabelledField.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { technicianSignInWords } from '../technician-messages.js';
+import { useWords } from '../i18n/use-words.js';
 
 /** An administrator closes the kiosk app with the admin PIN from config (main checks its argon2id hash). */
 export function QuitByPinForm() {
+  const { t } = useWords();
   const quit = useTechnician((s) => s.quit);
   const quitting = useTechnician((s) => s.quitting);
   const refusal = useTechnicianError('quit_pin');
@@ -16,7 +17,7 @@ export function QuitByPinForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = /^[0-9]{6,12}$/.test(pin) ? null : technicianSignInWords.pinShape;
+    const found = /^[0-9]{6,12}$/.test(pin) ? null : t('technician.quitByPin.pinShape');
     setProblem(found);
     if (found !== null) return;
     const typed = pin;
@@ -27,8 +28,8 @@ export function QuitByPinForm() {
   const message = problem ?? refusal;
   return (
     <form className="stage-form quit-by-pin" onSubmit={submit} noValidate aria-labelledby="quit-by-pin-heading">
-      <h2 id="quit-by-pin-heading">{technicianSignInWords.quitHeading}</h2>
-      <p>{technicianSignInWords.quitLead}</p>
+      <h2 id="quit-by-pin-heading">{t('technician.quitByPin.title')}</h2>
+      <p>{t('technician.quitByPin.lead')}</p>
       <LabelledField
         id="admin-pin"
         name="admin-pin"
@@ -36,8 +37,8 @@ export function QuitByPinForm() {
         autoComplete="off"
         inputMode="numeric"
         maxLength={12}
-        label={technicianSignInWords.pin}
-        hint={{ id: 'admin-pin-hint', text: technicianSignInWords.pinHint }}
+        label={t('technician.quitByPin.pin')}
+        hint={{ id: 'admin-pin-hint', text: t('technician.quitByPin.pinHint') }}
         errorId="admin-pin-error"
         invalid={message !== null}
         value={pin}
@@ -51,11 +52,11 @@ export function QuitByPinForm() {
       </div>
       {quitting ? (
         <p role="status" className="status">
-          {technicianSignInWords.quitting}
+          {t('technician.quitByPin.closing')}
         </p>
       ) : null}
       <button type="submit" className="button button-secondary">
-        {technicianSignInWords.quitSubmit}
+        {t('technician.quitByPin.submit')}
       </button>
     </form>
   );

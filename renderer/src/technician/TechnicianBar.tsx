@@ -3,11 +3,12 @@ import type { TechnicianIdentity } from '../../../shared/technician/technician-v
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { consoleWords } from '../technician-messages.js';
+import { useWords } from '../i18n/use-words.js';
 import { TechnicianIdle } from './TechnicianIdle.js';
 
 /** Who is signed in, the idle limit, "Sign out" and "Quit kiosk" (asked twice: it closes the app). */
 export function TechnicianBar({ technician, idleSeconds }: { technician: TechnicianIdentity; idleSeconds: number }) {
+  const { t } = useWords();
   const signOut = useTechnician((s) => s.signOut);
   const quit = useTechnician((s) => s.quit);
   const refusal = useTechnicianError('session');
@@ -16,26 +17,26 @@ export function TechnicianBar({ technician, idleSeconds }: { technician: Technic
   return (
     <div className="technician-bar" data-testid="technician-bar">
       <div className="technician-who">
-        <p className="technician-name">{consoleWords.signedInAs(technician.displayName, technician.username)}</p>
+        <p className="technician-name">{t('technician.console.signedInAs', { displayName: technician.displayName, username: technician.username })}</p>
         <TechnicianIdle idleSeconds={idleSeconds} />
       </div>
       <div className="button-row technician-bar-buttons">
         <button type="button" className="button button-primary" onClick={() => void signOut()}>
-          {consoleWords.signOut}
+          {t('technician.console.signOut')}
         </button>
         <button type="button" className="button button-quiet" aria-expanded={confirmingQuit} onClick={() => setConfirmingQuit((open) => !open)}>
-          {consoleWords.quit}
+          {t('technician.console.quit')}
         </button>
       </div>
       {confirmingQuit ? (
         <div className="quit-confirm" role="group" aria-labelledby="quit-confirm-text">
-          <p id="quit-confirm-text">{consoleWords.quitConfirm}</p>
+          <p id="quit-confirm-text">{t('technician.console.quitConfirm')}</p>
           <div className="button-row">
             <button type="button" className="button button-secondary" onClick={() => void quit()}>
-              {consoleWords.quitYes}
+              {t('technician.console.quitYes')}
             </button>
             <button type="button" className="button button-quiet" onClick={() => setConfirmingQuit(false)}>
-              {consoleWords.quitNo}
+              {t('technician.console.quitNo')}
             </button>
           </div>
         </div>

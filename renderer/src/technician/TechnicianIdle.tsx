@@ -1,6 +1,7 @@
 import { useIdleCountdown } from '../hooks/use-idle-countdown.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { consoleWords } from '../technician-messages.js';
+import { useWords } from '../i18n/use-words.js';
+import { idleNoticeWords } from '../technician-messages.js';
 
 /**
  * The technician session's idle limit, shown and kept: any key or touch (the technician's or the
@@ -8,6 +9,7 @@ import { consoleWords } from '../technician-messages.js';
  * ends the session by its own clock too; this only signs out on time when nobody answers.
  */
 export function TechnicianIdle({ idleSeconds }: { idleSeconds: number }) {
+  const words = useWords();
   const stillHere = useTechnician((s) => s.stillHere);
   const signOut = useTechnician((s) => s.signOut);
   const { secondsLeft } = useIdleCountdown({
@@ -18,7 +20,7 @@ export function TechnicianIdle({ idleSeconds }: { idleSeconds: number }) {
   });
   return (
     <p className={secondsLeft === null ? 'technician-idle' : 'technician-idle technician-idle-warning'} data-testid="technician-idle">
-      {secondsLeft === null ? consoleWords.idle(idleSeconds) : consoleWords.idleWarning(secondsLeft)}
+      {secondsLeft === null ? idleNoticeWords(words, idleSeconds) : words.t('technician.idle.warning', { seconds: secondsLeft })}
     </p>
   );
 }

@@ -6,7 +6,7 @@ import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo } from '../hooks/use-message-context.js';
 import { useTechnicianError } from '../hooks/use-technician-error.js';
 import { useTechnician } from '../stores/bound-stores.js';
-import { technicianSignInWords } from '../technician-messages.js';
+import { useWords } from '../i18n/use-words.js';
 import { QuitByPinForm } from './QuitByPinForm.js';
 
 /**
@@ -16,6 +16,7 @@ import { QuitByPinForm } from './QuitByPinForm.js';
 export function TechnicianSignInScreen() {
   const info = useLoadedInfo();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const { t } = useWords();
   const signIn = useTechnician((s) => s.signIn);
   const close = useTechnician((s) => s.closeSignIn);
   const busy = useTechnician((s) => s.busy);
@@ -28,7 +29,7 @@ export function TechnicianSignInScreen() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const digits = code.replace(/\s/g, '');
-    const found = username.trim() === '' || password === '' || digits === '' ? technicianSignInWords.missing : /^[0-9]{6}$/.test(digits) ? null : technicianSignInWords.codeShape;
+    const found = username.trim() === '' || password === '' || digits === '' ? t('technician.signIn.missing') : /^[0-9]{6}$/.test(digits) ? null : t('technician.signIn.codeShape');
     setProblem(found);
     if (found !== null) return;
     setPassword('');
@@ -40,9 +41,9 @@ export function TechnicianSignInScreen() {
   return (
     <section className="stage technician-sign-in" data-testid="technician-sign-in" aria-labelledby="technician-sign-in-heading">
       <h1 id="technician-sign-in-heading" ref={heading} tabIndex={-1}>
-        {technicianSignInWords.heading}
+        {t('technician.signIn.title')}
       </h1>
-      <p className="lead">{technicianSignInWords.lead}</p>
+      <p className="lead">{t('technician.signIn.lead')}</p>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <LabelledField
           id="technician-username"
@@ -53,7 +54,7 @@ export function TechnicianSignInScreen() {
           autoCorrect="off"
           spellCheck={false}
           maxLength={256}
-          label={technicianSignInWords.username}
+          label={t('technician.signIn.username')}
           errorId="technician-sign-in-error"
           invalid={message !== null}
           value={username}
@@ -68,7 +69,7 @@ export function TechnicianSignInScreen() {
           type="password"
           autoComplete="current-password"
           spellCheck={false}
-          label={technicianSignInWords.password}
+          label={t('technician.signIn.password')}
           errorId="technician-sign-in-error"
           invalid={message !== null}
           value={password}
@@ -87,8 +88,8 @@ export function TechnicianSignInScreen() {
           pattern="[0-9]*"
           spellCheck={false}
           maxLength={8}
-          label={technicianSignInWords.code}
-          hint={{ id: 'technician-code-hint', text: technicianSignInWords.codeHint }}
+          label={t('technician.signIn.code')}
+          hint={{ id: 'technician-code-hint', text: t('technician.signIn.codeHint') }}
           errorId="technician-sign-in-error"
           invalid={message !== null}
           value={code}
@@ -102,10 +103,10 @@ export function TechnicianSignInScreen() {
         </div>
         <div className="button-row">
           <button type="submit" className="button button-primary">
-            {technicianSignInWords.submit}
+            {t('technician.signIn.submit')}
           </button>
           <button type="button" className="button button-quiet" onClick={close}>
-            {technicianSignInWords.cancel}
+            {t('technician.signIn.cancel')}
           </button>
         </div>
       </form>

@@ -4,78 +4,132 @@ import { checkTypedCode } from '../../../renderer/src/code-entry.js';
 import { chooseMethodHeading, codeHeadingIds, codeHelp, proofStepWords } from '../../../renderer/src/messages.js';
 import { createTranslator } from '../../../shared/i18n/translator.js';
 import {
-  addMethodLabels,
+  addMethodLabel,
+  changeMethodLabel,
   changeWords,
-  methodKindNames,
+  methodKindName,
   methodLine,
-  methodsWords,
+  registerSignInMessages,
   registerSignInWords,
+  removeMethodLabel,
+  requiredWords,
   savedWords,
+  tooFewWords,
 } from '../../../renderer/src/registration-messages.js';
-import { setUpOnWords } from '../../../renderer/src/set-up-on.js';
+import { setUpOnDate } from '../../../renderer/src/set-up-on.js';
 
-const english = createTranslator('en');
-const looksBroken = /undefined|NaN|null|\[object|\$\{/;
+const looksBroken = /undefined|NaN|null|\[object|\$\{|\{[a-z]+\}/;
 const kinds: MethodKind[] = ['email', 'phone', 'app'];
+const en = createTranslator('en');
+const fr = createTranslator('fr');
+const ar = createTranslator('ar');
+const english = en;
+
+/** Every change the review and saved messages must word: each action on each kind. */
+function everyChange(): MethodChange[] {
+  const changes: MethodChange[] = [];
+  for (const kind of kinds) {
+    const masked = kind === 'app' ? '' : kind === 'email' ? 'n•••w@p•••.example' : '+44 •••• ••• 123';
+    changes.push({ action: 'add', kind, masked }, { action: 'remove', kind, masked }, { action: 'replace', kind, masked, replacesMasked: kind === 'app' ? '' : 'o•••d' });
+  }
+  return changes;
+}
 
 describe('registration words', () => {
-  it('says when a method was set up the way people say dates', () => {
+  it('says when a method was set up the way people say dates, the year only when it is not this one', () => {
     const now = new Date('2026-11-29T12:00:00');
-    expect(setUpOnWords('2026-03-03T12:00:00', now)).toBe('set up on 3 March');
-    expect(setUpOnWords('2025-12-24T12:00:00', now)).toBe('set up on 24 December 2025');
-    expect(setUpOnWords('not a date', now)).toBeNull();
-    expect(methodLine('app', '', 'set up on 3 March')).toBe('Authenticator app, set up on 3 March');
-    expect(methodLine('email', 'a•••n@h•••.example', 'set up on 3 March')).toBe('a•••n@h•••.example, set up on 3 March');
-    expect(methodLine('phone', '+44 •••• ••• 321', null)).toBe('+44 •••• ••• 321');
+    expect(setUpOnDate('2026-03-03T12:00:00', now)).toEqual({ on: new Date('2026-03-03T12:00:00'), sameYear: true });
+    expect(setUpOnDate('2025-12-24T12:00:00', now)?.sameYear).toBe(false);
+    expect(setUpOnDate('not a date', now)).toBeNull();
+    const app = { kind: 'app' as const, masked: '', addedAt: '2026-03-03T12:00:00' };
+    const email = { kind: 'email' as const, masked: 'a•••n@h•••.example', addedAt: '2026-03-03T12:00:00' };
+    expect(methodLine(en, app, now)).toBe('Authenticator app, set up on March 3');
+    expect(methodLine(en, email, now)).toBe('a•••n@h•••.example, set up on March 3');
+    expect(methodLine(en, { ...email, addedAt: '2025-12-24T12:00:00' }, now)).toBe('a•••n@h•••.example, set up on December 24, 2025');
+    expect(methodLine(en, { kind: 'phone', masked: '+44 •••• ••• 321', addedAt: 'unknown' }, now)).toBe('+44 •••• ••• 321');
+    // French agrees the participle with the kind, and writes the date its own way.
+    expect(methodLine(fr, email, now)).toBe('a•••n@h•••.example, configurée le 3 mars');
+    expect(methodLine(fr, { kind: 'phone', masked: '+44 •••• ••• 321', addedAt: '2025-12-24T12:00:00' }, now)).toBe(
+      '+44 •••• ••• 321, configuré le 24 décembre 2025',
+    );
+    expect(methodLine(ar, app, now)).toBe('تطبيق المصادقة، أُعِدّ في 3 مارس');
   });
 
   it('says how many methods are needed, and why, for one proof and for two', () => {
-    expect(methodsWords.required(1, 1)).toBe(
-      'You need at least 1 method: to reset your password, you prove it is you with a code from one of them.',
-    );
-    expect(methodsWords.required(1, 2)).toBe(
+    expect(requiredWords(en, 1, 1)).toBe('You need at least 1 method: to reset your password, you prove it is you with a code from one of them.');
+    expect(requiredWords(en, 1, 2)).toBe(
       'You need at least 2 methods: to reset your password, you prove it is you with codes from two different methods.',
     );
-    expect(methodsWords.tooFew(0, 1)).toBe('You have 0 methods set up. Add one so that you can reset your password at the kiosk.');
-    expect(methodsWords.tooFew(1, 2)).toContain('Add one more');
-    expect(methodsWords.tooFew(0, 2)).toContain('Add 2 so');
-    expect(methodsWords.whichMethod('app', '')).toBe('authenticator app');
-    expect(methodsWords.whichMethod('phone', '+44 •••• ••• 321')).toBe('mobile number +44 •••• ••• 321');
+    expect(tooFewWords(en, 0, 1)).toBe('You have 0 methods set up. Add one so that you can reset your password at the kiosk.');
+    expect(tooFewWords(en, 1, 2)).toContain('Add one more');
+    expect(tooFewWords(en, 1, 3)).toContain('Add 2 more so');
+    expect(tooFewWords(en, 0, 2)).toContain('Add 2 so');
+    expect(changeMethodLabel(en, { kind: 'app', masked: '' })).toBe('Change authenticator app');
+    expect(removeMethodLabel(en, { kind: 'phone', masked: '+44 •••• ••• 321' })).toBe('Remove mobile number +44 •••• ••• 321');
+  });
+
+  it('counts methods with each language’s plural forms', () => {
+    expect(requiredWords(fr, 1, 1)).toMatch(/^Il vous faut au moins 1 méthode :/);
+    expect(requiredWords(fr, 2, 2)).toMatch(/^Il vous faut au moins 2 méthodes :/);
+    expect(tooFewWords(fr, 1, 3)).toBe('Vous avez 1 méthode configurée. Ajoutez-en encore 2 pour pouvoir réinitialiser votre mot de passe sur la borne.');
+    // Arabic: one, two (dual), few (3-10) and many (11-99) each have their own form.
+    expect(requiredWords(ar, 1, 1)).toMatch(/^تحتاج إلى طريقة واحدة على الأقل/);
+    expect(requiredWords(ar, 2, 1)).toMatch(/^تحتاج إلى طريقتين على الأقل/);
+    expect(requiredWords(ar, 3, 1)).toMatch(/^تحتاج إلى 3 طرق على الأقل/);
+    expect(requiredWords(ar, 11, 1)).toMatch(/^تحتاج إلى 11 طريقة على الأقل/);
+    expect(tooFewWords(ar, 2, 4)).toContain('لديك طريقتان مُعدّتان.');
+    expect(tooFewWords(ar, 1, 2)).toContain('أضف طريقة أخرى');
   });
 
   it('describes every change for review and once saved, and mentions a notice only when one is queued', () => {
-    const changes: MethodChange[] = [];
-    for (const kind of kinds) {
-      const masked = kind === 'app' ? '' : kind === 'email' ? 'n•••w@p•••.example' : '+44 •••• ••• 123';
-      changes.push({ action: 'add', kind, masked }, { action: 'remove', kind, masked }, { action: 'replace', kind, masked, replacesMasked: kind === 'app' ? '' : 'o•••d' });
-    }
-    for (const change of changes) {
-      const review = changeWords(change);
+    for (const change of everyChange()) {
+      const review = changeWords(en, change);
       expect(review, JSON.stringify(change)).toMatch(/^(Add|Remove|Replace) /);
       expect(review).not.toMatch(looksBroken);
-      const queued = savedWords(change, 'queued');
+      const queued = savedWords(en, change, 'queued');
       expect(queued).toHaveLength(2);
       expect(queued[0]).toMatch(/^Saved: your /);
       expect(queued[1]).toContain('notice');
-      expect(savedWords(change, 'none')).toEqual([queued[0]]);
+      expect(savedWords(en, change, 'none')).toEqual([queued[0]]);
     }
-    expect(changeWords({ action: 'replace', kind: 'email', masked: 'n•••w@p•••.example', replacesMasked: 'o•••d@p•••.example' })).toBe(
+    expect(changeWords(en, { action: 'replace', kind: 'email', masked: 'n•••w@p•••.example', replacesMasked: 'o•••d@p•••.example' })).toBe(
       'Replace personal email address o•••d@p•••.example with n•••w@p•••.example',
     );
-    expect(savedWords({ action: 'add', kind: 'app', masked: '' }, 'none')).toEqual(['Saved: your authenticator app was added.']);
+    expect(savedWords(en, { action: 'add', kind: 'app', masked: '' }, 'none')).toEqual(['Saved: your authenticator app was added.']);
+  });
+
+  it('words every change in French and Arabic too, with the masked values in place', () => {
+    for (const words of [fr, ar]) {
+      for (const change of everyChange()) {
+        const lines = [changeWords(words, change), ...savedWords(words, change, 'queued')];
+        for (const line of lines) expect(line, `${words.language} ${JSON.stringify(change)}`).not.toMatch(looksBroken);
+        if (change.kind !== 'app') expect(lines[0]).toContain(change.masked);
+      }
+    }
+    expect(savedWords(fr, { action: 'remove', kind: 'phone', masked: '+44 •••• ••• 123' }, 'none')).toEqual([
+      'Enregistré : votre numéro de mobile +44 •••• ••• 123 a été supprimé.',
+    ]);
+    expect(changeWords(ar, { action: 'add', kind: 'email', masked: 'n•••w@p•••.example' })).toBe('إضافة البريد الإلكتروني الشخصي n•••w@p•••.example');
   });
 
   it('has a name and an add label for every kind', () => {
     for (const kind of kinds) {
-      expect(methodKindNames[kind]).toMatch(/^[A-Z]/);
-      expect(addMethodLabels[kind]).toMatch(/^Add an? /);
+      expect(methodKindName(en, kind)).toMatch(/^[A-Z]/);
+      expect(addMethodLabel(en, kind)).toMatch(/^Add an? /);
+      expect(addMethodLabel(fr, kind)).toMatch(/^Ajouter une? /);
+      expect(addMethodLabel(ar, kind)).toMatch(/^إضافة /);
     }
   });
 
   it('sends someone who forgot their password and is not set up to the desk, by name', () => {
-    expect(registerSignInWords.forgotten('IT Service Desk')).toContain('cannot set up methods without your current password');
-    expect(registerSignInWords.forgotten('IT Service Desk')).toContain('visit the IT Service Desk');
-    expect(registerSignInWords.unavailable('IT Service Desk')).toMatch(/^Not available at this kiosk\..*IT Service Desk/);
+    const words = registerSignInMessages(en);
+    expect(words.forgotten('IT Service Desk')).toContain('cannot set up methods without your current password');
+    expect(words.forgotten('IT Service Desk')).toContain('visit the IT Service Desk');
+    expect(words.unavailable('IT Service Desk')).toMatch(/^Not available at this kiosk\..*IT Service Desk/);
+    expect(registerSignInMessages(ar).unavailable('مكتب الخدمة')).toContain('يُرجى زيارة مكتب الخدمة');
+    // The walk-up screens' transitional object reads the same English catalogue.
+    expect(registerSignInWords.forgotten('IT Service Desk')).toBe(words.forgotten('IT Service Desk'));
+    expect(registerSignInWords.lead).toBe(words.lead);
   });
 });
 

@@ -3,19 +3,26 @@ import { presets } from '../../../shared/policy/policy-config.js';
 import type { Stage } from '../../../shared/flow/stages.js';
 import type { AssistProgress, PersonSummary, TechnicianActionResult, TechnicianView } from '../../../shared/technician/technician-view.js';
 import type { MessageContext } from '../../../renderer/src/messages.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
 import {
   assistPolicyWords,
   assistStageWords,
   blockWords,
+  idleNoticeWords,
   lastActionWords,
+  personMethodWords,
   technicianErrorMessage,
   ticketEventWords,
 } from '../../../renderer/src/technician-messages.js';
 import { availableActions } from '../../../renderer/src/technician-case-actions.js';
-import { createTranslator } from '../../../shared/i18n/translator.js';
 
 const context: MessageContext = { rules: presets.campus, organisationName: 'Northfield University', deskName: 'Service Desk', words: createTranslator('en') };
-const looksBroken = /undefined|NaN|null|\[object|\$\{/;
+const looksBroken = /undefined|NaN|null|\[object|\$\{|\{[a-z]+\}/;
+const en = createTranslator('en');
+const fr = createTranslator('fr');
+const ar = createTranslator('ar');
+/** A time of day as the message's {until, time, short} writes it in that language. */
+const clockIn = (language: string, at: Date) => new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(at);
 
 const person: PersonSummary = {
   username: 'dev.patel',
@@ -48,11 +55,18 @@ describe('technician words', () => {
     vi.setSystemTime(new Date(2026, 10, 29, 10, 0, 0));
     const now = new Date();
     const until = new Date(now.getTime() + 15 * 60_000);
-    const text = technicianErrorMessage({ code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 900, until: until.toISOString() } }, context);
-    const clock = until.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-    expect(text).toContain(`until ${clock}`);
-    expect(text).toContain('15 minutes');
+    const blocked = { code: 'TOO_MANY_ATTEMPTS' as const, details: { retryAfterSeconds: 900, until: until.toISOString() } };
+    const text = technicianErrorMessage(blocked, context);
+    expect(text).toBe(`Too many wrong tries. This is blocked until ${clockIn('en', until)} (15 minutes).`);
     expect(text).not.toContain('Service Desk');
+    expect(technicianErrorMessage(blocked, { ...context, words: fr })).toBe(`Trop d’essais erronés. C’est bloqué jusqu’à ${clockIn('fr', until)} (15 minutes).`);
+    expect(technicianErrorMessage(blocked, { ...context, words: ar })).toBe(`محاولات خاطئة كثيرة. هذا محظور حتى ${clockIn('ar', until)} (15 دقيقة).`);
+    // Past midnight the day is named, in the language's own words.
+    const tomorrow = { code: 'TOO_MANY_ATTEMPTS' as const, details: { until: new Date(2026, 10, 30, 9, 5).toISOString() } };
+    expect(technicianErrorMessage(tomorrow, { ...context, words: fr })).toBe(`Trop d’essais erronés. C’est bloqué jusqu’à demain à ${clockIn('fr', new Date(2026, 10, 30, 9, 5))}.`);
+    expect(technicianErrorMessage({ code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 86_400 } }, context)).toBe(
+      'Too many wrong tries. Please wait 24 hours and try again.',
+    );
     // Other codes keep the shared words.
     expect(technicianErrorMessage({ code: 'TECHNICIAN_SIGN_IN_FAILED' }, context)).toMatch(/username, password and app code/);
   });
@@ -74,7 +88,7 @@ describe('technician words', () => {
       { at: '2026-11-29T10:09:00Z', event: 'unlock.code_checked', outcome: 'refused' as const, method: 'app' as const, reason: 'throttled' },
       { at: '2026-11-29T10:10:00Z', event: 'reset.code_checked', outcome: 'refused' as const, method: 'email' as const, reason: 'expired' },
     ];
-    const lines = events.map(ticketEventWords);
+    const lines = events.map((event) => ticketEventWords(en, event));
     expect(lines).toEqual([
       'Started "Forgot your password?" with this name',
       'Asked for a code by email',
@@ -91,16 +105,22 @@ describe('technician words', () => {
       'Typed a code by authenticator app while blocked: refused without checking it',
       'Typed a code by email that had expired or was used up',
     ]);
+    // The method is a value each language words inside its own sentence.
+    for (const words of [fr, ar]) for (const event of events) expect(ticketEventWords(words, event)).not.toMatch(looksBroken);
+    expect(ticketEventWords(fr, events[1]!)).toBe('A demandé un code par e-mail');
+    expect(ticketEventWords(ar, events[4]!)).toBe('تعذّر إرسال الرمز عبر رسالة نصية');
+    expect(ticketEventWords(fr, events[6]!)).toBe('something.new (refused)');
   });
 
   it('says where an assisted person is without anything they typed, and the policy only while a password is chosen', () => {
     const stages: Stage[] = ['identify', 'choose_method', 'code_sent', 'new_password', 'done', 'ticket', 'methods', 'method_code', 'app_setup', 'method_review'];
-    for (const stage of stages) expect(assistStageWords(stage)).toMatch(/^[A-Z].+\.$/);
+    for (const stage of stages) expect(assistStageWords(en, stage)).toMatch(/^[A-Z].+\.$/);
+    for (const stage of stages) expect(assistStageWords(ar, stage)).toMatch(/^[\u0600-\u06FF].+\.$/);
     const progress = (policyMet: boolean | null, stage: Stage = 'new_password'): AssistProgress => ({ kind: 'reset', stage, policyMet });
-    expect(assistPolicyWords(progress(null))).toBe('Password rules: not checked yet');
-    expect(assistPolicyWords(progress(true))).toBe('Password rules: met');
-    expect(assistPolicyWords(progress(false))).toBe('Password rules: not met yet');
-    expect(assistPolicyWords(progress(true, 'code_sent'))).toBeNull();
+    expect(assistPolicyWords(en, progress(null))).toBe('Password rules: not checked yet');
+    expect(assistPolicyWords(en, progress(true))).toBe('Password rules: met');
+    expect(assistPolicyWords(en, progress(false))).toBe('Password rules: not met yet');
+    expect(assistPolicyWords(en, progress(true, 'code_sent'))).toBeNull();
   });
 
   it('has a sentence for every last action', () => {
@@ -113,15 +133,49 @@ describe('technician words', () => {
       { action: 'clear_blocks', cleared: 3 },
       ...(['changed', 'not_changed', 'enrolled', 'not_enrolled', 'ended'] as const).map((outcome) => ({ action: 'assist_finished' as const, kind: 'reset' as const, outcome })),
     ];
-    const lines = results.map(lastActionWords);
-    for (const line of lines) expect(line).not.toMatch(looksBroken);
-    expect(new Set(lines).size).toBe(lines.length);
-    expect(lines[4]).toBe('1 block was cleared. The person has been sent a notice.');
+    for (const words of [en, fr, ar]) {
+      const lines = results.map((result) => lastActionWords(words, result));
+      for (const line of lines) expect(line).not.toMatch(looksBroken);
+      expect(new Set(lines).size, words.language).toBe(lines.length);
+    }
+    const cleared = (words: typeof en, count: number) => lastActionWords(words, { action: 'clear_blocks', cleared: count });
+    expect(cleared(en, 1)).toBe('1 block was cleared. The person has been sent a notice.');
+    expect(cleared(en, 3)).toBe('3 blocks were cleared. The person has been sent a notice.');
+    expect(cleared(fr, 3)).toBe('3 blocages ont été levés. La personne a reçu un avis.');
+    // Arabic: a dual, a "few" plural (3-10) and a "many" one (11-99).
+    expect(cleared(ar, 2)).toMatch(/^أُزيل حظران\./);
+    expect(cleared(ar, 3)).toMatch(/^أُزيلت 3 حالات حظر\./);
+    expect(cleared(ar, 11)).toMatch(/^أُزيلت 11 حالة حظر\./);
   });
 
-  it('names a block and when it ends', () => {
-    const until = new Date(Date.now() + 60 * 60_000);
-    expect(blockWords({ kind: 'failed_proofs', until: until.toISOString() })).toMatch(/^Codes refused after too many wrong codes, until /);
+  it('names a block and when it ends: a time today, "tomorrow", or a weekday further out', () => {
+    const now = new Date(2026, 10, 29, 14, 0);
+    const today = new Date(2026, 10, 29, 15, 30);
+    const tomorrow = new Date(2026, 10, 30, 9, 5);
+    const later = new Date(2026, 11, 3, 9, 5);
+    const block = (until: Date) => ({ kind: 'failed_proofs' as const, until: until.toISOString() });
+    expect(blockWords(en, block(today), now)).toBe(`Codes refused after too many wrong codes, until ${clockIn('en', today)}`);
+    expect(blockWords(en, block(tomorrow), now)).toBe(`Codes refused after too many wrong codes, until tomorrow at ${clockIn('en', tomorrow)}`);
+    expect(blockWords(en, block(later), now)).toBe(`Codes refused after too many wrong codes, until Thursday, December 3 at ${clockIn('en', later)}`);
+    expect(blockWords(fr, block(later), now)).toBe(`Codes refusés après trop de codes erronés, jusqu’à jeudi 3 décembre à ${clockIn('fr', later)}`);
+    expect(blockWords(ar, block(tomorrow), now)).toBe(`رُفضت الرموز بعد رموز خاطئة كثيرة، حتى غدًا الساعة ${clockIn('ar', tomorrow)}`);
+  });
+
+  it('says the idle limit with each language’s plural forms', () => {
+    expect(idleNoticeWords(en, 30)).toBe('Signs out by itself after 30 seconds without activity.');
+    expect(idleNoticeWords(en, 60)).toBe('Signs out by itself after 1 minute without activity.');
+    expect(idleNoticeWords(fr, 180)).toBe('Déconnexion automatique après 3 minutes sans activité.');
+    expect(idleNoticeWords(ar, 120)).toBe('يُسجَّل الخروج تلقائيًا بعد دقيقتين دون نشاط.');
+    expect(idleNoticeWords(ar, 600)).toBe('يُسجَّل الخروج تلقائيًا بعد 10 دقائق دون نشاط.');
+    expect(en.t('technician.idle.warning', { seconds: 1 })).toMatch(/^Signing out in 1 second\./);
+    expect(ar.t('technician.idle.warning', { seconds: 5 })).toMatch(/^سيُسجَّل الخروج خلال 5 ثوانٍ\./);
+  });
+
+  it('lists a person’s methods with the kind, the masked value and the day', () => {
+    const now = new Date(2026, 10, 29, 12, 0);
+    const method = { id: 'email:1', kind: 'email' as const, masked: 'd•••l@e•••.example', addedAt: new Date(2026, 2, 3, 10, 0).toISOString() };
+    expect(personMethodWords(en, method, now)).toBe('Personal email address: d•••l@e•••.example, set up on March 3');
+    expect(personMethodWords(fr, { ...method, kind: 'app', masked: '' }, now)).toBe('Application d’authentification, configurée le 3 mars');
   });
 });
 

@@ -4,6 +4,7 @@ import { LabelledField } from '../../components/LabelledField.js';
 import { MethodFormFrame } from '../../components/MethodFormFrame.js';
 import { useErrorWords } from '../../hooks/use-error-words.js';
 import { useLoadedInfo } from '../../hooks/use-message-context.js';
+import { useWords } from '../../i18n/use-words.js';
 import { addEmailWords } from '../../registration-messages.js';
 import { useFlow } from '../../stores/bound-stores.js';
 
@@ -26,11 +27,12 @@ const emailInput = {
  */
 export function AddEmailScreen({ replacing }: { replacing: RegisteredMethod | null }) {
   const info = useLoadedInfo();
+  const words = useWords();
   const addEmail = useFlow((s) => s.addEmail);
   const [email, setEmail] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [missing, setMissing] = useState(false);
-  const message = useErrorWords(missing ? addEmailWords.missing : null);
+  const message = useErrorWords(missing ? words.t('registration.email.missing') : null);
 
   const submit = () => {
     const incomplete = email.trim() === '' || confirmation.trim() === '';
@@ -47,19 +49,19 @@ export function AddEmailScreen({ replacing }: { replacing: RegisteredMethod | nu
   return (
     <MethodFormFrame
       screen="add-email"
-      words={addEmailWords}
-      lead={addEmailWords.lead(info.organisationName)}
+      words={addEmailWords(words)}
+      lead={words.t('registration.email.lead', { organisationName: info.organisationName })}
       replacing={replacing}
       errorId={emailInput.errorId}
       message={message}
       onSubmit={submit}
     >
-      <LabelledField {...emailInput} id="new-email" name="email" label={addEmailWords.address} value={email} invalid={message !== null} onChange={edit(setEmail)} />
+      <LabelledField {...emailInput} id="new-email" name="email" label={words.t('registration.email.address')} value={email} invalid={message !== null} onChange={edit(setEmail)} />
       <LabelledField
         {...emailInput}
         id="new-email-again"
         name="email-again"
-        label={addEmailWords.again}
+        label={words.t('registration.email.again')}
         value={confirmation}
         invalid={message !== null}
         onChange={edit(setConfirmation)}

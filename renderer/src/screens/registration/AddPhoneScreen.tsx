@@ -3,6 +3,7 @@ import type { RegisteredMethod } from '../../../../shared/flow/stages.js';
 import { LabelledField } from '../../components/LabelledField.js';
 import { MethodFormFrame } from '../../components/MethodFormFrame.js';
 import { useErrorWords } from '../../hooks/use-error-words.js';
+import { useWords } from '../../i18n/use-words.js';
 import { addPhoneWords } from '../../registration-messages.js';
 import { useFlow } from '../../stores/bound-stores.js';
 
@@ -11,10 +12,11 @@ import { useFlow } from '../../stores/bound-stores.js';
  * it (the same parser as for sending texts) and answers PHONE_INVALID in words.
  */
 export function AddPhoneScreen({ replacing }: { replacing: RegisteredMethod | null }) {
+  const words = useWords();
   const addPhone = useFlow((s) => s.addPhone);
   const [phone, setPhone] = useState('');
   const [missing, setMissing] = useState(false);
-  const message = useErrorWords(missing ? addPhoneWords.missing : null);
+  const message = useErrorWords(missing ? words.t('registration.phone.missing') : null);
 
   const submit = () => {
     const incomplete = phone.trim() === '';
@@ -25,8 +27,8 @@ export function AddPhoneScreen({ replacing }: { replacing: RegisteredMethod | nu
   return (
     <MethodFormFrame
       screen="add-phone"
-      words={addPhoneWords}
-      lead={addPhoneWords.lead}
+      words={addPhoneWords(words)}
+      lead={words.t('registration.phone.lead')}
       replacing={replacing}
       errorId="phone-error"
       message={message}
@@ -40,8 +42,8 @@ export function AddPhoneScreen({ replacing }: { replacing: RegisteredMethod | nu
         autoComplete="off"
         spellCheck={false}
         maxLength={32}
-        label={addPhoneWords.number}
-        hint={{ id: 'phone-hint', text: addPhoneWords.hint }}
+        label={words.t('registration.phone.number')}
+        hint={{ id: 'phone-hint', text: words.t('registration.phone.hint') }}
         errorId="phone-error"
         value={phone}
         invalid={message !== null}

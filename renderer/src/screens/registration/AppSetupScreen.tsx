@@ -2,7 +2,8 @@ import type { RegistrationView } from '../../../../shared/flow/stages.js';
 import { CodeEntryForm } from '../../components/CodeEntryForm.js';
 import { QrCode } from '../../components/QrCode.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
-import { appSetupWords, formButtons } from '../../registration-messages.js';
+import { useWords } from '../../i18n/use-words.js';
+import { appSetupSteps } from '../../registration-messages.js';
 import { useFlow } from '../../stores/bound-stores.js';
 
 type AppSetupView = Extract<RegistrationView, { stage: 'app_setup' }>;
@@ -13,53 +14,54 @@ type AppSetupView = Extract<RegistrationView, { stage: 'app_setup' }>;
  */
 export function AppSetupScreen({ view }: { view: AppSetupView }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const words = useWords();
+  const { t } = words;
   const confirmMethod = useFlow((s) => s.confirmMethod);
   const cancelMethod = useFlow((s) => s.cancelMethod);
 
   return (
     <section className="stage" data-testid="stage-app_setup">
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {appSetupWords.heading}
+        {t('registration.app.title')}
       </h1>
       <ol className="steps">
-        {appSetupWords.steps(view.issuer, view.digits).map((step) => (
+        {appSetupSteps(words, view.issuer, view.digits).map((step) => (
           <li key={step}>{step}</li>
         ))}
       </ol>
       <div className="app-setup">
-        <QrCode matrix={view.qr} name={appSetupWords.qrName} />
+        <QrCode matrix={view.qr} name={t('registration.app.qrName')} />
         <section className="manual-key" aria-labelledby="manual-key-heading">
-          <h2 id="manual-key-heading">{appSetupWords.manualHeading}</h2>
-          <p>{appSetupWords.manualLead}</p>
+          <h2 id="manual-key-heading">{t('registration.app.manual.title')}</h2>
+          <p>{t('registration.app.manual.lead')}</p>
           <dl className="key-details">
             <div className="desk-row">
-              <dt>{appSetupWords.account}</dt>
-              <dd>
-                {view.issuer} ({view.accountLabel})
-              </dd>
+              <dt>{t('registration.app.manual.account')}</dt>
+              <dd>{t('registration.app.manual.accountValue', { issuer: view.issuer, account: view.accountLabel })}</dd>
             </div>
             <div className="desk-row">
-              <dt>{appSetupWords.key}</dt>
-              <dd className="secret-key" data-testid="app-secret">
+              <dt>{t('registration.app.manual.key')}</dt>
+              {/* The key itself: letters and digits to type, not words to translate. */}
+              <dd className="secret-key" data-testid="app-secret" data-value-text>
                 {view.secretGroups}
               </dd>
             </div>
             <div className="desk-row">
-              <dt>{appSetupWords.keyType}</dt>
-              <dd>{appSetupWords.timeBased}</dd>
+              <dt>{t('registration.app.manual.keyType')}</dt>
+              <dd>{t('registration.app.manual.timeBased')}</dd>
             </div>
           </dl>
-          <p className="hint">{appSetupWords.shownOnce}</p>
+          <p className="hint">{t('registration.app.manual.shownOnce')}</p>
         </section>
       </div>
       <CodeEntryForm
-        label={appSetupWords.codeLabel}
-        hint={appSetupWords.codeHint(view.digits, view.periodSeconds)}
+        label={t('registration.app.codeLabel')}
+        hint={t('registration.app.codeHint', { digits: view.digits, seconds: view.periodSeconds })}
         codeLength={view.digits}
         verify={confirmMethod}
       />
       <button type="button" className="button button-quiet start-over" onClick={() => void cancelMethod()}>
-        {formButtons.cancel}
+        {t('registration.form.cancel')}
       </button>
     </section>
   );

@@ -2,7 +2,7 @@ import type { RegistrationView } from '../../../../shared/flow/stages.js';
 import { CodeDeliveryNotice } from '../../components/CodeDeliveryNotice.js';
 import { CodeEntryForm } from '../../components/CodeEntryForm.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
-import { formButtons, methodCodeWords } from '../../registration-messages.js';
+import { useWords } from '../../i18n/use-words.js';
 import { useFlow } from '../../stores/bound-stores.js';
 
 type MethodCodeView = Extract<RegistrationView, { stage: 'method_code' }>;
@@ -13,6 +13,8 @@ type MethodCodeView = Extract<RegistrationView, { stage: 'method_code' }>;
  */
 export function MethodCodeScreen({ view }: { view: MethodCodeView }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const { t } = useWords();
+  const about = { kind: view.kind, masked: view.masked };
   const confirmMethod = useFlow((s) => s.confirmMethod);
   const resendMethodCode = useFlow((s) => s.resendMethodCode);
   const cancelMethod = useFlow((s) => s.cancelMethod);
@@ -20,21 +22,21 @@ export function MethodCodeScreen({ view }: { view: MethodCodeView }) {
   return (
     <section className="stage" data-testid="stage-method_code" data-kind={view.kind}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {methodCodeWords.heading}
+        {t('registration.code.title')}
       </h1>
-      <p className="lead">{methodCodeWords.lead[view.kind](view.masked)}</p>
-      <p>{methodCodeWords.whereToLook[view.kind]}</p>
+      <p className="lead">{t('registration.code.lead', about)}</p>
+      <p>{t('registration.code.whereToLook', { kind: view.kind })}</p>
       <CodeDeliveryNotice delivery={view.delivery} expiresInSeconds={view.expiresInSeconds} />
       <CodeEntryForm
-        label="Code"
-        hint={`${view.codeLength} digits`}
+        label={t('registration.code.label')}
+        hint={t('registration.code.hint', { digits: view.codeLength })}
         codeLength={view.codeLength}
         verify={confirmMethod}
-        resend={{ send: resendMethodCode, notice: methodCodeWords.resent[view.kind](view.masked) }}
+        resend={{ send: resendMethodCode, notice: t('registration.code.resent', about) }}
       />
-      <p className="hint">{methodCodeWords.noCode}</p>
+      <p className="hint">{t('registration.code.noCode')}</p>
       <button type="button" className="button button-quiet start-over" onClick={() => void cancelMethod()}>
-        {formButtons.cancel}
+        {t('registration.form.cancel')}
       </button>
     </section>
   );

@@ -3,13 +3,16 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
 import { useMessageContext } from '../../hooks/use-message-context.js';
 import { errorMessage } from '../../messages.js';
-import { changeWords, reviewWords } from '../../registration-messages.js';
+import { useWords } from '../../i18n/use-words.js';
+import { changeWords } from '../../registration-messages.js';
 import { useFlow } from '../../stores/bound-stores.js';
 
 /** Nothing is saved until the person confirms here; the notice before and after is promised in words. */
 export function MethodReviewScreen({ change }: { change: MethodChange }) {
   const context = useMessageContext();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const words = useWords();
+  const { t } = words;
   const saveMethod = useFlow((s) => s.saveMethod);
   const cancelMethod = useFlow((s) => s.cancelMethod);
   const busy = useFlow((s) => s.busy);
@@ -18,20 +21,20 @@ export function MethodReviewScreen({ change }: { change: MethodChange }) {
   return (
     <section className="stage" data-testid="stage-method_review" data-action={change.action} data-kind={change.kind} aria-busy={busy}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
-        {reviewWords.heading}
+        {t('registration.review.title')}
       </h1>
-      <p className="lead">{reviewWords.lead}</p>
+      <p className="lead">{t('registration.review.lead')}</p>
       <p className="reminder" data-testid="method-change">
-        {changeWords(change)}
+        {changeWords(words, change)}
       </p>
-      <p>{reviewWords.notice}</p>
+      <p>{t('registration.review.notice')}</p>
       <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => void saveMethod()}>
-          {reviewWords.confirm}
+          {t('registration.review.confirm')}
         </button>
         <button type="button" className="button button-secondary" onClick={() => void cancelMethod()}>
-          {reviewWords.cancel}
+          {t('registration.review.cancel')}
         </button>
       </div>
     </section>
