@@ -1,5 +1,5 @@
 import { missingCaseError, type MethodChange, type MethodKind, type NoticeState, type RegisteredMethod } from '../../shared/flow/stages.js';
-import { createTranslator, type Translator } from '../../shared/i18n/translator.js';
+import type { Translator } from '../../shared/i18n/translator.js';
 import { setUpOnDate } from './set-up-on.js';
 
 /**
@@ -28,27 +28,6 @@ export function registerSignInMessages(words: Translator) {
     unavailable: (deskName: string) => words.t('registration.signIn.unavailable', { deskName }),
   };
 }
-
-/**
- * TRANSITIONAL, English only: the shape the walk-up menu and sign-in screens read before they took a
- * translator. They should call registerSignInMessages(useWords()); then this goes. Taken from the
- * English catalogue (marked like every catalogue string in the browser tests' marked mode), so it
- * cannot drift from it meanwhile. Not bound to the session's language: reaching the language store
- * from here would pull the page's window-bound stores into every plain test of these words.
- */
-let english: Translator | null = null;
-function englishWords(): Translator {
-  english ??= createTranslator('en', (globalThis as { kioskMarkCatalogueWords?: boolean }).kioskMarkCatalogueWords === true ? { transform: (message) => `⟦${message}⟧` } : {});
-  return english;
-}
-
-export const registerSignInWords = {
-  get lead(): string {
-    return registerSignInMessages(englishWords()).lead;
-  },
-  forgotten: (deskName: string) => registerSignInMessages(englishWords()).forgotten(deskName),
-  unavailable: (deskName: string) => registerSignInMessages(englishWords()).unavailable(deskName),
-};
 
 /** How many methods are needed, and what a reset will ask for (reset.requiredProofs). */
 export function requiredWords(words: Translator, requiredMethods: number, requiredProofs: number): string {

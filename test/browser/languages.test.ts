@@ -1,3 +1,4 @@
+import { saveScreenshot } from '../support/screenshots.js';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -185,7 +186,7 @@ describe('the walk-up kiosk in Arabic and in French', () => {
       expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
       findings[screen] = await seriousAccessibilityFindings(page);
       shot += 1;
-      await page.screenshot({ path: `${screenshotDir}${String(shot).padStart(2, '0')}-${screen}.png` });
+      await saveScreenshot(page, `${screenshotDir}${String(shot).padStart(2, '0')}-${screen}.png`);
     });
     expect(Object.keys(findings)).toHaveLength(9);
     expect(Object.fromEntries(Object.entries(findings).filter(([, found]) => found.length > 0))).toEqual({});

@@ -1,3 +1,4 @@
+import { saveScreenshot } from '../support/screenshots.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +55,7 @@ describe('registration and the technician console in Arabic, right to left', () 
     expect(heading).toMatch(arabicLetters);
     audits.push({ screen, findings: await accessibilityFindings(page) });
     const file = path.join(screenshotDir, `${screen}.png`);
-    const png = await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+    const png = await saveScreenshot(page, file);
     // PNG: the width and height are the IHDR chunk's first two big-endian words.
     expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, file).toEqual({ width: 1080, height: 1920 });
   }

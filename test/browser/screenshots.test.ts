@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,12 +18,12 @@ import {
 } from '../support/browser-preview.js';
 import { getHelpTicket } from '../support/browser-help-ticket.js';
 import { signInToRegister } from '../support/browser-registration.js';
+import { saveScreenshot } from '../support/screenshots.js';
 import { lookUpUsername, openTechnicianSignIn, signInAsDemoTechnician } from '../support/browser-technician.js';
 
 /**
  * The README's pictures of every screen, taken by this test on every run so they cannot drift from
- * the kiosk they show. What changes from run to run (codes, times, countdowns) is masked, so an
- * unchanged screen gives the same file and git sees no change.
+ * the kiosk they show (test/support/screenshots.ts masks what varies and writes only what changed).
  */
 const screenshotDir = path.resolve('docs/screenshots');
 
@@ -35,26 +35,9 @@ type Orientation = keyof typeof screenSizes;
 /** A new password per run through: the second would be refused as used before. */
 const newPasswords: Record<Orientation, string> = { portrait: 'Zr4Kx8Nv2Bq6Hm', landscape: 'Pw7Ty3Lc9Dg5Js' };
 
-const varying = (page: Page) => [
-  page.locator('.demo-messages'),
-  page.locator('.countdown'),
-  page.locator('time'),
-  page.getByTestId('ticket-code'),
-  page.getByTestId('ticket-valid-until'),
-  // Times and dates in a technician's view of a person (when the password was last changed).
-  page.locator('dd').filter({ hasText: /\d{1,2}:\d{2}|\b20\d\d\b/ }),
-];
-
 async function shoot(page: Page, orientation: Orientation, name: string): Promise<string> {
   const file = path.join(screenshotDir, orientation, `${name}.png`);
-  mkdirSync(path.dirname(file), { recursive: true });
-  // Fonts and images first: a half-loaded screen would make a different picture each run.
-  await page.evaluate('document.fonts.ready.then(() => undefined)');
-  // A focused field's caret and ring can be caught mid-blink; the pictures show screens at rest.
-  await page.evaluate('document.activeElement?.blur()');
-  const picture = await page.screenshot({ fullPage: false, animations: 'disabled', caret: 'hide', mask: varying(page), maskColor: '#d0d4da' });
-  // Written only when it differs: an unchanged screen leaves the committed file untouched.
-  if (!existsSync(file) || !readFileSync(file).equals(picture)) writeFileSync(file, picture);
+  await saveScreenshot(page, file);
   return file;
 }
 

@@ -30,14 +30,20 @@ export interface RenderedEmail {
   html: string;
 }
 
-function blockText(block: Block): string {
+/**
+ * A value (a phone number, an address, a kiosk id) keeps its own left-to-right order inside a
+ * right-to-left sentence: isolated by FSI...PDI in the text part, by <bdi> in the HTML.
+ */
+const isolated = (value: string, rtl: boolean) => (rtl ? `\u2068${value}\u2069` : value);
+
+function blockText(block: Block, rtl: boolean): string {
   switch (block.kind) {
     case 'paragraph':
       return block.text;
     case 'code':
       return `    ${block.code}`;
     case 'facts':
-      return block.rows.map(([label, value]) => `${label} ${value}`).join('\n');
+      return block.rows.map(([label, value]) => `${label} ${isolated(value, rtl)}`).join('\n');
   }
 }
 
@@ -52,13 +58,14 @@ function blockHtml(block: Block): string {
       return `<p style="margin:0 0 16px;font-family:Consolas,'Courier New',monospace;font-size:32px;font-weight:bold;letter-spacing:6px">${htmlText(block.code)}</p>`;
     case 'facts':
       return `<p style="${paragraphStyle}">${block.rows
-        .map(([label, value]) => `<strong>${htmlText(label)}</strong> ${htmlText(value)}`)
+        .map(([label, value]) => `<strong>${htmlText(label)}</strong> <bdi>${htmlText(value)}</bdi>`)
         .join('<br>')}</p>`;
   }
 }
 
 export function renderMessage(layout: MessageLayout): RenderedEmail {
-  const text = [layout.sender, layout.heading, ...layout.blocks.map(blockText)].join('\n\n') + '\n';
+  const rtl = textDirection(layout.language) === 'rtl';
+  const text = [layout.sender, layout.heading, ...layout.blocks.map((block) => blockText(block, rtl))].join('\n\n') + '\n';
   const html = [
     '<!doctype html>',
     `<html lang="${layout.language}" dir="${textDirection(layout.language)}">`,

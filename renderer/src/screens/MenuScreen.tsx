@@ -6,7 +6,7 @@ import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.j
 import { LanguageChooser } from '../components/LanguageChooser.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { errorMessage, journeySummaryIds, journeyTitleIds } from '../messages.js';
-import { registerSignInWords } from '../registration-messages.js';
+import { registerSignInMessages } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 const journeys: readonly Purpose[] = ['reset', 'unlock', 'change'];
@@ -20,6 +20,7 @@ export function MenuScreen() {
   const info = useLoadedInfo();
   const context = useMessageContext();
   const { t } = context.words;
+  const registerWords = registerSignInMessages(context.words);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const choose = useFlow((s) => s.choose);
   const busy = useFlow((s) => s.busy);
@@ -50,7 +51,7 @@ export function MenuScreen() {
             {/* Not a button: nothing here can be done at this kiosk, and a control that does nothing would mislead. */}
             <div className="menu-option menu-option-unavailable" data-journey="register">
               <p className="menu-title">{t(journeyTitleIds.register)}</p>
-              <p className="menu-summary">{registerSignInWords.unavailable(info.serviceDesk.name)}</p>
+              <p className="menu-summary">{registerWords.unavailable(info.serviceDesk.name)}</p>
               <ServiceDeskContact desk={info.serviceDesk} />
             </div>
           </li>

@@ -8,7 +8,7 @@ import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.js';
 import { errorMessage, inputProblems, journeyTitleIds } from '../messages.js';
-import { registerSignInWords } from '../registration-messages.js';
+import { registerSignInMessages } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 import type { SignInPurpose } from '../stores/flow-store.js';
 import { UsernameField } from '../components/UsernameField.js';
@@ -25,6 +25,7 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
   const context = useMessageContext();
   const words = context.words;
   const { t } = words;
+  const registerWords = registerSignInMessages(words);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const username = useFlow((s) => s.usernameDraft);
   const setUsername = useFlow((s) => s.setUsernameDraft);
@@ -69,7 +70,7 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
         {t(journeyTitleIds[purpose])}
       </h1>
-      <p className="lead">{purpose === 'register' ? registerSignInWords.lead : t('walkUp.signIn.lead')}</p>
+      <p className="lead">{purpose === 'register' ? registerWords.lead : t('walkUp.signIn.lead')}</p>
       <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <UsernameField
           value={username}
@@ -113,7 +114,7 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
         </button>
       </form>
       <BackToMenuButton />
-      {purpose === 'register' ? <LinkWarning info={info} helpLead={registerSignInWords.forgotten(info.serviceDesk.name)} /> : <LinkWarning info={info} />}
+      {purpose === 'register' ? <LinkWarning info={info} helpLead={registerWords.forgotten(info.serviceDesk.name)} /> : <LinkWarning info={info} />}
     </section>
   );
 }

@@ -1,0 +1,30 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+/**
+ * Screenshots for docs/screenshots, taken by the browser tests so they cannot drift from the kiosk.
+ * What changes from run to run (codes in the demo inbox, countdowns, times, ticket codes) is painted
+ * over, and a file is written only when its picture changed, so a test run leaves git clean.
+ */
+function varyingParts(page: Page) {
+  return [
+    page.locator('.demo-messages'),
+    page.locator('.countdown'),
+    page.locator('time'),
+    page.getByTestId('ticket-code'),
+    page.getByTestId('ticket-valid-until'),
+    // Times and dates in a technician's view of a person (when the password was last changed), in any digits.
+    page.locator('dd').filter({ hasText: /[0-9٠-٩]{1,2}[:٫][0-9٠-٩]{2}|\b20\d\d\b|٢٠[٠-٩]{2}/ }),
+  ];
+}
+
+export async function saveScreenshot(page: Page, file: string): Promise<Buffer> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
+  // A focused field's caret and ring can be caught mid-blink; the pictures show screens at rest.
+  await page.evaluate('document.activeElement?.blur()');
+  const picture = await page.screenshot({ animations: 'disabled', caret: 'hide', mask: varyingParts(page), maskColor: '#d0d4da' });
+  if (!existsSync(file) || !readFileSync(file).equals(picture)) writeFileSync(file, picture);
+  return picture;
+}
