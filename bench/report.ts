@@ -51,6 +51,8 @@ export function printTable(result: BenchResult): void {
     table([
       ['quality', 'weak refused', 'random falsely refused', 'passphrases falsely refused'],
       qualityRow('engine (full sets)', quality.engine),
+      qualityRow('Entra score only (full sets)', quality.entraScoreOnly),
+      qualityRow('Entra score + breached, no gate', quality.entraScoreAndBreached),
       qualityRow('engine (zxcvbn subset)', quality.engineOnZxcvbnSubset),
       qualityRow('zxcvbn-ts score >= 3', quality.zxcvbn3),
       qualityRow('zxcvbn-ts score >= 4', quality.zxcvbn4),
@@ -59,8 +61,8 @@ export function printTable(result: BenchResult): void {
   out.push('');
   out.push(
     table([
-      ['weak pattern', 'engine', 'zxcvbn>=3', 'zxcvbn>=4'],
-      ...Object.entries(quality.weakByPattern).map(([pattern, row]) => [pattern, pct(row.engine), pct(row.zxcvbn3), pct(row.zxcvbn4)]),
+      ['weak pattern', 'engine', 'Entra score only', 'zxcvbn>=3', 'zxcvbn>=4'],
+      ...Object.entries(quality.weakByPattern).map(([pattern, row]) => [pattern, pct(row.engine), pct(row.entraOnly), pct(row.zxcvbn3), pct(row.zxcvbn4)]),
     ]),
   );
   out.push('');

@@ -30,10 +30,14 @@ export interface BenchResult {
   zxcvbn: { p50Us: number; p99Us: number; meanUs: number; checks: number };
   quality: {
     engine: QualityRow;
+    /** Entra's score alone: no breached list, no composition gate. */
+    entraScoreOnly: QualityRow;
+    /** Entra's score and the breached list: the engine before the composition gate (issue 13). */
+    entraScoreAndBreached: QualityRow;
     engineOnZxcvbnSubset: QualityRow;
     zxcvbn3: QualityRow;
     zxcvbn4: QualityRow;
-    weakByPattern: Record<string, { engine: number; zxcvbn3: number; zxcvbn4: number }>;
+    weakByPattern: Record<string, { engine: number; entraOnly: number; zxcvbn3: number; zxcvbn4: number }>;
   };
   /** Issue 8: the submit path through the password history at 1, 25 and 200 earlier passwords, and the way before it. */
   submit: SubmitResult;

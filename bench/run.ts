@@ -62,13 +62,26 @@ async function main() {
   progress('engine quality on the full sets...');
   const refused = (password: string) => engine.check(password, person).length > 0;
   const weakRefused = weak.filter((entry) => refused(entry.password));
-  const byPattern = new Map<string, { total: number; engine: number; zxcvbn3: number; zxcvbn4: number; zxcvbnTotal: number }>();
+  // The same engine without its second gate: Entra's score alone, and the score with the breached
+  // list (the engine before issue 13), so the gain of the composition gate shows.
+  const entraRefused = (password: string) => !engine.assess(password, person).entraAccepted;
+  const beforeGateRefused = (password: string) => {
+    const assessment = engine.assess(password, person);
+    return !assessment.entraAccepted || assessment.breached;
+  };
+  const byPattern = new Map<string, { total: number; engine: number; entraOnly: number; zxcvbn3: number; zxcvbn4: number; zxcvbnTotal: number }>();
   for (const entry of weak) {
-    const row = byPattern.get(entry.pattern) ?? { total: 0, engine: 0, zxcvbn3: 0, zxcvbn4: 0, zxcvbnTotal: 0 };
+    const row = byPattern.get(entry.pattern) ?? { total: 0, engine: 0, entraOnly: 0, zxcvbn3: 0, zxcvbn4: 0, zxcvbnTotal: 0 };
     row.total += 1;
     if (refused(entry.password)) row.engine += 1;
+    if (entraRefused(entry.password)) row.entraOnly += 1;
     byPattern.set(entry.pattern, row);
   }
+  const qualityOf = (isRefused: (password: string) => boolean) => ({
+    weakRejected: rate(weak.filter((entry) => isRefused(entry.password)).length, weak.length),
+    randomFalseRejected: rate(random.filter(isRefused).length, random.length),
+    passphraseFalseRejected: rate(phrases.filter(isRefused).length, phrases.length),
+  });
   const engineQuality = {
     weakRejected: rate(weakRefused.length, weak.length),
     randomFalseRejected: rate(random.filter(refused).length, random.length),
@@ -161,6 +174,8 @@ async function main() {
     zxcvbn: { p50Us: zxcvbnTimings.p50, p99Us: zxcvbnTimings.p99, meanUs: zxcvbnTimings.mean, checks: zxcvbnSamples.length },
     quality: {
       engine: engineQuality,
+      entraScoreOnly: qualityOf(entraRefused),
+      entraScoreAndBreached: qualityOf(beforeGateRefused),
       engineOnZxcvbnSubset: engineOnSubset,
       zxcvbn3: zxcvbnQuality(3),
       zxcvbn4: zxcvbnQuality(4),
@@ -169,6 +184,7 @@ async function main() {
           pattern,
           {
             engine: rate(row.engine, row.total),
+            entraOnly: rate(row.entraOnly, row.total),
             zxcvbn3: rate(row.zxcvbn3, row.zxcvbnTotal),
             zxcvbn4: rate(row.zxcvbn4, row.zxcvbnTotal),
           },
@@ -179,13 +195,14 @@ async function main() {
     sharedStore,
     directories,
     targets: {
-      engineP99AtMost1ms: engineTimings.p99 <= 1000,
+      // Issue 13: the composition gate's targets, which tighten the earlier 1 ms, 100 ms, 99%, 0.5% and 1%.
+      engineP99AtMost100us: engineTimings.p99 <= 100,
       engineAtLeast10xFasterThanZxcvbn: zxcvbnTimings.p50 / engineTimings.p50 >= 10 && zxcvbnTimings.p99 / engineTimings.p99 >= 10,
       breachedAtMostOneTwentiethOfSet: breached.breachedBytes * 20 <= baseline.bytes,
-      loadAtMost100ms: loadMs <= 100,
-      weakRejectedAtLeast99: engineQuality.weakRejected >= 0.99,
-      randomFalseRejectedAtMostHalfPercent: engineQuality.randomFalseRejected <= 0.005,
-      passphraseFalseRejectedAtMost1Percent: engineQuality.passphraseFalseRejected <= 0.01,
+      loadAtMost20ms: loadMs <= 20,
+      weakRejectedAtLeast99_8: engineQuality.weakRejected >= 0.998,
+      randomFalseRejectedAtMostTenthPercent: engineQuality.randomFalseRejected <= 0.001,
+      passphraseFalseRejectedAtMostHalfPercent: engineQuality.passphraseFalseRejected <= 0.005,
       // The kiosk's submit path now goes through the password history; 25 earlier passwords is the
       // size earlier reports measured (then 25 stored hashes, every one verified).
       submitP95AtMost1_5xFloor: submitAt(25).p95Ms <= 1.5 * submitAt(25).floorMs,

@@ -45,6 +45,13 @@ export const ruleRequirements: Record<PolicyRuleCode, Words> = {
   contains_org_name: ({ organisationName }) => `Does not contain the name "${organisationName}"`,
   banned_term: () => 'Not a common word, name or pattern that is easy to guess',
   breached: () => 'Not found in lists of leaked passwords',
+  built_on_sequence: () => 'Not built on a common sequence such as Abc, qwerty or 123456',
+  built_on_word: () => 'Not built on a common word or name with numbers added',
+  built_on_name: () => 'Not built on your name with numbers added',
+  plus_year: () => 'Not made long enough with a year',
+  plus_date: () => 'Not made long enough with a date',
+  plus_number: () => 'Not made long enough with common numbers such as 123, 77 or 007',
+  plus_repeat: () => 'Not made long enough by repeating a part',
   reused: () => 'Not a password you have used before',
   directory_quality: () => "Meets the organisation's own password rules",
   too_recent: () => 'Not changed again too soon after the last change',
@@ -66,12 +73,65 @@ export const ruleProblems: Record<PolicyRuleCode, Words> = {
   contains_org_name: ({ organisationName }) => `It contains the name "${organisationName}". Leave it out.`,
   banned_term: () => 'It is too easy to guess: it is built on a common word, name or pattern. Try a less obvious mix of words.',
   breached: () => 'It appears in lists of leaked passwords, which attackers try first. Choose a different one.',
+  built_on_sequence: () => compositionProblem(['built_on_sequence']),
+  built_on_word: () => compositionProblem(['built_on_word']),
+  built_on_name: () => compositionProblem(['built_on_name']),
+  plus_year: () => compositionProblem(['plus_year']),
+  plus_date: () => compositionProblem(['plus_date']),
+  plus_number: () => compositionProblem(['plus_number']),
+  plus_repeat: () => compositionProblem(['plus_repeat']),
   reused: () => 'You have used it before. Choose one you have never used.',
   directory_quality: ({ deskName }) =>
     `The organisation's account system refused it under its own rules (for example a longer minimum length). Try a longer password, or visit the ${deskName}.`,
   too_recent: ({ deskName }) =>
     `Your password was changed too recently to be changed again yet. Please try again tomorrow, or visit the ${deskName}.`,
 };
+
+/**
+ * The composition gate's codes name the parts of one guessable whole: what it is built on and what
+ * pads it out. Said one by one they would read as separate faults, so wherever they appear together
+ * (a refusal, the checklist) they become one sentence: "built on a common sequence plus a year".
+ */
+export const compositionCodes = ['built_on_sequence', 'built_on_word', 'built_on_name', 'plus_year', 'plus_date', 'plus_number', 'plus_repeat'] as const;
+type CompositionCode = (typeof compositionCodes)[number];
+
+const compositionPartWords: Record<CompositionCode, string> = {
+  built_on_sequence: 'a common sequence',
+  built_on_word: 'a common word or name',
+  built_on_name: 'your name',
+  plus_year: 'a year',
+  plus_date: 'a date',
+  plus_number: 'common numbers',
+  plus_repeat: 'a repeated part',
+};
+
+export function isCompositionCode(code: string): code is CompositionCode {
+  return (compositionCodes as readonly string[]).includes(code);
+}
+
+function listed(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] as string}`;
+}
+
+/** "built on a common sequence plus a year and common numbers"; only padding: "made of a year and a date". */
+export function compositionWords(codes: readonly CompositionCode[]): string {
+  const unique = compositionCodes.filter((code) => codes.includes(code));
+  const stems = unique.filter((code) => code.startsWith('built_on_')).map((code) => compositionPartWords[code]);
+  const padding = unique.filter((code) => code.startsWith('plus_')).map((code) => compositionPartWords[code]);
+  if (stems.length === 0) return `made of ${listed(padding)}`;
+  return padding.length === 0 ? `built on ${listed(stems)}` : `built on ${listed(stems)} plus ${listed(padding)}`;
+}
+
+export function compositionProblem(codes: readonly CompositionCode[]): string {
+  return `It is too easy to guess: it is ${compositionWords(codes)}, which attackers try first. Try a less obvious mix of words.`;
+}
+
+/** The checklist's one line for the gate's verdict: "Not built on a common sequence plus a year". */
+export function compositionRequirement(codes: readonly CompositionCode[]): string {
+  const words = compositionWords(codes);
+  return `Not ${words}`;
+}
 
 type ErrorWords = (details: ErrorDetails | undefined, context: MessageContext) => string;
 
@@ -156,9 +216,11 @@ export function isPolicyRuleCode(value: string): value is PolicyRuleCode {
 /** The refused rules of a PASSWORD_REJECTED error, in words; unknown codes still say something useful. */
 export function rejectedRuleProblems(error: KioskError, context: MessageContext): string[] {
   const codes = error.details?.rules ?? [];
-  const problems = codes.map((code) =>
-    isPolicyRuleCode(code) ? ruleProblems[code](context) : 'It does not meet the password rules.',
-  );
+  const composition = codes.filter(isCompositionCode);
+  const problems = codes.map((code) => {
+    if (isCompositionCode(code)) return compositionProblem(composition);
+    return isPolicyRuleCode(code) ? ruleProblems[code](context) : 'It does not meet the password rules.';
+  });
   return [...new Set(problems)];
 }
 

@@ -9,6 +9,9 @@ import { normaliseForMatching, normalisePassword } from './normalise.js';
 import { findRepeats } from './repeats.js';
 import { cheapestSplit } from './score.js';
 import { buildTermTrie, findTermMatches, letterMask, type TermMatch, type TermTrie } from './term-trie.js';
+import { minGuessesLog10 as minGuessesLog10Floor } from '../../../shared/policy/guess-threshold.js';
+import { judgeComposition, type CompositionVerdict } from './composition/composition-gate.js';
+import { ruleCodeOfKind } from './composition/rule-codes-of.js';
 
 /** What the engine found, for tests, the admin command and the benchmark. Never holds the password. */
 export interface GuessabilityAssessment {
@@ -18,6 +21,10 @@ export interface GuessabilityAssessment {
   breached: boolean;
   /** Terms of the cheapest split (see score.ts), as positions in the normalised password. */
   terms: TermMatch[];
+  /** The second gate: the cheapest composition of stems and padding, in guesses (composition/). */
+  composition: CompositionVerdict;
+  /** Entra's score alone (no breached list, no composition gate): for the benchmark's comparison. */
+  entraAccepted: boolean;
   rules: PolicyRuleCode[];
 }
 
@@ -37,6 +44,8 @@ export interface GuessabilityEngineParts {
   customTerms: readonly string[];
   organisationName: string;
   minScore: number;
+  /** The composition gate's threshold (shared/policy/guess-threshold.ts); default: that floor. */
+  minGuessesLog10?: number;
   breachedList: BreachedList;
 }
 
@@ -64,6 +73,13 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
     ]);
   }
 
+  const minGuessesLog10 = parts.minGuessesLog10 ?? minGuessesLog10Floor;
+  if (!(minGuessesLog10 >= minGuessesLog10Floor)) {
+    throw new GuessabilityConfigError([
+      `policy.overrides.minGuessesLog10: must be at least ${minGuessesLog10Floor} (is ${minGuessesLog10}); a lower threshold lets years and sequences through`,
+    ]);
+  }
+
   // The organisation's own terms: a small trie built at start-up. When a word is both the
   // organisation's name and a common word, both match and the split names the more specific one.
   const organisationTerms: SourcedTerm[] = [
@@ -86,36 +102,49 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
 
   function assess(password: string, context: GuessabilityContext): GuessabilityAssessment {
     if (typeof password !== 'string') throw new TypeError('password must be a string');
-    const { readings, wordStarts } = normalisePassword(password);
+    const normalised = normalisePassword(password);
+    const { readings, wordStarts } = normalised;
     const people = personTrie(context);
-    const matches: TermMatch[] = [];
-    for (const text of readings) {
+    const findTerms = (text: readonly number[], out: TermMatch[] = [], from = 0, to = text.length) => {
       const letters = letterMask(text);
-      findTermMatches(people, text, letters, wordStarts, matches);
-      findTermMatches(organisationTrie, text, letters, wordStarts, matches);
-      findTermMatches(parts.globalTerms.fuzzy, text, letters, wordStarts, matches);
-      findTermMatches(parts.globalTerms.exact, text, letters, wordStarts, matches);
-      findRepeats(text, matches);
+      findTermMatches(people, text, letters, wordStarts, out, from, to);
+      findTermMatches(organisationTrie, text, letters, wordStarts, out, from, to);
+      findTermMatches(parts.globalTerms.fuzzy, text, letters, wordStarts, out, from, to);
+      findTermMatches(parts.globalTerms.exact, text, letters, wordStarts, out, from, to);
+      return out;
+    };
+    const matches: TermMatch[] = [];
+    const repeats: TermMatch[] = [];
+    for (const text of readings) {
+      findTerms(text, matches);
+      findRepeats(text, repeats);
     }
-    const split = cheapestSplit((readings[0] as number[]).length, matches);
+    const split = cheapestSplit((readings[0] as number[]).length, [...matches, ...repeats]);
     const breached = parts.breachedList.has(password);
-    const accepted = split.score >= parts.minScore;
+    const entraAccepted = split.score >= parts.minScore;
+    const composition = judgeComposition({ password, normalised, terms: matches, repeats, findTerms, breached: parts.breachedList, minGuessesLog10 });
 
     const found = new Set<PolicyRuleCode>();
-    if (!accepted) {
+    if (!entraAccepted) {
       for (const term of split.terms) found.add(codeOfSource[term.source]);
       // Too few points without any banned term: fewer characters than minScore once normalised
       // (combining marks folded away). True to the person only while minScore <= minLength, which
       // guessabilityOptionsFromConfig enforces; otherwise "too short" would name a length they met.
       if (split.terms.length === 0) found.add('too_short');
+    } else if (composition.refused) {
+      // The gate names its parts only when Entra's score let the password through: when the score
+      // already refused it, "a common word, name or pattern" has said it, and one reason reads better.
+      for (const kind of composition.kinds) found.add(ruleCodeOfKind[kind]);
     }
     if (breached) found.add('breached');
     return {
       score: split.score,
       minScore: parts.minScore,
-      accepted: accepted && !breached,
+      accepted: entraAccepted && !composition.refused && !breached,
       breached,
       terms: split.terms,
+      composition,
+      entraAccepted,
       rules: policyRuleCodes.filter((code) => found.has(code)),
     };
   }

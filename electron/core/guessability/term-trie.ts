@@ -214,6 +214,9 @@ export function findTermMatches(
   letters: Uint8Array,
   wordStarts: Uint8Array = new Uint8Array(text.length),
   out: TermMatch[] = [],
+  /** Only terms starting in [firstStart, lastStart): a reading that differs in a few places only. */
+  firstStart = 0,
+  lastStart = text.length,
 ): TermMatch[] {
   if (trie.main.nodes <= 1) return out;
   const wordEnd = new Int32Array(text.length);
@@ -223,7 +226,7 @@ export function findTermMatches(
     if (wordStarts[i] === 1) nextStart = i;
   }
   const search: Search = { text, letters, wordEnd, out };
-  for (let start = 0; start < text.length; start += 1) {
+  for (let start = Math.max(0, firstStart); start < Math.min(text.length, lastStart); start += 1) {
     walkWithEdit(trie, start, search);
     if (!trie.fuzzy) continue;
     // An edit of the first letter: deleted ("lank") or replaced ("flank" when "blank" is banned;
