@@ -57,15 +57,26 @@ describe('npm run admin -- policy check', () => {
     );
   });
 
+  it("gives the composition gate's verdict, the same codes the kiosk's checklist and refusal show", () => {
+    const run = admin(['policy', 'check', '--username', 'amira.khan', '--first', 'Amira', '--last', 'Khan'], 'Abc123772021\nS0phi3201012\nLondon007london\n');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      { line: 1, accepted: false, rules: ['built_on_sequence', 'plus_year', 'plus_number'] },
+      { line: 2, accepted: false, rules: ['built_on_word', 'plus_date'] },
+      { line: 3, accepted: false, rules: ['built_on_word', 'plus_number', 'plus_repeat'] },
+    ]);
+  });
+
   it("uses the config's organisation name and custom terms, and the preset asked for", () => {
     const config = configFile({ customBannedTerms: ['blank'] });
     const campus = admin(['policy', 'check', '--config', config], 'C0ntos0Blank12\nContoS0Bl@nkf9!\n');
     expect(campus.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
       { line: 1, accepted: false, rules: ['contains_org_name', 'banned_term'] },
-      { line: 2, accepted: false, rules: ['forbidden_character'] },
+      { line: 2, accepted: false, rules: ['forbidden_character', 'built_on_word'] },
     ]);
+    // Entra's score accepts it at 5; the composition gate sees the organisation's name and its own banned word.
     const standards = admin(['policy', 'check', '--config', config, '--preset', 'standards'], 'ContoS0Bl@nkf9!\n');
-    expect(JSON.parse(standards.stdout)).toEqual({ line: 1, accepted: true, rules: [] });
+    expect(JSON.parse(standards.stdout)).toEqual({ line: 1, accepted: false, rules: ['built_on_word'] });
   });
 
   it('stops with a clear error naming the key when the custom list breaks the limits', () => {

@@ -15,11 +15,20 @@ describe("Microsoft's published scoring examples", () => {
     expect(verdict.rules).toEqual(['contains_org_name', 'banned_term']);
   });
 
-  it('scores ContoS0Bl@nkf9! at 5 (contoso + blank + f + 9 + !) and accepts it', () => {
+  it('scores ContoS0Bl@nkf9! at 5 (contoso + blank + f + 9 + !), which Entra\'s score accepts', () => {
     const verdict = contoso().assess('ContoS0Bl@nkf9!', nobody);
     expect(verdict.score).toBe(5);
-    expect(verdict.accepted).toBe(true);
-    expect(contoso().check('ContoS0Bl@nkf9!', nobody)).toEqual([]);
+    expect(verdict.entraAccepted).toBe(true);
+    expect(verdict.terms.map((term) => term.source)).toEqual(['organisation', 'custom']);
+  });
+
+  it('lets the composition gate refuse ContoS0Bl@nkf9! where the organisation name and its own banned word leave 3 characters to guess', () => {
+    // Entra's score stays as published (above); the second gate sees the organisation's name, one of
+    // its 1000 custom terms and "f9!": under 10^12 guesses for an attacker who knows the organisation.
+    const verdict = contoso().assess('ContoS0Bl@nkf9!', nobody);
+    expect(verdict.composition.refused).toBe(true);
+    expect(verdict.accepted).toBe(false);
+    expect(verdict.rules).toEqual(['built_on_word']);
   });
 
   it('lets ContoS0Bl@nkf9! through the standards preset as a whole, while campus refuses its "!"', () => {

@@ -11,6 +11,7 @@ import {
   errorMessages,
   journeyTitles,
   newCodeOnItsWayByPurpose,
+  compositionWords,
   rejectedRuleProblems,
   ruleProblems,
   ruleRequirements,
@@ -103,6 +104,17 @@ describe('renderer messages', () => {
       'It does not meet the password rules.',
     ]);
     expect(rejectedRuleProblems({ code: 'PASSWORD_REJECTED' }, campus)).toEqual([]);
+  });
+
+  it('makes the composition gate\'s codes one sentence saying what the password is built on and padded with', () => {
+    const problems = rejectedRuleProblems({ code: 'PASSWORD_REJECTED', details: { rules: ['built_on_sequence', 'plus_year', 'breached'] } }, campus);
+    expect(problems).toEqual([
+      'It is too easy to guess: it is built on a common sequence plus a year, which attackers try first. Try a less obvious mix of words.',
+      'It appears in lists of leaked passwords, which attackers try first. Choose a different one.',
+    ]);
+    expect(compositionWords(['built_on_word', 'built_on_name', 'plus_date', 'plus_repeat'])).toBe('built on a common word or name and your name plus a date and a repeated part');
+    expect(compositionWords(['plus_year', 'plus_date'])).toBe('made of a year and a date');
+    expect(ruleProblems.plus_year(campus)).toContain('made of a year');
   });
 
   it('names the organisation when the password contains it', () => {
