@@ -12,7 +12,7 @@ import { echoPieces, leakedWordPieces, repeatPieces, termPieces } from './term-p
  * (banned terms, names, words, keyboard and counting runs, leaked passwords, also in leetspeak) and
  * padding (years, dates, common and repeated numbers, repeats). Entra's score counts every leftover
  * character as a point, so "Aa12345619871988" scores 9 points; here it is a run, a counting run and
- * two years: ~10^9 guesses. Refused under 10^minGuessesLog10 (shared/policy/guess-threshold.ts).
+ * two years: ~10^8 guesses. Refused under 10^minGuessesLog10 (shared/policy/guess-threshold.ts).
  */
 export interface CompositionVerdict {
   log10Guesses: number;
