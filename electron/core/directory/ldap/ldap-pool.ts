@@ -209,6 +209,9 @@ export function createLdapPool(options: LdapPoolOptions): LdapPool {
     },
 
     async tryBind(dn, password) {
+      // An empty password makes a simple bind "unauthenticated" (RFC 4513 5.1.2), which many servers
+      // (slapd, AD) accept as anonymous: it is never sent, and answers as a wrong password would.
+      if (password === '') return new InvalidCredentialsError('empty password');
       const client = await connect();
       try {
         await client.bind(dn, password);
