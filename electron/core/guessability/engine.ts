@@ -8,7 +8,7 @@ import type { GlobalTerms } from './global-terms.js';
 import { normaliseForMatching, normalisePassword } from './normalise.js';
 import { findRepeats } from './repeats.js';
 import { cheapestSplit } from './score.js';
-import { buildTermTrie, findTermMatches, letterMask, type TermMatch, type TermTrie } from './term-trie.js';
+import { buildTermTrie, findTermMatches, letterMask, searchLogs, type SearchLog, type TermMatch, type TermTrie } from './term-trie.js';
 import { minGuessesLog10 as minGuessesLog10Floor } from '../../../shared/policy/guess-threshold.js';
 import { judgeComposition, type CompositionVerdict } from './composition/composition-gate.js';
 import { ruleCodeOfKind } from './composition/rule-codes-of.js';
@@ -104,21 +104,33 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
     if (typeof password !== 'string') throw new TypeError('password must be a string');
     const normalised = normalisePassword(password);
     const { readings, wordStarts } = normalised;
-    const people = personTrie(context);
-    const findTerms = (text: readonly number[], out: TermMatch[] = [], from = 0, to = text.length) => {
-      const letters = letterMask(text);
-      findTermMatches(people, text, letters, wordStarts, out, from, to);
-      findTermMatches(organisationTrie, text, letters, wordStarts, out, from, to);
-      findTermMatches(parts.globalTerms.fuzzy, text, letters, wordStarts, out, from, to);
-      findTermMatches(parts.globalTerms.exact, text, letters, wordStarts, out, from, to);
-      return out;
-    };
+    const tries = [personTrie(context), organisationTrie, parts.globalTerms.fuzzy, parts.globalTerms.exact];
+    // Each reading's search keeps a log per trie, so that the composition gate's leetspeak readings
+    // search again only from the starts whose walk reached a character they changed.
+    const logs = readings.map((text) => searchLogs(tries.length, text.length));
     const matches: TermMatch[] = [];
     const repeats: TermMatch[] = [];
-    for (const text of readings) {
-      findTerms(text, matches);
+    readings.forEach((text, r) => {
+      const letters = letterMask(text);
+      tries.forEach((trie, t) => findTermMatches(trie, text, letters, wordStarts, matches, 0, text.length, logs[r]?.[t]));
       findRepeats(text, repeats);
-    }
+    });
+    const findTerms = (text: readonly number[], base: number, from: number, to: number): TermMatch[] => {
+      const baseText = readings[base] as number[];
+      const firstDifference = new Int32Array(text.length);
+      let difference = text.length;
+      for (let i = text.length - 1; i >= 0; i -= 1) {
+        if (text[i] !== baseText[i]) difference = i;
+        firstDifference[i] = difference;
+      }
+      const letters = letterMask(text);
+      const out: TermMatch[] = [];
+      tries.forEach((trie, t) => {
+        const log = logs[base]?.[t] as SearchLog;
+        findTermMatches(trie, text, letters, wordStarts, out, from, to, undefined, { log, matches, firstDifference });
+      });
+      return out;
+    };
     const split = cheapestSplit((readings[0] as number[]).length, [...matches, ...repeats]);
     const breached = parts.breachedList.has(password);
     const entraAccepted = split.score >= parts.minScore;

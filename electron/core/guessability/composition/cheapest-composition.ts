@@ -41,26 +41,48 @@ function bruteLog10(text: readonly number[], capitals: Uint8Array): number {
   return Math.log10(Math.max(10, lower + upper + digit + other + wide));
 }
 
+/** Scratch for the dynamic programme, grown as needed and reused: a check allocates no tables. */
+let cost = new Float64Array(0);
+let from = new Int32Array(0);
+let via = new Int32Array(0);
+let head = new Int32Array(0);
+let nextPiece = new Int32Array(0);
+
+const states = (length: number) => (length + 1) * (maxParts + 1) * 2;
+const index = (position: number, parts: number, open: number) => (position * (maxParts + 1) + parts) * 2 + open;
+
+function relax(target: number, value: number, source: number, piece: number): void {
+  if (value < (cost[target] as number)) {
+    cost[target] = value;
+    from[target] = source;
+    via[target] = piece;
+  }
+}
+
 export function cheapestComposition(text: readonly number[], capitals: Uint8Array, pieces: readonly Piece[]): Composition {
   const length = text.length;
-  const states = (length + 1) * (maxParts + 1) * 2;
-  const index = (position: number, parts: number, open: number) => (position * (maxParts + 1) + parts) * 2 + open;
-  const cost = new Float64Array(states).fill(Number.POSITIVE_INFINITY);
+  const needed = states(length);
+  if (cost.length < needed) {
+    cost = new Float64Array(2 * needed);
+    from = new Int32Array(2 * needed);
+    via = new Int32Array(2 * needed);
+  }
+  cost.fill(Number.POSITIVE_INFINITY, 0, needed);
   // How each state was reached: the previous state, and the piece taken (-1: one brute-forced character).
-  const from = new Int32Array(states).fill(-1);
-  const via = new Int32Array(states).fill(-1);
+  from.fill(-1, 0, needed);
+  via.fill(-1, 0, needed);
   cost[index(0, 0, 0)] = 0;
 
-  const startingAt: number[][] = Array.from({ length }, () => []);
-  pieces.forEach((piece, p) => (startingAt[piece.start] as number[]).push(p));
+  // The pieces starting at each position, as linked lists in the order given.
+  if (head.length < length) head = new Int32Array(2 * length);
+  if (nextPiece.length < pieces.length) nextPiece = new Int32Array(2 * pieces.length);
+  head.fill(-1, 0, length);
+  for (let p = pieces.length - 1; p >= 0; p -= 1) {
+    const start = (pieces[p] as Piece).start;
+    nextPiece[p] = head[start] as number;
+    head[start] = p;
+  }
 
-  const relax = (target: number, value: number, source: number, piece: number) => {
-    if (value < (cost[target] as number)) {
-      cost[target] = value;
-      from[target] = source;
-      via[target] = piece;
-    }
-  };
   const brute = bruteLog10(text, capitals);
   for (let position = 0; position < length; position += 1) {
     for (let parts = 0; parts <= maxParts; parts += 1) {
@@ -70,7 +92,7 @@ export function cheapestComposition(text: readonly number[], capitals: Uint8Arra
         if (value === Number.POSITIVE_INFINITY) continue;
         // Brute-force one character: it joins an open stretch, or opens a new part.
         relax(index(position + 1, open === 1 ? parts : Math.min(maxParts, parts + 1), 1), value + brute, here, -1);
-        for (const p of startingAt[position] as number[]) {
+        for (let p = head[position] as number; p !== -1; p = nextPiece[p] as number) {
           const piece = pieces[p] as Piece;
           relax(index(piece.end, Math.min(maxParts, parts + 1), 0), value + piece.log10Guesses, here, p);
         }

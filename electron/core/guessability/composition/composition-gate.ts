@@ -30,8 +30,12 @@ export interface CompositionInput {
   terms: readonly TermMatch[];
   /** Entra's repeats: stretches copying the stretch before them. */
   repeats: readonly TermMatch[];
-  /** Finds banned terms in another reading of the password (see leetEverywhere). */
-  findTerms: (text: readonly number[], out: TermMatch[], from: number, to: number) => TermMatch[];
+  /**
+   * Finds banned terms starting in [from, to) in another reading of the password, of the same
+   * length as normalised.readings[base] (see leetNextToWords); what it finds is what a full search
+   * of that reading finds there, in the same order.
+   */
+  findTerms: (text: readonly number[], base: number, from: number, to: number) => TermMatch[];
   breached: BreachedList;
   minGuessesLog10: number;
 }
@@ -121,14 +125,14 @@ export function judgeComposition(input: CompositionInput): CompositionVerdict {
   }
   leakedWordPieces(input.password, characters, input.breached, pieces);
   // normalise.ts's second reading ("1" as "i") is a base of its own: "C47h3r1n3" is "catherine" there.
-  for (const base of normalised.readings) {
+  normalised.readings.forEach((base, index) => {
     const leet = leetNextToWords(base, normalised.substituted);
-    if (leet === null) continue;
+    if (leet === null) return;
     for (const reading of leet.readings) {
-      const found = input.findTerms(reading, [], leet.from, leet.to);
+      const found = input.findTerms(reading, index, leet.from, leet.to);
       termPieces(found, { text: reading, capitals: normalised.capitals, substituted: leet.substituted }, pieces);
     }
-  }
+  });
 
   const composition = cheapestComposition(text, normalised.capitals, pieces);
   const found = new Set(composition.pieces.map((piece) => piece.kind));

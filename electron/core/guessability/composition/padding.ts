@@ -20,6 +20,8 @@ const dateLog10 = (year: number) => Math.log10(365) + yearLog10(year);
 /** The numbers people append that are neither a run nor a date; each costs the size of this list. */
 const commonNumbers = new Set(['007', '69', '13', '21', '22', '23', '24', '42', '99', '88', '100', '101', '247', '360', '365', '420', '666', '786', '911', '1000', '1337', '2000']);
 const commonNumberLog10 = Math.log10(commonNumbers.size);
+/** The same numbers as length * 10,000 + value, so that a check compares numbers, not strings ("007" is not "7"). */
+const commonNumberKeys = new Set([...commonNumbers].map((number) => number.length * 10_000 + Number(number)));
 
 const isDigit = (codePoint: number | undefined) => codePoint !== undefined && codePoint >= 0x30 && codePoint <= 0x39;
 
@@ -36,6 +38,7 @@ const isDayMonth = (a: number, b: number) => (isDay(a) && isMonth(b)) || (isMont
 
 /** Guesses for a date of this many digits, in any of the layouts above; null when it is no date. */
 function dateGuessesLog10(text: readonly number[], start: number, length: number): number | null {
+  if (length !== 4 && length !== 6 && length !== 8) return null;
   const two = (offset: number) => value(text, start + offset, 2);
   const four = (offset: number) => value(text, start + offset, 4);
   switch (length) {
@@ -67,7 +70,7 @@ export function findPaddingPieces(text: readonly number[], out: Piece[] = []): P
       if (length === 4 && isYear(value(text, start, 4))) out.push({ start, end: start + 4, kind: 'year', log10Guesses: yearLog10(value(text, start, 4)) });
       const date = dateGuessesLog10(text, start, length);
       if (date !== null) out.push({ start, end: start + length, kind: 'date', log10Guesses: date });
-      if (length <= 4 && commonNumbers.has(String.fromCodePoint(...text.slice(start, start + length)))) {
+      if (length <= 4 && commonNumberKeys.has(length * 10_000 + value(text, start, length))) {
         out.push({ start, end: start + length, kind: 'digits', log10Guesses: commonNumberLog10 });
       }
     }

@@ -17,13 +17,9 @@ const isDigit = (codePoint: number) => codePoint >= 0x30 && codePoint <= 0x39;
 const isLower = (codePoint: number) => codePoint >= 0x61 && codePoint <= 0x7a;
 const alphabetOf = (codePoint: number) => (isDigit(codePoint) ? 10 : isLower(codePoint) ? 26 : 0);
 
-function keyIndex(codePoint: number): [number, number] | null {
-  for (let row = 0; row < keyboardRows.length; row += 1) {
-    const column = (keyboardRows[row] as number[]).indexOf(codePoint);
-    if (column !== -1) return [row, column];
-  }
-  return null;
-}
+/** Row and column of each ASCII key on the rows above, as row * 16 + column (-1: not on them). */
+const keyAt = new Int16Array(128).fill(-1);
+keyboardRows.forEach((row, r) => row.forEach((key, column) => (keyAt[key] = r * 16 + column)));
 
 /** Every run of `minRun` or more characters whose neighbours differ by `step` (by code point, or along a row). */
 function pushRuns(characters: Characters, out: Piece[], stepOf: (a: number, b: number) => number, guessesAt: (start: number, length: number, step: number) => number) {
@@ -56,10 +52,11 @@ function countingStep(a: number, b: number): number {
 }
 
 function keyboardStep(a: number, b: number): number {
-  const from = keyIndex(a);
-  const to = keyIndex(b);
-  if (from === null || to === null || from[0] !== to[0] || from[0] === 3) return 0;
-  return Math.abs(to[1] - from[1]) === 1 ? to[1] - from[1] : 0;
+  const from = a < 128 ? (keyAt[a] as number) : -1;
+  const to = b < 128 ? (keyAt[b] as number) : -1;
+  if (from === -1 || to === -1 || from >> 4 !== to >> 4 || from >> 4 === 3) return 0;
+  const step = (to & 15) - (from & 15);
+  return Math.abs(step) === 1 ? step : 0;
 }
 
 export function findRunPieces(characters: Characters, out: Piece[] = []): Piece[] {

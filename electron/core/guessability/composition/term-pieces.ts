@@ -26,7 +26,8 @@ const sourceKind: Readonly<Record<TermSource, PieceKind>> = {
   dictionary: 'word',
 };
 /** One letter changed, added or dropped: where (the length) times which letter times which edit. */
-const editLog10 = (length: number) => Math.log10(length * 26 * 3);
+const editLog10ByLength = Array.from({ length: 65 }, (_, length) => Math.log10(length * 26 * 3));
+const editLog10 = (length: number) => (length < editLog10ByLength.length ? (editLog10ByLength[length] as number) : Math.log10(length * 26 * 3));
 /** A copy of a part already in the password: which part, and whether it is recapitalised. */
 const repeatLog10 = Math.log10(2 * 2);
 
