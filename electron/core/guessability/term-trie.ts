@@ -3,7 +3,6 @@ import {
   childOf,
   fuzzySourceBits,
   sourceBit,
-  sourceRank,
   termSources,
   type FlatTrie,
   type SourcedTerm,
