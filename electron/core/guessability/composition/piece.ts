@@ -22,6 +22,8 @@ export interface Characters {
 }
 
 const log10Of2 = Math.log10(2);
+/** fewer <= length / 2: every piece of up to 65 characters is counted exactly. */
+const maxExactCaseTerms = 32;
 
 function log10Binomial(n: number, k: number): number {
   let sum = 0;
@@ -43,6 +45,9 @@ export function caseLog10(characters: Characters, start: number, end: number): n
   const last = characters.capitals[end - 1] === 1;
   if (capitals === length || (capitals === 1 && (first || last))) return log10Of2;
   const fewer = Math.min(capitals, length - capitals);
+  // The sum below is O(fewer^2) and only a long piece (a run, over 64 characters) gets here: its
+  // largest term alone is enough, and a lower bound, so the piece is never dearer than it was.
+  if (fewer > maxExactCaseTerms) return log10Binomial(length, fewer);
   let ways = 0;
   for (let k = 1; k <= fewer; k += 1) ways += 10 ** log10Binomial(length, k);
   return Math.log10(ways);

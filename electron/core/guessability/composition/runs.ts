@@ -21,6 +21,24 @@ const alphabetOf = (codePoint: number) => (isDigit(codePoint) ? 10 : isLower(cod
 const keyAt = new Int16Array(128).fill(-1);
 keyboardRows.forEach((row, r) => row.forEach((key, column) => (keyAt[key] = r * 16 + column)));
 
+/**
+ * Every part of a run is a piece, so that another piece may end or start inside it; but a run of
+ * n characters has ~n^2/2 parts, and 10,000 "a"s took minutes. Parts longer than this are left
+ * out, except the whole run: a long run stays one cheap piece (10,000 "a"s are still refused), and
+ * only a password with a run longer than 32 characters can cost an attacker more than it did
+ * (a long interior part is then two pieces). No bench password is longer than 20 characters, and
+ * with this bound 10,000 characters of one run take ~1 s, most of it the term matches of the run.
+ */
+export const maxRunPart = 32;
+
+function forEachPart(runStart: number, runEnd: number, minLength: number, visit: (start: number, end: number) => void): void {
+  for (let start = runStart; start <= runEnd - minLength; start += 1) {
+    const last = Math.min(runEnd, start + maxRunPart);
+    for (let end = start + minLength; end <= last; end += 1) visit(start, end);
+  }
+  if (runEnd - runStart > maxRunPart) visit(runStart, runEnd);
+}
+
 /** Every run of `minRun` or more characters whose neighbours differ by `step` (by code point, or along a row). */
 function pushRuns(characters: Characters, out: Piece[], stepOf: (a: number, b: number) => number, guessesAt: (start: number, length: number, step: number) => number) {
   const text = characters.text;
@@ -31,11 +49,7 @@ function pushRuns(characters: Characters, out: Piece[], stepOf: (a: number, b: n
     if (here !== 0 && here === step) continue;
     // The run [runStart, i) ends here; every part of it long enough is a piece.
     if (step !== 0 && i - runStart >= minRun) {
-      for (let start = runStart; start <= i - minRun; start += 1) {
-        for (let end = start + minRun; end <= i; end += 1) {
-          out.push({ start, end, kind: kindOf(text, start), log10Guesses: guessesAt(start, end - start, step) + caseLog10(characters, start, end) });
-        }
-      }
+      forEachPart(runStart, i, minRun, (start, end) => out.push({ start, end, kind: kindOf(text, start), log10Guesses: guessesAt(start, end - start, step) + caseLog10(characters, start, end) }));
     }
     // A new run may share its first character with the last one ("abcba").
     runStart = i - 1;
@@ -73,11 +87,7 @@ export function findRunPieces(characters: Characters, out: Piece[] = []): Piece[
     while (end < text.length && text[end] === text[start]) end += 1;
     const alphabet = alphabetOf(text[start] as number);
     if (alphabet !== 0) {
-      for (let from = start; from < end - 1; from += 1) {
-        for (let to = from + 2; to <= end; to += 1) {
-          out.push({ start: from, end: to, kind: kindOf(text, from), log10Guesses: Math.log10(alphabet * (to - from)) + caseLog10(characters, from, to) });
-        }
-      }
+      forEachPart(start, end, 2, (from, to) => out.push({ start: from, end: to, kind: kindOf(text, from), log10Guesses: Math.log10(alphabet * (to - from)) + caseLog10(characters, from, to) }));
     }
     start = end;
   }
