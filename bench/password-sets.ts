@@ -69,6 +69,56 @@ function leetWord(random: SeededRandom, word: string): string {
   return swapped;
 }
 
+const pad2 = (value: number) => String(value).padStart(2, '0');
+
+/** A date in one of the layouts people type: ddmmyy, ddmmyyyy, mmddyyyy, yyyymmdd, yymmdd, ddmm. */
+function date(random: SeededRandom): string {
+  const day = pad2(random.int(1, 29));
+  const month = pad2(random.int(1, 13));
+  const fullYear = year(random);
+  const shortYear = fullYear.slice(2);
+  return random.pick([day + month + shortYear, day + month + fullYear, month + day + fullYear, fullYear + month + day, shortYear + month + day, day + month]);
+}
+
+/** A stem from the alphabet or the keyboard, capitalised: "Aa", "Abc", "Abcd", "Qwerty", "Asdf", "Zxcv". */
+function sequenceStem(random: SeededRandom): string {
+  switch (random.int(0, 3)) {
+    case 0: {
+      const letter = random.pick([...'abcdefghijklmnopqrstuvwxyz']);
+      return letter.toUpperCase() + letter.repeat(random.int(1, 3));
+    }
+    case 1: {
+      const start = random.next() < 0.7 ? 0 : random.int(0, 20);
+      return capitalise('abcdefghijklmnopqrstuvwxyz'.slice(start, start + random.int(3, 7)));
+    }
+    default: {
+      const row = random.pick(keyboardRows.slice(1));
+      return capitalise(row.slice(0, random.int(3, Math.min(7, row.length + 1))));
+    }
+  }
+}
+
+/** Padding as people add it: a repeated run, a year, a date, a "lucky" number. */
+function padding(random: SeededRandom): string {
+  switch (random.int(0, 4)) {
+    case 0:
+      return String(random.int(0, 10)).repeat(random.int(2, 5));
+    case 1:
+      return year(random);
+    case 2:
+      return date(random);
+    default:
+      return random.pick(['007', '69', '13', '21', '22', '99', '88', '77', '420', '666', '911', '101']);
+  }
+}
+
+/** What follows a stem in the issue's examples: a counting run, then one padding or a year after it ("Aa123456" + "1987" + "1988"). */
+function countingThenPadding(random: SeededRandom): string {
+  const run = '1234567890'.slice(0, random.int(2, 9));
+  const first = padding(random);
+  return run + first + (random.next() < 0.4 ? year(random) : '');
+}
+
 export const humanPatterns: Record<string, (random: SeededRandom) => string> = {
   'word + year': (random) => capitalise(random.pick(humanWords)) + year(random),
   'two words + digits': (random) => capitalise(random.pick(humanWords)) + capitalise(random.pick(humanWords)) + humanDigits(random),
@@ -82,6 +132,15 @@ export const humanPatterns: Record<string, (random: SeededRandom) => string> = {
   'word twice + digits': (random) => {
     const word = capitalise(random.pick(passwordWords));
     return word + word + humanDigits(random);
+  },
+  // The families of issue 13, which Entra's score lets through: a stem padded until it is long enough.
+  'sequence + padding': (random) => sequenceStem(random) + countingThenPadding(random),
+  'leet name or word + date': (random) =>
+    capitalise(leetWord(random, random.pick([...firstNames, ...passwordWords]))) +
+    random.pick([date(random), year(random) + pad2(random.int(1, 32)), year(random)]),
+  'word + number + word again': (random) => {
+    const word = random.pick([...humanWords, ...cities]);
+    return capitalise(word) + padding(random) + (random.next() < 0.5 ? word : capitalise(word));
   },
 };
 

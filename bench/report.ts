@@ -22,7 +22,7 @@ function qualityRow(name: string, row: QualityRow): string[] {
 export function printTable(result: BenchResult): void {
   const { engine, set, zxcvbn, quality, submit, targets, inputs } = result;
   const out: string[] = [];
-  out.push(`Guessable-password engine benchmark${inputs.quick ? ' (QUICK run: small sets)' : ''}`);
+  out.push(`Guessable-password engine benchmark${inputs.quick ? ' (QUICK run: small sets)' : ''}${inputs.guessabilityOnly ? ' (guessability only)' : ''}`);
   out.push(`inputs: ${inputs.weak} human-pattern, ${inputs.random} random, ${inputs.passphrase} passphrases; zxcvbn-ts on the first ${inputs.zxcvbnSubsetPerSet} of each`);
   out.push('');
   out.push(
@@ -51,6 +51,8 @@ export function printTable(result: BenchResult): void {
     table([
       ['quality', 'weak refused', 'random falsely refused', 'passphrases falsely refused'],
       qualityRow('engine (full sets)', quality.engine),
+      qualityRow('Entra score only (full sets)', quality.entraScoreOnly),
+      qualityRow('Entra score + breached, no gate', quality.entraScoreAndBreached),
       qualityRow('engine (zxcvbn subset)', quality.engineOnZxcvbnSubset),
       qualityRow('zxcvbn-ts score >= 3', quality.zxcvbn3),
       qualityRow('zxcvbn-ts score >= 4', quality.zxcvbn4),
@@ -59,18 +61,16 @@ export function printTable(result: BenchResult): void {
   out.push('');
   out.push(
     table([
-      ['weak pattern', 'engine', 'zxcvbn>=3', 'zxcvbn>=4'],
-      ...Object.entries(quality.weakByPattern).map(([pattern, row]) => [pattern, pct(row.engine), pct(row.zxcvbn3), pct(row.zxcvbn4)]),
+      ['weak pattern', 'engine', 'Entra score only', 'zxcvbn>=3', 'zxcvbn>=4'],
+      ...Object.entries(quality.weakByPattern).map(([pattern, row]) => [pattern, pct(row.engine), pct(row.entraOnly), pct(row.zxcvbn3), pct(row.zxcvbn4)]),
     ]),
   );
   out.push('');
-  out.push(...submitLines(submit, targets));
-  out.push('');
+  if (submit !== null) out.push(...submitLines(submit, targets), '');
   out.push(table([['target', 'result'], ...Object.entries(targets).map(([name, ok]) => [name, mark(ok)])]));
-  out.push('');
-  out.push(...sharedStoreLines(result.sharedStore));
-  out.push('');
-  out.push(...directoryLines(result.directories));
+  out.push(`load average during the run: ${result.loadAverage.map((value) => value.toFixed(2)).join(', ')} (1, 5, 15 min, at the end)`);
+  if (result.sharedStore !== null) out.push('', ...sharedStoreLines(result.sharedStore));
+  if (result.directories !== null) out.push('', ...directoryLines(result.directories));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

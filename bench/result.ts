@@ -10,7 +10,7 @@ export interface QualityRow {
 }
 
 export interface BenchResult {
-  inputs: { weak: number; random: number; passphrase: number; zxcvbnSubsetPerSet: number; quick: boolean };
+  inputs: { weak: number; random: number; passphrase: number; zxcvbnSubsetPerSet: number; quick: boolean; guessabilityOnly: boolean };
   engine: {
     p50Us: number;
     p99Us: number;
@@ -30,16 +30,23 @@ export interface BenchResult {
   zxcvbn: { p50Us: number; p99Us: number; meanUs: number; checks: number };
   quality: {
     engine: QualityRow;
+    /** Entra's score alone: no breached list, no composition gate. */
+    entraScoreOnly: QualityRow;
+    /** Entra's score and the breached list: the engine before the composition gate (issue 13). */
+    entraScoreAndBreached: QualityRow;
     engineOnZxcvbnSubset: QualityRow;
     zxcvbn3: QualityRow;
     zxcvbn4: QualityRow;
-    weakByPattern: Record<string, { engine: number; zxcvbn3: number; zxcvbn4: number }>;
+    weakByPattern: Record<string, { engine: number; entraOnly: number; zxcvbn3: number; zxcvbn4: number }>;
   };
   /** Issue 8: the submit path through the password history at 1, 25 and 200 earlier passwords, and the way before it. */
-  submit: SubmitResult;
+  submit: SubmitResult | null;
   /** Issue 7: SQLite (1 kiosk process) beside PostgreSQL (1 and 4 kiosk processes on one database); measurements, no targets. */
-  sharedStore: SharedStoreResult;
+  sharedStore: SharedStoreResult | null;
   /** Issue 11: one full reset through OpenLDAP and through Active Directory (Samba), beside the embedded directory. */
-  directories: DirectoryResetMeasured;
+  directories: DirectoryResetMeasured | null;
+  /** null: left out by --guessability (the engine's part only); their targets are then left out too. */
   targets: Record<string, boolean>;
+  /** os.loadavg() at the end of the run: timings on a shared machine mean little without it. */
+  loadAverage: number[];
 }

@@ -56,6 +56,65 @@ export const ruleRequirements: Record<PolicyRuleCode, Words> = ruleTable('requir
 /** Refusal wording: what is wrong with the password that was just refused, and how to fix it. */
 export const ruleProblems: Record<PolicyRuleCode, Words> = ruleTable('problem');
 
+/**
+ * The composition gate's codes name the parts of one guessable whole: what it is built on and what
+ * pads it out. Said one by one they would read as separate faults, so wherever they appear together
+ * (a refusal, the checklist) they become one sentence: "built on a common sequence plus a year".
+ */
+export const compositionCodes = ['built_on_sequence', 'built_on_word', 'built_on_name', 'plus_year', 'plus_date', 'plus_number', 'plus_repeat'] as const;
+type CompositionCode = (typeof compositionCodes)[number];
+
+const compositionPartIds: Record<CompositionCode, MessageId> = {
+  built_on_sequence: 'walkUp.composition.part.built_on_sequence',
+  built_on_word: 'walkUp.composition.part.built_on_word',
+  built_on_name: 'walkUp.composition.part.built_on_name',
+  plus_year: 'walkUp.composition.part.plus_year',
+  plus_date: 'walkUp.composition.part.plus_date',
+  plus_number: 'walkUp.composition.part.plus_number',
+  plus_repeat: 'walkUp.composition.part.plus_repeat',
+};
+
+export function isCompositionCode(code: string): code is CompositionCode {
+  return (compositionCodes as readonly string[]).includes(code);
+}
+
+type CompositionShape = 'builtOn' | 'builtOnPlus' | 'madeOf';
+
+/** The parts as the language lists them ("a, b and c", "a, b et c", "أ وب"), and which sentence they fit. */
+function compositionValues(words: Translator, codes: readonly CompositionCode[]): { shape: CompositionShape; stems: string; padding: string } {
+  const unique = compositionCodes.filter((code) => codes.includes(code));
+  const list = new Intl.ListFormat(words.language, { type: 'conjunction' });
+  const named = (prefix: string) => list.format(unique.filter((code) => code.startsWith(prefix)).map((code) => words.t(compositionPartIds[code])));
+  const stems = named('built_on_');
+  const padding = named('plus_');
+  const shape: CompositionShape = stems === '' ? 'madeOf' : padding === '' ? 'builtOn' : 'builtOnPlus';
+  return { shape, stems, padding };
+}
+
+const compositionProblemIds: Record<CompositionShape, MessageId> = {
+  builtOn: 'walkUp.composition.problem.builtOn',
+  builtOnPlus: 'walkUp.composition.problem.builtOnPlus',
+  madeOf: 'walkUp.composition.problem.madeOf',
+};
+
+const compositionRequirementIds: Record<CompositionShape, MessageId> = {
+  builtOn: 'walkUp.composition.requirement.builtOn',
+  builtOnPlus: 'walkUp.composition.requirement.builtOnPlus',
+  madeOf: 'walkUp.composition.requirement.madeOf',
+};
+
+/** "It is too easy to guess: it is built on a common sequence plus a year, which attackers try first. ..." */
+export function compositionProblem(words: Translator, codes: readonly CompositionCode[]): string {
+  const { shape, stems, padding } = compositionValues(words, codes);
+  return words.t(compositionProblemIds[shape], { stems, padding });
+}
+
+/** The checklist's one line for the gate's verdict: "Not built on a common sequence plus a year". */
+export function compositionRequirement(words: Translator, codes: readonly CompositionCode[]): string {
+  const { shape, stems, padding } = compositionValues(words, codes);
+  return words.t(compositionRequirementIds[shape], { stems, padding });
+}
+
 type ErrorWords = (details: ErrorDetails | undefined, context: MessageContext) => string;
 
 /** Most errors say one fixed sentence, naming at most the desk and the organisation. */
@@ -138,7 +197,11 @@ export function isPolicyRuleCode(value: string): value is PolicyRuleCode {
 /** The refused rules of a PASSWORD_REJECTED error, in words; unknown codes still say something useful. */
 export function rejectedRuleProblems(error: KioskError, context: MessageContext): string[] {
   const codes = error.details?.rules ?? [];
-  const problems = codes.map((code) => (isPolicyRuleCode(code) ? ruleProblems[code](context) : context.words.t('walkUp.rule.unknown.problem')));
+  const composition = codes.filter(isCompositionCode);
+  const problems = codes.map((code) => {
+    if (isCompositionCode(code)) return compositionProblem(context.words, composition);
+    return isPolicyRuleCode(code) ? ruleProblems[code](context) : context.words.t('walkUp.rule.unknown.problem');
+  });
   return [...new Set(problems)];
 }
 

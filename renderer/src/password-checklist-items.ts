@@ -1,10 +1,12 @@
 import { compositionChecklist, contextViolations } from '../../shared/policy/composition.js';
 import type { PolicyRuleCode } from '../../shared/policy/rule-codes.js';
-import type { MessageContext } from './messages.js';
+import { isCompositionCode, type MessageContext } from './messages.js';
 
 export interface ChecklistItem {
   rule: PolicyRuleCode;
   met: boolean;
+  /** For the composition gate's item: all its codes, shown as one line (see compositionRequirement). */
+  parts?: PolicyRuleCode[];
 }
 
 /**
@@ -23,7 +25,12 @@ export function checklistItems(
     items.push({ rule: 'contains_username', met: !contextViolations(password, { username }, context.rules).includes('contains_username') });
   }
   // Main may see more than this screen can (e.g. the username split into parts): its "failed" wins.
-  for (const rule of new Set(mainVerdict ?? [])) {
+  // The composition gate's codes are the parts of one verdict: one line, as the refusal says it.
+  const verdict = [...new Set(mainVerdict ?? [])];
+  const parts = verdict.filter(isCompositionCode);
+  if (parts.length > 0) items.push({ rule: parts[0] as PolicyRuleCode, met: false, parts });
+  for (const rule of verdict) {
+    if (isCompositionCode(rule)) continue;
     const item = items.find((candidate) => candidate.rule === rule);
     if (item === undefined) items.push({ rule, met: false });
     else item.met = false;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { minGuessesLog10 } from './guess-threshold.js';
 
 /**
  * Every rule is a setting (security.md 12). The organisation's rules ship as the `campus` preset;
@@ -22,6 +23,8 @@ export const policyRulesSchema = z.object({
   history: z.union([z.literal('all'), z.number().int().min(0).max(1000)]),
   /** Entra-style score threshold; below Entra's 5 the blocklist would be off, which no preset may allow. */
   minScore: z.number().int().min(5).max(64),
+  /** The composition gate: refused under 10^this many guesses. guess-threshold.ts says why; only raised. */
+  minGuessesLog10: z.number().min(minGuessesLog10).max(40),
 });
 export type PolicyRules = z.infer<typeof policyRulesSchema>;
 
@@ -38,6 +41,7 @@ export const presets = {
     forbidNames: true,
     history: 'all',
     minScore: 5,
+    minGuessesLog10,
   },
   standards: {
     minLength: 15,
@@ -51,6 +55,7 @@ export const presets = {
     forbidNames: true,
     history: 'all',
     minScore: 5,
+    minGuessesLog10,
   },
 } as const satisfies Record<string, PolicyRules>;
 export type PresetName = keyof typeof presets;

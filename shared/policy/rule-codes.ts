@@ -11,6 +11,16 @@ export const policyRuleCodes = [
   'contains_org_name',
   'banned_term',
   'breached',
+  // The composition gate (electron/core/guessability/composition/): what the cheapest composition
+  // of the password is built on, and what pads it out. Together they make one sentence
+  // ("built on a common sequence plus a year"), see renderer/src/messages.ts.
+  'built_on_sequence',
+  'built_on_word',
+  'built_on_name',
+  'plus_year',
+  'plus_date',
+  'plus_number',
+  'plus_repeat',
   'reused',
   // Said only by the organisation's directory (LDAP ppolicy, Active Directory) when it refuses a
   // password the kiosk's own rules allowed: its own quality rules, or a minimum age between changes.

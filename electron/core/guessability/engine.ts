@@ -8,7 +8,10 @@ import type { GlobalTerms } from './global-terms.js';
 import { normaliseForMatching, normalisePassword } from './normalise.js';
 import { findRepeats } from './repeats.js';
 import { cheapestSplit } from './score.js';
-import { buildTermTrie, findTermMatches, letterMask, type TermMatch, type TermTrie } from './term-trie.js';
+import { buildTermTrie, findTermMatches, letterMask, searchLogs, type SearchLog, type TermMatch, type TermTrie } from './term-trie.js';
+import { minGuessesLog10 as minGuessesLog10Floor } from '../../../shared/policy/guess-threshold.js';
+import { judgeComposition, type CompositionVerdict } from './composition/composition-gate.js';
+import { ruleCodeOfKind } from './composition/rule-codes-of.js';
 
 /** What the engine found, for tests, the admin command and the benchmark. Never holds the password. */
 export interface GuessabilityAssessment {
@@ -18,6 +21,10 @@ export interface GuessabilityAssessment {
   breached: boolean;
   /** Terms of the cheapest split (see score.ts), as positions in the normalised password. */
   terms: TermMatch[];
+  /** The second gate: the cheapest composition of stems and padding, in guesses (composition/). */
+  composition: CompositionVerdict;
+  /** Entra's score alone (no breached list, no composition gate): for the benchmark's comparison. */
+  entraAccepted: boolean;
   rules: PolicyRuleCode[];
 }
 
@@ -37,6 +44,8 @@ export interface GuessabilityEngineParts {
   customTerms: readonly string[];
   organisationName: string;
   minScore: number;
+  /** The composition gate's threshold (shared/policy/guess-threshold.ts); default: that floor. */
+  minGuessesLog10?: number;
   breachedList: BreachedList;
 }
 
@@ -64,6 +73,13 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
     ]);
   }
 
+  const minGuessesLog10 = parts.minGuessesLog10 ?? minGuessesLog10Floor;
+  if (!(minGuessesLog10 >= minGuessesLog10Floor)) {
+    throw new GuessabilityConfigError([
+      `policy.overrides.minGuessesLog10: must be at least ${minGuessesLog10Floor} (is ${minGuessesLog10}); a lower threshold lets years and sequences through`,
+    ]);
+  }
+
   // The organisation's own terms: a small trie built at start-up. When a word is both the
   // organisation's name and a common word, both match and the split names the more specific one.
   const organisationTerms: SourcedTerm[] = [
@@ -86,36 +102,61 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
 
   function assess(password: string, context: GuessabilityContext): GuessabilityAssessment {
     if (typeof password !== 'string') throw new TypeError('password must be a string');
-    const { readings, wordStarts } = normalisePassword(password);
-    const people = personTrie(context);
+    const normalised = normalisePassword(password);
+    const { readings, wordStarts } = normalised;
+    const tries = [personTrie(context), organisationTrie, parts.globalTerms.fuzzy, parts.globalTerms.exact];
+    // Each reading's search keeps a log per trie, so that the composition gate's leetspeak readings
+    // search again only from the starts whose walk reached a character they changed.
+    const logs = readings.map((text) => searchLogs(tries.length, text.length));
     const matches: TermMatch[] = [];
-    for (const text of readings) {
+    const repeats: TermMatch[] = [];
+    readings.forEach((text, r) => {
       const letters = letterMask(text);
-      findTermMatches(people, text, letters, wordStarts, matches);
-      findTermMatches(organisationTrie, text, letters, wordStarts, matches);
-      findTermMatches(parts.globalTerms.fuzzy, text, letters, wordStarts, matches);
-      findTermMatches(parts.globalTerms.exact, text, letters, wordStarts, matches);
-      findRepeats(text, matches);
-    }
-    const split = cheapestSplit((readings[0] as number[]).length, matches);
+      tries.forEach((trie, t) => findTermMatches(trie, text, letters, wordStarts, matches, 0, text.length, logs[r]?.[t]));
+      findRepeats(text, repeats);
+    });
+    const findTerms = (text: readonly number[], base: number, from: number, to: number): TermMatch[] => {
+      const baseText = readings[base] as number[];
+      const firstDifference = new Int32Array(text.length);
+      let difference = text.length;
+      for (let i = text.length - 1; i >= 0; i -= 1) {
+        if (text[i] !== baseText[i]) difference = i;
+        firstDifference[i] = difference;
+      }
+      const letters = letterMask(text);
+      const out: TermMatch[] = [];
+      tries.forEach((trie, t) => {
+        const log = logs[base]?.[t] as SearchLog;
+        findTermMatches(trie, text, letters, wordStarts, out, from, to, undefined, { log, matches, firstDifference });
+      });
+      return out;
+    };
+    const split = cheapestSplit((readings[0] as number[]).length, [...matches, ...repeats]);
     const breached = parts.breachedList.has(password);
-    const accepted = split.score >= parts.minScore;
+    const entraAccepted = split.score >= parts.minScore;
+    const composition = judgeComposition({ password, normalised, terms: matches, repeats, findTerms, breached: parts.breachedList, minGuessesLog10 });
 
     const found = new Set<PolicyRuleCode>();
-    if (!accepted) {
+    if (!entraAccepted) {
       for (const term of split.terms) found.add(codeOfSource[term.source]);
       // Too few points without any banned term: fewer characters than minScore once normalised
       // (combining marks folded away). True to the person only while minScore <= minLength, which
       // guessabilityOptionsFromConfig enforces; otherwise "too short" would name a length they met.
       if (split.terms.length === 0) found.add('too_short');
+    } else if (composition.refused) {
+      // The gate names its parts only when Entra's score let the password through: when the score
+      // already refused it, "a common word, name or pattern" has said it, and one reason reads better.
+      for (const kind of composition.kinds) found.add(ruleCodeOfKind[kind]);
     }
     if (breached) found.add('breached');
     return {
       score: split.score,
       minScore: parts.minScore,
-      accepted: accepted && !breached,
+      accepted: entraAccepted && !composition.refused && !breached,
       breached,
       terms: split.terms,
+      composition,
+      entraAccepted,
       rules: policyRuleCodes.filter((code) => found.has(code)),
     };
   }

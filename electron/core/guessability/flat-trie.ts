@@ -33,6 +33,28 @@ export interface FlatTrie {
   ends: Uint8Array;
   /** Letters from the root (capped at 255: only compared with small numbers). */
   depth: Uint8Array;
+  /**
+   * Built at load, not stored: the children of the root and of its children along ASCII code
+   * points, as a table (-1: none). Most walks end within two letters, and there a binary search
+   * among dozens of children was most of a check's time. Breadth-first order puts those nodes first.
+   */
+  nearRoot: Int32Array;
+  nearRootNodes: number;
+}
+
+const asciiCodes = 128;
+
+function withNearRoot(trie: Omit<FlatTrie, 'nearRoot' | 'nearRootNodes'>): FlatTrie {
+  // The root and its children are nodes 0 .. firstChild[1] - 1: the grandchildren start there.
+  const nearRootNodes = trie.nodes === 0 ? 0 : (trie.firstChild[1] as number);
+  const nearRoot = new Int32Array(nearRootNodes * asciiCodes).fill(-1);
+  for (let node = 0; node < nearRootNodes; node += 1) {
+    for (let child = trie.firstChild[node] as number; child < (trie.firstChild[node + 1] as number); child += 1) {
+      const label = trie.label[child] as number;
+      if (label < asciiCodes) nearRoot[node * asciiCodes + label] = child;
+    }
+  }
+  return { ...trie, nearRoot, nearRootNodes };
 }
 
 export interface SourcedTerm {
@@ -86,17 +108,18 @@ export function buildFlatTrie(entries: readonly SourcedTerm[], from = 0): FlatTr
     }
   }
   firstChild.push(rangeStart.length);
-  return {
+  return withNearRoot({
     nodes: rangeStart.length,
     firstChild: Int32Array.from(firstChild),
     label: Int32Array.from(labels),
     ends: Uint8Array.from(ends),
     depth: Uint8Array.from(depths),
-  };
+  });
 }
 
 /** The child of `node` along `codePoint`, or -1. Binary search: the root has dozens of children. */
 export function childOf(trie: FlatTrie, node: number, codePoint: number): number {
+  if (node < trie.nearRootNodes && codePoint < asciiCodes) return trie.nearRoot[node * asciiCodes + codePoint] as number;
   let low = trie.firstChild[node] as number;
   let high = (trie.firstChild[node + 1] as number) - 1;
   while (low <= high) {
@@ -139,13 +162,13 @@ export function parseFlatTrie(bytes: Buffer, offset: number): { trie: FlatTrie; 
   const length = paddedLength(nodes);
   if (bytes.length < offset + length) throw new Error('banned-term trie is cut short');
   const base = bytes.byteOffset + offset + 12;
-  const trie: FlatTrie = {
+  const trie = withNearRoot({
     nodes,
     firstChild: new Int32Array(bytes.buffer, base, nodes + 1),
     label: new Int32Array(bytes.buffer, base + 4 * (nodes + 1), nodes),
     ends: new Uint8Array(bytes.buffer, base + 8 * nodes + 4, nodes),
     depth: new Uint8Array(bytes.buffer, base + 9 * nodes + 4, nodes),
-  };
+  });
   if (trie.firstChild[nodes] !== nodes) throw new Error('banned-term trie is inconsistent');
   return { trie, next: offset + length };
 }

@@ -21,5 +21,6 @@ export function guessabilityOptionsFromConfig(config: KioskConfig, rules: Policy
     customTerms: config.policy.customBannedTerms,
     organisationName: config.branding.organisationName,
     minScore: rules.minScore,
+    minGuessesLog10: rules.minGuessesLog10,
   };
 }

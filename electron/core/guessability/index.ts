@@ -10,6 +10,8 @@ export interface GuessabilityEngineOptions {
   organisationName: string;
   /** Entra's threshold: accepted at this many points or more (5 in both presets). */
   minScore: number;
+  /** The composition gate's threshold (shared/policy/guess-threshold.ts, the default and the floor). */
+  minGuessesLog10?: number;
   /** Default: data/breached-passwords.bin. */
   breachedListPath?: string;
   /** Default: data/banned-terms.bin (compiled from data/banned-terms/*.txt by `npm run build:data`). */
@@ -29,6 +31,7 @@ export function loadGuessabilityEngine(options: GuessabilityEngineOptions): Gues
     customTerms: options.customTerms,
     organisationName: options.organisationName,
     minScore: options.minScore,
+    ...(options.minGuessesLog10 === undefined ? {} : { minGuessesLog10: options.minGuessesLog10 }),
     breachedList: loadBreachedList(options.breachedListPath ?? join(dataDirectory, breachedListFileName)),
   });
 }

@@ -84,6 +84,10 @@ export interface NormalisedPassword {
   readings: number[][];
   /** 1 where a capital follows a lower-case letter: a camel-case word starts ("Chill|Tag|Only"). */
   wordStarts: Uint8Array;
+  /** 1 where the character was a capital: what the composition gate counts as case variations. */
+  capitals: Uint8Array;
+  /** 1 where a digit or symbol was read as a letter (leetspeak), for the same reason. */
+  substituted: Uint8Array;
 }
 
 export function normaliseForMatching(text: string): number[] {
@@ -97,9 +101,12 @@ export function normalisePassword(text: string): NormalisedPassword {
   const codePoints: number[] = [];
   const otherReadings: [number, number][] = [];
   const wordStarts: number[] = [];
+  const capitals: number[] = [];
+  const substituted: number[] = [];
   for (let i = 0; i < characters.length; ) {
     if (!inRun(kinds[i])) {
       if (kinds[i] === Kind.Upper && kinds[i - 1] === Kind.Lower) wordStarts.push(codePoints.length);
+      if (kinds[i] === Kind.Upper) capitals.push(codePoints.length);
       for (const lowered of (characters[i] as string).toLowerCase()) codePoints.push(lowered.codePointAt(0) as number);
       i += 1;
       continue;
@@ -115,16 +122,26 @@ export function normalisePassword(text: string): NormalisedPassword {
       const character = characters[j] as string;
       const other = secondReading[character];
       if (asLetters && other !== undefined) otherReadings.push([codePoints.length, other.codePointAt(0) as number]);
+      if (asLetters) substituted.push(codePoints.length);
       codePoints.push((asLetters ? (leetSubstitutions[character] as string) : character).codePointAt(0) as number);
     }
     i = end;
   }
-  const starts = new Uint8Array(codePoints.length);
-  for (const index of wordStarts) starts[index] = 1;
-  if (otherReadings.length === 0) return { readings: [codePoints], wordStarts: starts };
+  const masks = {
+    wordStarts: maskOf(wordStarts, codePoints.length),
+    capitals: maskOf(capitals, codePoints.length),
+    substituted: maskOf(substituted, codePoints.length),
+  };
+  if (otherReadings.length === 0) return { readings: [codePoints], ...masks };
   const second = [...codePoints];
   for (const [index, codePoint] of otherReadings) second[index] = codePoint;
-  return { readings: [codePoints, second], wordStarts: starts };
+  return { readings: [codePoints, second], ...masks };
+}
+
+function maskOf(indexes: readonly number[], length: number): Uint8Array {
+  const mask = new Uint8Array(length);
+  for (const index of indexes) mask[index] = 1;
+  return mask;
 }
 
 /** The normalised form as a string, for building term lists and for tests. */

@@ -3,7 +3,6 @@ import {
   childOf,
   fuzzySourceBits,
   sourceBit,
-  sourceRank,
   termSources,
   type FlatTrie,
   type SourcedTerm,
@@ -21,7 +20,10 @@ import {
  *   letter ("lank" for "blank"): one exact walk instead of one per possible first letter;
  * - deeper down, each node gets a skip index on first use: for every grandchild letter, the
  *   grandchildren reached through any child, so an edit costs one lookup of the letter that must
- *   follow it and only live branches are walked.
+ *   follow it and only live branches are walked. Each entry also carries what the grandchild ends
+ *   and a 32-bit sketch of its children's letters, so that a branch the next letter cannot follow
+ *   is dropped without touching the grandchild's node (most of them: at ~500 branches per check,
+ *   those scattered reads into the 60,000-node trie were most of the engine's time).
  */
 export type { TermSource } from './flat-trie.js';
 export { sourceRank } from './flat-trie.js';
@@ -40,24 +42,28 @@ export interface TermMatch {
   edits: 0 | 1;
 }
 
-interface Branch {
-  /** The letter of the term that the edit deletes or replaces. */
-  via: number;
-  node: number;
-}
-
 export interface TermTrie {
   main: FlatTrie;
   /** False when no term may match fuzzily (a dictionary): only the exact path is walked. */
   fuzzy: boolean;
   /** Fuzzy-length terms without their first letter; a term's length there is depth + 1. */
   tails: FlatTrie;
-  skip: Map<number, Map<number, Branch[]>>;
-  fuzzyEnds: Map<number, Branch[]>;
+  /**
+   * The skip index (see the top of this file), built per node on first use: skipAt[node] is 0
+   * while unbuilt, else 1 + the offset of the node's index in skipPool.data: the number of
+   * distinct grandchild letters, then (letter, first entry, end of entries) for each in ascending
+   * order, then the entries, skipEntry numbers each (child letter, grandchild, the grandchild's end
+   * bits when it ends a fuzzy-length term, the sketch of its children's letters: bit letter % 32),
+   * by grandchild letter, then child. The letters come first and together, so that finding one
+   * reads a line or two of memory, not a binary search across hundreds of entries.
+   */
+  skipAt: Int32Array;
+  skipPool: { data: Int32Array; used: number };
 }
 
 export function termTrieFrom(main: FlatTrie, tails: FlatTrie): TermTrie {
-  return { main, tails, fuzzy: tails.nodes > 1, skip: new Map(), fuzzyEnds: new Map() };
+  const fuzzy = tails.nodes > 1;
+  return { main, tails, fuzzy, skipAt: new Int32Array(fuzzy ? main.nodes : 0), skipPool: { data: new Int32Array(fuzzy ? 1024 : 0), used: 0 } };
 }
 
 export function buildTermTrie(entries: readonly SourcedTerm[]): TermTrie {
@@ -67,69 +73,113 @@ export function buildTermTrie(entries: readonly SourcedTerm[]): TermTrie {
   return termTrieFrom(buildFlatTrie(entries), buildFlatTrie(fuzzyLength, 1));
 }
 
-const noBranches: Branch[] = [];
+const skipEntry = 4;
 
-function skipOf(trie: TermTrie, node: number): Map<number, Branch[]> {
-  let skip = trie.skip.get(node);
-  if (skip === undefined) {
-    skip = new Map();
-    const { firstChild, label } = trie.main;
-    for (let child = firstChild[node] as number; child < (firstChild[node + 1] as number); child += 1) {
-      for (let grandchild = firstChild[child] as number; grandchild < (firstChild[child + 1] as number); grandchild += 1) {
-        const letter = label[grandchild] as number;
-        const branch = { via: label[child] as number, node: grandchild };
-        const branches = skip.get(letter);
-        if (branches === undefined) skip.set(letter, [branch]);
-        else branches.push(branch);
-      }
-    }
-    trie.skip.set(node, skip);
+/** Bit of a letter in a node's sketch of its children's letters. */
+const sketchBit = (letter: number) => 1 << (letter & 31);
+
+/** The offset of `node`'s skip entries in trie.skipPool.data (see TermTrie.skipAt). */
+function skipIndexOf(trie: TermTrie, node: number): number {
+  const known = trie.skipAt[node] as number;
+  if (known !== 0) return known - 1;
+  const { firstChild, label, ends, depth } = trie.main;
+  const grandchildren: number[] = [];
+  for (let child = firstChild[node] as number; child < (firstChild[node + 1] as number); child += 1) {
+    for (let grandchild = firstChild[child] as number; grandchild < (firstChild[child + 1] as number); grandchild += 1) grandchildren.push(grandchild);
   }
-  return skip;
-}
-
-function fuzzyEndsOf(trie: TermTrie, node: number): Branch[] {
-  let branches = trie.fuzzyEnds.get(node);
-  if (branches === undefined) {
-    const { firstChild, label, ends, depth } = trie.main;
-    branches = [];
-    for (let child = firstChild[node] as number; child < (firstChild[node + 1] as number); child += 1) {
-      if (((ends[child] as number) & fuzzySourceBits) !== 0 && (depth[child] as number) >= fuzzyMinTermLength) branches.push({ via: label[child] as number, node: child });
-    }
-    if (branches.length === 0) branches = noBranches;
-    trie.fuzzyEnds.set(node, branches);
+  // Children ascend and a grandchild's index grows with its child's: the grandchild breaks ties.
+  grandchildren.sort((a, b) => (label[a] as number) - (label[b] as number) || a - b);
+  let letters = 0;
+  for (let i = 0; i < grandchildren.length; i += 1) {
+    if (i === 0 || label[grandchildren[i] as number] !== label[grandchildren[i - 1] as number]) letters += 1;
   }
-  return branches;
+  const pool = trie.skipPool;
+  const needed = 1 + 3 * letters + skipEntry * grandchildren.length;
+  if (pool.used + needed > pool.data.length) {
+    const grown = new Int32Array(Math.max(2 * pool.data.length, pool.used + needed));
+    grown.set(pool.data.subarray(0, pool.used));
+    pool.data = grown;
+  }
+  const offset = pool.used;
+  const data = pool.data;
+  data[offset] = letters;
+  let header = offset + 1;
+  let at = offset + 1 + 3 * letters;
+  for (let i = 0; i < grandchildren.length; i += 1) {
+    const grandchild = grandchildren[i] as number;
+    if (i === 0 || label[grandchild] !== label[grandchildren[i - 1] as number]) {
+      data[header] = label[grandchild] as number;
+      data[header + 1] = at;
+      header += 3;
+    }
+    data[header - 1] = at + skipEntry;
+    let sketch = 0;
+    for (let next = firstChild[grandchild] as number; next < (firstChild[grandchild + 1] as number); next += 1) sketch |= sketchBit(label[next] as number);
+    data[at] = label[parentOf(trie.main, node, grandchild)] as number;
+    data[at + 1] = grandchild;
+    data[at + 2] = (depth[grandchild] as number) >= fuzzyMinTermLength ? (ends[grandchild] as number) : 0;
+    data[at + 3] = sketch;
+    at += skipEntry;
+  }
+  pool.used = at;
+  trie.skipAt[node] = offset + 1;
+  return offset;
 }
 
-/** Per search: the text, which positions are letters, and where each start's word ends. */
-interface Search {
-  text: readonly number[];
-  letters: Uint8Array;
-  /** For a start position, the next camel-case word start after it (or the text's length). */
-  wordEnd: Int32Array;
-  out: TermMatch[];
+/** Which child of `node` `grandchild` hangs from. */
+function parentOf(trie: FlatTrie, node: number, grandchild: number): number {
+  let parent = trie.firstChild[node] as number;
+  while (parent + 1 < (trie.firstChild[node + 1] as number) && (trie.firstChild[parent + 1] as number) <= grandchild) parent += 1;
+  return parent;
 }
 
-function record(allBits: number, start: number, end: number, edits: 0 | 1, search: Search): void {
+/** Where the node's skip index at `offset` lists `letter` (its entries: data[at + 1] .. data[at + 2]), or -1. */
+function skipLetterAt(data: Int32Array, offset: number, letter: number): number {
+  let low = 0;
+  let high = (data[offset] as number) - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = offset + 1 + 3 * middle;
+    const found = data[at] as number;
+    if (found === letter) return at;
+    if (found < letter) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * One search's state, kept in module scope so that a check allocates no arrays: the text, which
+ * positions are letters, where each start's word ends, the output, and how far the walk from the
+ * current start has read (see SearchLog).
+ */
+let text: readonly number[] = [];
+let letters: Uint8Array = new Uint8Array(0);
+let wordEnd = new Int32Array(64);
+let out: TermMatch[] = [];
+let reach = 0;
+
+function record(allBits: number, start: number, end: number, edits: 0 | 1): void {
   // A misspelling stays inside one word: a fuzzy match across "Chill|Tag" is two words run together.
-  if (edits === 1 && end > (search.wordEnd[start] as number)) return;
+  if (edits === 1 && end > (wordEnd[start] as number)) return;
   const bits = edits === 1 ? allBits & fuzzySourceBits : allBits;
-  const out = search.out;
-  for (const source of termSources) {
-    if ((bits & (1 << sourceRank[source])) !== 0) out.push({ start, end, source, edits });
+  // termSources is in rank order: the bit of source r is 1 << r.
+  for (let rank = 0; rank < termSources.length; rank += 1) {
+    if ((bits & (1 << rank)) !== 0) out.push({ start, end, source: termSources[rank] as TermSource, edits });
   }
 }
 
 /** Continues with the edit spent: a plain walk down `trie` (main or tails) from `node`. */
-function walkExact(trie: FlatTrie, lengthOffset: number, node: number, pos: number, start: number, search: Search): void {
-  const text = search.text;
+function walkExact(trie: FlatTrie, lengthOffset: number, node: number, pos: number, start: number): void {
+  const { ends, depth } = trie;
+  const length = text.length;
   let current = node;
   let at = pos;
   for (;;) {
-    const bits = trie.ends[current] as number;
-    if (bits !== 0 && (trie.depth[current] as number) + lengthOffset >= fuzzyMinTermLength) record(bits, start, at, 1, search);
-    if (at >= text.length) return;
+    const bits = ends[current] as number;
+    if (bits !== 0 && (depth[current] as number) + lengthOffset >= fuzzyMinTermLength) record(bits, start, at, 1);
+    if (at >= length) return;
+    if (at >= reach) reach = at + 1;
     current = childOf(trie, current, text[at] as number);
     if (current === -1) return;
     at += 1;
@@ -137,48 +187,119 @@ function walkExact(trie: FlatTrie, lengthOffset: number, node: number, pos: numb
 }
 
 /**
+ * The tails trie walked from one position (tailsFrom): the (end, end bits) of the terms it passed,
+ * in order, and one past the furthest position it read.
+ */
+let tailsFrom = -1;
+let tailsFound = new Int32Array(64);
+let tailsCount = 0;
+let tailsReach = 0;
+
+function walkTails(tails: FlatTrie, pos: number): void {
+  const { ends, depth } = tails;
+  const length = text.length;
+  tailsFrom = pos;
+  tailsCount = 0;
+  tailsReach = pos;
+  let current = 0;
+  let at = pos;
+  for (;;) {
+    const bits = ends[current] as number;
+    // A term's length in the tails trie is its depth + 1.
+    if (bits !== 0 && (depth[current] as number) + 1 >= fuzzyMinTermLength) {
+      if (tailsCount + 2 > tailsFound.length) {
+        const grown = new Int32Array(2 * tailsFound.length);
+        grown.set(tailsFound);
+        tailsFound = grown;
+      }
+      tailsFound[tailsCount] = at;
+      tailsFound[tailsCount + 1] = bits;
+      tailsCount += 2;
+    }
+    if (at >= length) return;
+    tailsReach = at + 1;
+    current = childOf(tails, current, text[at] as number);
+    if (current === -1) return;
+    at += 1;
+  }
+}
+
+/** What walkExact on the tails trie from tailsFrom records for `start`. */
+function replayTails(start: number): void {
+  for (let i = 0; i < tailsCount; i += 2) record(tailsFound[i + 1] as number, start, tailsFound[i] as number, 1);
+  if (tailsReach > reach) reach = tailsReach;
+}
+
+/**
+ * walkExact from the grandchild of the skip entry at `at`, reading the text from `pos`, with the
+ * entry's copy of the grandchild's end bits and its sketch deciding before the trie is touched.
+ */
+function followSkip(main: FlatTrie, data: Int32Array, at: number, pos: number, start: number): void {
+  const bits = data[at + 2] as number;
+  if (bits !== 0) record(bits, start, pos, 1);
+  if (pos >= text.length) return;
+  if (pos >= reach) reach = pos + 1;
+  const letter = text[pos] as number;
+  if (((data[at + 3] as number) & sketchBit(letter)) === 0) return;
+  const child = childOf(main, data[at + 1] as number, letter);
+  if (child !== -1) walkExact(main, 0, child, pos + 1, start);
+}
+
+/**
  * From the root at `start`, walks the exact path; at each node records exact ends and tries each
  * kind of edit there. Replacing or skipping a letter by itself is no edit (the exact path covers
  * it), hence the `via !== next` checks.
  */
-function walkWithEdit(trie: TermTrie, start: number, search: Search): void {
-  const { text, letters } = search;
+function walkWithEdit(trie: TermTrie, start: number): void {
   const main = trie.main;
+  const { ends, depth, firstChild, label } = main;
+  const length = text.length;
   let node = 0;
   let pos = start;
   for (;;) {
-    const bits = main.ends[node] as number;
-    if (bits !== 0) record(bits, start, pos, 0, search);
-    const next = pos < text.length ? (text[pos] as number) : -1;
-    const after = pos + 1 < text.length ? (text[pos + 1] as number) : -1;
-    const nextIsLetter = letters[pos] === 1;
+    const bits = ends[node] as number;
+    if (bits !== 0) record(bits, start, pos, 0);
+    const next = pos < length ? (text[pos] as number) : -1;
+    if (pos < length && pos >= reach) reach = pos + 1;
 
     if (pos > start && trie.fuzzy) {
-      for (const branch of fuzzyEndsOf(trie, node)) {
-        const endBits = main.ends[branch.node] as number;
-        // Deletion of the term's last letter ("blan" for "blank").
-        record(endBits, start, pos, 1, search);
-        // Substitution of the term's last letter ("blanc"); the same letter is the exact match.
-        if (nextIsLetter && branch.via !== next) record(endBits, start, pos + 1, 1, search);
-      }
-      const skip = skipOf(trie, node);
-      // Deletion: the password lacks this letter of the term ("blnk").
-      if (next !== -1) {
-        for (const branch of skip.get(next) ?? noBranches) {
-          if (branch.via !== next) walkExact(main, 0, branch.node, pos + 1, start, search);
+      const after = pos + 1 < length ? (text[pos + 1] as number) : -1;
+      if (pos + 1 < length && pos + 1 >= reach) reach = pos + 2;
+      const nextIsLetter = pos < length && letters[pos] === 1;
+      // A child that ends a fuzzy-length term: its depth is 5 or more, so this node's is 4 or more.
+      if ((depth[node] as number) + 1 >= fuzzyMinTermLength) {
+        for (let child = firstChild[node] as number; child < (firstChild[node + 1] as number); child += 1) {
+          const endBits = ends[child] as number;
+          if ((endBits & fuzzySourceBits) === 0) continue;
+          // Deletion of the term's last letter ("blan" for "blank").
+          record(endBits, start, pos, 1);
+          // Substitution of the term's last letter ("blanc"); the same letter is the exact match.
+          if (nextIsLetter && label[child] !== next) record(endBits, start, pos + 1, 1);
         }
       }
-      // Substitution: the password has another letter here ("blenk").
-      if (after !== -1 && nextIsLetter) {
-        for (const branch of skip.get(after) ?? noBranches) {
-          if (branch.via !== next) walkExact(main, 0, branch.node, pos + 2, start, search);
+      if (next !== -1 && (firstChild[node] as number) < (firstChild[node + 1] as number)) {
+        const offset = skipIndexOf(trie, node);
+        const data = trie.skipPool.data;
+        // Deletion: the password lacks this letter of the term ("blnk").
+        const deleted = skipLetterAt(data, offset, next);
+        if (deleted !== -1) {
+          for (let at = data[deleted + 1] as number; at < (data[deleted + 2] as number); at += skipEntry) {
+            if (data[at] !== next) followSkip(main, data, at, pos + 1, start);
+          }
         }
-      }
-      // Insertion: an extra letter inside the term ("blaank"). Only inside: an extra character
-      // at either end is just a neighbouring character, already counted as one point of its own.
-      if (after !== -1 && nextIsLetter) {
-        const resumed = childOf(main, node, after);
-        if (resumed !== -1) walkExact(main, 0, resumed, pos + 2, start, search);
+        if (after !== -1 && nextIsLetter) {
+          // Substitution: the password has another letter here ("blenk").
+          const replaced = skipLetterAt(data, offset, after);
+          if (replaced !== -1) {
+            for (let at = data[replaced + 1] as number; at < (data[replaced + 2] as number); at += skipEntry) {
+              if (data[at] !== next) followSkip(main, data, at, pos + 2, start);
+            }
+          }
+          // Insertion: an extra letter inside the term ("blaank"). Only inside: an extra character
+          // at either end is just a neighbouring character, already counted as one point of its own.
+          const resumed = childOf(main, node, after);
+          if (resumed !== -1) walkExact(main, 0, resumed, pos + 2, start);
+        }
       }
     }
 
@@ -203,6 +324,33 @@ export function letterMask(text: readonly number[]): Uint8Array {
 }
 
 /**
+ * What a search did from each start, so that a search of another reading of the same password can
+ * take over the matches of every start whose walk never read a character where the readings differ
+ * (see SearchReuse): data[reachAt + start] is one past the furthest position the walk from start
+ * read, and the matches of start are out[data[firstAt + start]] .. out[data[firstAt + start + 1] - 1].
+ * Logs of one check share one array (searchLogs).
+ */
+export interface SearchLog {
+  data: Int32Array;
+  reachAt: number;
+  firstAt: number;
+}
+
+/** `count` logs for a text of this length, in one array. */
+export function searchLogs(count: number, length: number): SearchLog[] {
+  const data = new Int32Array(count * (2 * length + 1));
+  return Array.from({ length: count }, (_, i) => ({ data, reachAt: i * (2 * length + 1), firstAt: i * (2 * length + 1) + length }));
+}
+
+/** A search of `text` already done on another reading of the same length: its log and its output. */
+export interface SearchReuse {
+  log: SearchLog;
+  matches: readonly TermMatch[];
+  /** For each start, the first position at or after it where the two readings differ (or the length). */
+  firstDifference: Int32Array;
+}
+
+/**
  * Every place where a term of the trie occurs in the text at edit distance 0 or 1. A substituted
  * or inserted character must be a letter: "Dime5" is the word "dime" and a digit, not a misspelt
  * "dimes" (leetspeak digits are letters by now, see normalise.ts), and letting digits stand in for
@@ -210,26 +358,64 @@ export function letterMask(text: readonly number[]): Uint8Array {
  */
 export function findTermMatches(
   trie: TermTrie,
-  text: readonly number[],
-  letters: Uint8Array,
-  wordStarts: Uint8Array = new Uint8Array(text.length),
-  out: TermMatch[] = [],
+  searched: readonly number[],
+  letterAt: Uint8Array,
+  wordStarts?: Uint8Array,
+  output: TermMatch[] = [],
+  /** Only terms starting in [firstStart, lastStart): a reading that differs in a few places only. */
+  firstStart = 0,
+  lastStart = searched.length,
+  log?: SearchLog,
+  reuse?: SearchReuse,
 ): TermMatch[] {
-  if (trie.main.nodes <= 1) return out;
-  const wordEnd = new Int32Array(text.length);
-  let nextStart = text.length;
-  for (let i = text.length - 1; i >= 0; i -= 1) {
+  const from = Math.max(0, firstStart);
+  const to = Math.min(searched.length, lastStart);
+  if (trie.main.nodes <= 1) {
+    if (log !== undefined) for (let start = from; start <= to; start += 1) log.data[log.firstAt + start] = output.length;
+    return output;
+  }
+  text = searched;
+  letters = letterAt;
+  out = output;
+  tailsFrom = -1;
+  if (wordEnd.length < searched.length) wordEnd = new Int32Array(2 * searched.length);
+  let nextStart = searched.length;
+  for (let i = searched.length - 1; i >= 0; i -= 1) {
     wordEnd[i] = nextStart;
-    if (wordStarts[i] === 1) nextStart = i;
+    if (wordStarts !== undefined && wordStarts[i] === 1) nextStart = i;
   }
-  const search: Search = { text, letters, wordEnd, out };
-  for (let start = 0; start < text.length; start += 1) {
-    walkWithEdit(trie, start, search);
-    if (!trie.fuzzy) continue;
-    // An edit of the first letter: deleted ("lank") or replaced ("flank" when "blank" is banned;
-    // the exact match, found above, is preferred when the letter was not replaced at all).
-    walkExact(trie.tails, 1, 0, start, start, search);
-    if (start + 1 < text.length && letters[start] === 1) walkExact(trie.tails, 1, 0, start + 1, start, search);
+  try {
+    for (let start = from; start < to; start += 1) {
+      if (log !== undefined) log.data[log.firstAt + start] = output.length;
+      if (reuse !== undefined) {
+        const { data, reachAt, firstAt } = reuse.log;
+        if ((data[reachAt + start] as number) <= (reuse.firstDifference[start] as number)) {
+          // The walk from here would read only what it read in the other reading: the same matches.
+          for (let m = data[firstAt + start] as number; m < (data[firstAt + start + 1] as number); m += 1) output.push(reuse.matches[m] as TermMatch);
+          if (log !== undefined) log.data[log.reachAt + start] = data[reachAt + start] as number;
+          continue;
+        }
+      }
+      reach = start;
+      walkWithEdit(trie, start);
+      if (trie.fuzzy) {
+        // An edit of the first letter: deleted ("lank") or replaced ("flank" when "blank" is banned;
+        // the exact match, found above, is preferred when the letter was not replaced at all).
+        // The walk from start + 1 for this start is the walk from start for the next: walked once.
+        if (tailsFrom !== start) walkTails(trie.tails, start);
+        replayTails(start);
+        if (start + 1 < searched.length && letterAt[start] === 1) {
+          walkTails(trie.tails, start + 1);
+          replayTails(start);
+        }
+      }
+      if (log !== undefined) log.data[log.reachAt + start] = reach;
+    }
+    if (log !== undefined) log.data[log.firstAt + to] = output.length;
+  } finally {
+    // Let go of the caller's arrays.
+    text = [];
+    out = [];
   }
-  return out;
+  return output;
 }

@@ -1,5 +1,5 @@
 import type { PolicyRuleCode } from '../../../shared/policy/rule-codes.js';
-import { ruleRequirements, type MessageContext } from '../messages.js';
+import { compositionRequirement, isCompositionCode, ruleRequirements, type MessageContext } from '../messages.js';
 import { checklistItems } from '../password-checklist-items.js';
 import { CrossIcon, TickIcon } from './Icons.js';
 
@@ -21,7 +21,7 @@ export function PasswordChecklist(props: {
           <li key={item.rule} className={item.met ? 'rule rule-met' : 'rule rule-unmet'} data-rule={item.rule}>
             {item.met ? <TickIcon /> : <CrossIcon />}
             <span className="visually-hidden">{props.context.words.t(item.met ? 'walkUp.checklist.met' : 'walkUp.checklist.notMet')} </span>
-            <span>{ruleRequirements[item.rule](props.context)}</span>
+            <span>{item.parts === undefined ? ruleRequirements[item.rule](props.context) : compositionRequirement(props.context.words, item.parts.filter(isCompositionCode))}</span>
           </li>
         ))}
       </ul>

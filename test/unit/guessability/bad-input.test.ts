@@ -12,7 +12,9 @@ function judged(password: string) {
 }
 
 describe('any string gets a verdict, never a crash', () => {
-  it('judges 10,000 characters', () => {
+  // The timeout guards against a gate whose work grows with the square of the length (it took
+  // minutes); it is generous because the machine is shared. Nothing here is timed.
+  it('judges 10,000 characters', { timeout: 30_000 }, () => {
     // Entra's score counts length, so the engine accepts this; the composition rules say "too long".
     expect(judged('password'.repeat(1_250))).toEqual([]);
     // One character typed 10,000 times is a run: one point, refused (see repeats.ts).

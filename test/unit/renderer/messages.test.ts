@@ -9,6 +9,8 @@ import {
   doneWordsFor,
   errorMessage,
   errorMessages,
+  compositionProblem,
+  compositionRequirement,
   newCodeOnItsWayIds,
   rejectedRuleProblems,
   ruleProblems,
@@ -104,6 +106,28 @@ describe('renderer messages', () => {
       'It does not meet the password rules.',
     ]);
     expect(rejectedRuleProblems({ code: 'PASSWORD_REJECTED' }, campus)).toEqual([]);
+  });
+
+  it('makes the composition gate\'s codes one sentence saying what the password is built on and padded with', () => {
+    const problems = rejectedRuleProblems({ code: 'PASSWORD_REJECTED', details: { rules: ['built_on_sequence', 'plus_year', 'breached'] } }, campus);
+    expect(problems).toEqual([
+      'It is too easy to guess: it is built on a common sequence plus a year, which attackers try first. Try a less obvious mix of words.',
+      'It appears in lists of leaked passwords, which attackers try first. Choose a different one.',
+    ]);
+    expect(compositionRequirement(english, ['built_on_word', 'built_on_name', 'plus_date', 'plus_repeat'])).toBe(
+      'Not built on a common word or name and your name plus a date and a repeated part',
+    );
+    expect(compositionRequirement(english, ['plus_year', 'plus_date'])).toBe('Not made of a year and a date');
+    expect(ruleProblems.plus_year(campus)).toContain('made of a year');
+  });
+
+  it('says the composition in each language, its parts listed as the language lists them', () => {
+    const codes = ['built_on_sequence', 'plus_year', 'plus_number'] as const;
+    expect(compositionProblem(createTranslator('fr'), codes)).toBe(
+      "Il est trop facile à deviner : il repose sur une suite courante avec une année et des nombres courants, ce que les pirates essaient en premier. Essayez un mélange de mots moins évident.",
+    );
+    expect(compositionRequirement(createTranslator('es'), codes)).toBe('No se basa en una secuencia común más un año y números comunes');
+    expect(compositionRequirement(createTranslator('ar'), codes)).toBe('ليست مبنية على تسلسل شائع مع سنة وأرقام شائعة');
   });
 
   it('names the organisation when the password contains it', () => {

@@ -58,3 +58,14 @@ describe('password checklist items', () => {
     expect(checklistItems('Amirakhan12345', 'amira.khan', campus, null).find((item) => item.rule === 'contains_username')?.met).toBe(true);
   });
 });
+
+describe('password checklist: the composition gate', () => {
+  it("shows main's composition verdict as one line, in the words of the refusal", async () => {
+    const { compositionRequirement } = await import('../../../renderer/src/messages.js');
+    const items = checklistItems('Abc123772021', 'amira.khan', campus, ['built_on_sequence', 'plus_year', 'plus_number']);
+    const gate = items.filter((item) => item.parts !== undefined);
+    expect(gate).toEqual([{ rule: 'built_on_sequence', met: false, parts: ['built_on_sequence', 'plus_year', 'plus_number'] }]);
+    expect(compositionRequirement(words, ['built_on_sequence', 'plus_year', 'plus_number'])).toBe('Not built on a common sequence plus a year and common numbers');
+    expect(unmet(items)).toEqual(['built_on_sequence']);
+  });
+});

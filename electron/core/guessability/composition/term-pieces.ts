@@ -1,0 +1,124 @@
+import type { BreachedList } from '../breached-list.js';
+import type { TermMatch, TermSource } from '../term-trie.js';
+import { caseLog10, leetLog10, type Characters, type Piece, type PieceKind } from './piece.js';
+
+/**
+ * Banned-term matches (the same ones Entra's score uses) as stems, with what each costs an attacker.
+ * Our lists have no word ranks, so a word costs its whole list: the fuzzy list (curated and leaked
+ * base words, ~29,000) 10^4.5, the dictionaries (~71,000 English words and first names) 10^4.9.
+ * The person's own names and the organisation's terms are what a targeted guess tries first: 10.
+ * The organisation's custom list holds at most 1000 terms: 10^3.
+ */
+const sourceLog10: Readonly<Record<TermSource, number>> = {
+  username: 1,
+  name: 1,
+  organisation: 1,
+  custom: 3,
+  global: 4.5,
+  dictionary: 4.9,
+};
+const sourceKind: Readonly<Record<TermSource, PieceKind>> = {
+  username: 'personal',
+  name: 'personal',
+  organisation: 'word',
+  custom: 'word',
+  global: 'word',
+  dictionary: 'word',
+};
+/** One letter changed, added or dropped: where (the length) times which letter times which edit. */
+const editLog10ByLength = Array.from({ length: 65 }, (_, length) => Math.log10(length * 26 * 3));
+const editLog10 = (length: number) => (length < editLog10ByLength.length ? (editLog10ByLength[length] as number) : Math.log10(length * 26 * 3));
+/** A copy of a part already in the password: which part, and whether it is recapitalised. */
+const repeatLog10 = Math.log10(2 * 2);
+
+export function termPieces(matches: readonly TermMatch[], characters: Characters, out: Piece[] = []): Piece[] {
+  const text = characters.text;
+  for (const match of matches) {
+    const { start, end } = match;
+    const variations = caseLog10(characters, start, end) + leetLog10(characters, start, end);
+    out.push({ start, end, kind: sourceKind[match.source], log10Guesses: sourceLog10[match.source] + (match.edits === 1 ? editLog10(end - start) : 0) + variations });
+    if (match.edits === 0 && end - start >= 3 && occursBefore(text, start, end)) {
+      out.push({ start, end, kind: 'repeat', log10Guesses: repeatLog10 + leetLog10(characters, start, end) });
+    }
+  }
+  return out;
+}
+
+function occursBefore(text: readonly number[], start: number, end: number): boolean {
+  const length = end - start;
+  for (let from = 0; from + length <= start; from += 1) {
+    let same = true;
+    for (let k = 0; k < length && same; k += 1) same = text[from + k] === text[start + k];
+    if (same) return true;
+  }
+  return false;
+}
+
+/** Entra's repeats (a stretch copying the stretch just before it) as pieces of their own. */
+export function repeatPieces(repeats: readonly TermMatch[], out: Piece[] = []): Piece[] {
+  for (const { start, end } of repeats) out.push({ start, end, kind: 'repeat', log10Guesses: repeatLog10 });
+  return out;
+}
+
+/**
+ * Any stretch of 4 or more characters that already occurred earlier, not only right before
+ * ("Zhei1999Zhei", "Shouldn999Shouldn"): the stem is paid for once, its copy costs a repeat. Skipped
+ * for passwords over 64 characters, where the search would cost more than such a copy can matter.
+ */
+const echoMinLength = 4;
+const echoMaxText = 64;
+
+export function echoPieces(characters: Characters, out: Piece[] = []): Piece[] {
+  const text = characters.text;
+  if (text.length > echoMaxText) return out;
+  for (let start = echoMinLength; start + echoMinLength <= text.length; start += 1) {
+    let longest = 0;
+    for (let from = 0; from + echoMinLength <= start; from += 1) {
+      let length = 0;
+      while (from + length < start && start + length < text.length && text[from + length] === text[start + length]) length += 1;
+      longest = Math.max(longest, length);
+    }
+    for (let length = echoMinLength; length <= longest; length += 1) {
+      out.push({ start, end: start + length, kind: 'repeat', log10Guesses: repeatLog10 + caseLog10(characters, start, start + length) });
+    }
+  }
+  return out;
+}
+
+/**
+ * A word of the password (a run of letters, split at camel-case capitals) that is itself a leaked
+ * password ("Abgrtyu", "Vkontakte"): attackers run their leaked lists as stems too. It costs the
+ * list's size, 10^6.1, so it matters only for words of 5 or more letters (26^5 is 10^7.1). Only
+ * whole words are looked up, a few per password: the list's fingerprints answer "yes" by mistake
+ * once in 3,500 lookups, and every lookup is a chance to misjudge a random password.
+ */
+const leakedLog10 = Math.log10(1_300_000);
+const leakedMinLength = 5;
+const leakedMaxLength = 16;
+
+export function leakedWordPieces(password: string, characters: Characters, breached: BreachedList, out: Piece[] = []): Piece[] {
+  const typed = [...password];
+  if (typed.length !== characters.text.length) return out;
+  const { capitals } = characters;
+  for (let start = 0; start < typed.length; ) {
+    if (!isLetter(typed[start] as string)) {
+      start += 1;
+      continue;
+    }
+    let end = start + 1;
+    while (end < typed.length && isLetter(typed[end] as string) && !(capitals[end] === 1 && capitals[end - 1] === 0)) end += 1;
+    if (end - start >= leakedMinLength && end - start <= leakedMaxLength && breached.has(typed.slice(start, end).join(''))) {
+      out.push({ start, end, kind: 'word', log10Guesses: leakedLog10 + caseLog10(characters, start, end) });
+    }
+    start = end;
+  }
+  return out;
+}
+
+/** ASCII letters by code; beyond ASCII, what \p{L} says (rare, so the regular expression is rarely run). */
+const letter = /^\p{L}$/u;
+function isLetter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return letter.test(character);
+}
