@@ -181,7 +181,7 @@ describe('the start menu where authenticator secrets cannot be kept safely', () 
     const menu = stageContainer(page, 'identify');
     expect(await menu.innerText()).toContain('Set up password reset and sign-in methods');
     expect(await menu.innerText()).toContain(
-      `Not available at this kiosk. To set up the personal email address, mobile number or authenticator app that prove it is you, please visit the ${desk.name}:`,
+      `Not available at this kiosk. To set up your personal email address, mobile number or authenticator app, please visit the ${desk.name}:`,
     );
     for (const detail of [desk.location, desk.phone, desk.email]) expect(await menu.innerText()).toContain(detail);
     // A control that led nowhere would mislead.
