@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadGuessabilityEngine } from '../../../electron/core/guessability/index.js';
 import { rejectedRuleProblems, type MessageContext } from '../../../renderer/src/messages.js';
+import { createTranslator } from '../../../shared/i18n/translator.js';
 import { failedPureRules } from '../../../shared/policy/composition.js';
 import { minGuessesLog10 } from '../../../shared/policy/guess-threshold.js';
 import { presets } from '../../../shared/policy/policy-config.js';
 import { shippedEngine } from './shipped-engine.js';
 
 const person = { username: 'amira.khan', firstName: 'Amira', lastName: 'Khan' };
-const campus: MessageContext = { rules: presets.campus, organisationName: 'Northfield University', deskName: 'Service Desk' };
+const campus: MessageContext = { rules: presets.campus, organisationName: 'Northfield University', deskName: 'Service Desk', words: createTranslator('en') };
 
 /** What the person sees on the new-password screen when main refuses the password. */
 function wordsSeen(password: string): string[] {
