@@ -134,6 +134,8 @@ export function createSessionHolder(deps: SessionHolderDeps) {
         end();
         await deps.record(stamp({ event: 'session.start_over', typedName, outcome: 'ok', detail: { stage } }));
       } else {
+        // A language chosen on the start screen, then left: the next person starts in the default too.
+        language = deps.languages.default;
         deps.onSessionEnded?.();
       }
       return ok(holder.view());

@@ -22,6 +22,13 @@ describe('the walk-up session language', () => {
     expect(t.kiosk.journeys.session.language()).toBe('en');
   });
 
+  it('goes back to the default when the start screen is wiped before any journey began', async () => {
+    t = await startTestKiosk({ dataDir: dirs.make() });
+    valueOf(await t.call('session:setLanguage', { language: 'fr' }));
+    valueOf(await t.call('session:startOver', {}));
+    expect(t.kiosk.journeys.session.language()).toBe('en');
+  });
+
   it('refuses a language the kiosk does not offer, or does not know, and keeps the one it had', async () => {
     t = await startTestKiosk({ dataDir: dirs.make(), configure: (config) => ({ ...config, languages: { offered: ['en', 'fr'], default: 'fr' } }) });
     expect(t.kiosk.journeys.session.language()).toBe('fr');
