@@ -100,7 +100,11 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
     return cachedPersonTrie;
   }
 
-  function assess(password: string, context: GuessabilityContext): GuessabilityAssessment {
+  /**
+   * Entra's part: the term search on every reading, the cheapest split and the breached list. The
+   * composition gate runs only when asked (`withComposition`), with the searches it reuses.
+   */
+  function entraPart(password: string, context: GuessabilityContext) {
     if (typeof password !== 'string') throw new TypeError('password must be a string');
     const normalised = normalisePassword(password);
     const { readings, wordStarts } = normalised;
@@ -110,11 +114,14 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
     const logs = readings.map((text) => searchLogs(tries.length, text.length));
     const matches: TermMatch[] = [];
     const repeats: TermMatch[] = [];
-    readings.forEach((text, r) => {
+    // Plain loops, not callbacks: under tsx every closure made costs a call that names it.
+    for (let r = 0; r < readings.length; r += 1) {
+      const text = readings[r] as number[];
       const letters = letterMask(text);
-      tries.forEach((trie, t) => findTermMatches(trie, text, letters, wordStarts, matches, 0, text.length, logs[r]?.[t]));
+      const readingLogs = logs[r] as SearchLog[];
+      for (let t = 0; t < tries.length; t += 1) findTermMatches(tries[t] as TermTrie, text, letters, wordStarts, matches, 0, text.length, readingLogs[t]);
       findRepeats(text, repeats);
-    });
+    }
     const findTerms = (text: readonly number[], base: number, from: number, to: number): TermMatch[] => {
       const baseText = readings[base] as number[];
       const firstDifference = new Int32Array(text.length);
@@ -125,45 +132,65 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
       }
       const letters = letterMask(text);
       const out: TermMatch[] = [];
-      tries.forEach((trie, t) => {
-        const log = logs[base]?.[t] as SearchLog;
-        findTermMatches(trie, text, letters, wordStarts, out, from, to, undefined, { log, matches, firstDifference });
-      });
+      const baseLogs = logs[base] as SearchLog[];
+      for (let t = 0; t < tries.length; t += 1) {
+        findTermMatches(tries[t] as TermTrie, text, letters, wordStarts, out, from, to, undefined, { log: baseLogs[t] as SearchLog, matches, firstDifference });
+      }
       return out;
     };
     const split = cheapestSplit((readings[0] as number[]).length, [...matches, ...repeats]);
     const breached = parts.breachedList.has(password);
     const entraAccepted = split.score >= parts.minScore;
-    const composition = judgeComposition({ password, normalised, terms: matches, repeats, findTerms, breached: parts.breachedList, minGuessesLog10 });
+    const withComposition = (): CompositionVerdict =>
+      judgeComposition({ password, normalised, terms: matches, repeats, findTerms, breached: parts.breachedList, minGuessesLog10 });
+    return { split, breached, entraAccepted, withComposition };
+  }
 
+  function rulesOf(part: ReturnType<typeof entraPart>, composition: CompositionVerdict | null): PolicyRuleCode[] {
     const found = new Set<PolicyRuleCode>();
-    if (!entraAccepted) {
-      for (const term of split.terms) found.add(codeOfSource[term.source]);
+    if (!part.entraAccepted) {
+      for (const term of part.split.terms) found.add(codeOfSource[term.source]);
       // Too few points without any banned term: fewer characters than minScore once normalised
       // (combining marks folded away). True to the person only while minScore <= minLength, which
       // guessabilityOptionsFromConfig enforces; otherwise "too short" would name a length they met.
-      if (split.terms.length === 0) found.add('too_short');
-    } else if (composition.refused) {
+      if (part.split.terms.length === 0) found.add('too_short');
+    } else if (composition?.refused === true) {
       // The gate names its parts only when Entra's score let the password through: when the score
       // already refused it, "a common word, name or pattern" has said it, and one reason reads better.
       for (const kind of composition.kinds) found.add(ruleCodeOfKind[kind]);
     }
-    if (breached) found.add('breached');
+    if (part.breached) found.add('breached');
+    return policyRuleCodes.filter((code) => found.has(code));
+  }
+
+  function assess(password: string, context: GuessabilityContext): GuessabilityAssessment {
+    const part = entraPart(password, context);
+    const composition = part.withComposition();
     return {
-      score: split.score,
+      score: part.split.score,
       minScore: parts.minScore,
-      accepted: entraAccepted && !composition.refused && !breached,
-      breached,
-      terms: split.terms,
+      accepted: part.entraAccepted && !composition.refused && !part.breached,
+      breached: part.breached,
+      terms: part.split.terms,
       composition,
-      entraAccepted,
-      rules: policyRuleCodes.filter((code) => found.has(code)),
+      entraAccepted: part.entraAccepted,
+      rules: rulesOf(part, composition),
     };
+  }
+
+  /**
+   * What the kiosk asks on every keystroke and every submit: the rule codes only. When Entra's score
+   * already refuses, the gate could not add a rule (see rulesOf), so its work is skipped: most weak
+   * passwords end here, and the gate's leetspeak searches were most of their time.
+   */
+  function check(password: string, context: GuessabilityContext): PolicyRuleCode[] {
+    const part = entraPart(password, context);
+    return rulesOf(part, part.entraAccepted ? part.withComposition() : null);
   }
 
   return {
     assess,
-    check: (password, context) => assess(password, context).rules,
+    check,
     stats: {
       globalTerms: parts.globalTerms.terms,
       globalTermsBytes: parts.globalTerms.bytes,

@@ -1,13 +1,19 @@
 import {
   buildFlatTrie,
-  childOf,
-  fuzzySourceBits,
+  childOf as flatChildOf,
+  fuzzySourceBits as flatFuzzySourceBits,
   sourceBit,
-  termSources,
+  termSources as flatTermSources,
   type FlatTrie,
   type SourcedTerm,
   type TermSource,
 } from './flat-trie.js';
+
+// Local bindings of what the walks use on every character: under tsx (the bench, the tests) an
+// imported binding is read through a getter at each use, which was ~8% of a check.
+const childOf = flatChildOf;
+const fuzzySourceBits = flatFuzzySourceBits;
+const termSources = flatTermSources;
 
 /**
  * Banned terms searched with at most one edit (Entra's fuzzy match: one substitution, insertion or
@@ -172,13 +178,14 @@ function record(allBits: number, start: number, end: number, edits: 0 | 1): void
 /** Continues with the edit spent: a plain walk down `trie` (main or tails) from `node`. */
 function walkExact(trie: FlatTrie, lengthOffset: number, node: number, pos: number, start: number): void {
   const { ends, depth } = trie;
-  const length = text.length;
+  // A fuzzy match ends inside its word (see record): reading past the word's end finds nothing.
+  const limit = Math.min(text.length, wordEnd[start] as number);
   let current = node;
   let at = pos;
   for (;;) {
     const bits = ends[current] as number;
     if (bits !== 0 && (depth[current] as number) + lengthOffset >= fuzzyMinTermLength) record(bits, start, at, 1);
-    if (at >= length) return;
+    if (at >= limit) return;
     if (at >= reach) reach = at + 1;
     current = childOf(trie, current, text[at] as number);
     if (current === -1) return;
@@ -197,7 +204,8 @@ let tailsReach = 0;
 
 function walkTails(tails: FlatTrie, pos: number): void {
   const { ends, depth } = tails;
-  const length = text.length;
+  // Replayed for pos and pos - 1, whose words end no later than pos's: see walkExact.
+  const limit = Math.min(text.length, wordEnd[pos] as number);
   tailsFrom = pos;
   tailsCount = 0;
   tailsReach = pos;
@@ -216,7 +224,7 @@ function walkTails(tails: FlatTrie, pos: number): void {
       tailsFound[tailsCount + 1] = bits;
       tailsCount += 2;
     }
-    if (at >= length) return;
+    if (at >= limit) return;
     tailsReach = at + 1;
     current = childOf(tails, current, text[at] as number);
     if (current === -1) return;
@@ -237,7 +245,7 @@ function replayTails(start: number): void {
 function followSkip(main: FlatTrie, data: Int32Array, at: number, pos: number, start: number): void {
   const bits = data[at + 2] as number;
   if (bits !== 0) record(bits, start, pos, 1);
-  if (pos >= text.length) return;
+  if (pos >= text.length || pos >= (wordEnd[start] as number)) return;
   if (pos >= reach) reach = pos + 1;
   const letter = text[pos] as number;
   if (((data[at + 3] as number) & sketchBit(letter)) === 0) return;
@@ -250,10 +258,12 @@ function followSkip(main: FlatTrie, data: Int32Array, at: number, pos: number, s
  * kind of edit there. Replacing or skipping a letter by itself is no edit (the exact path covers
  * it), hence the `via !== next` checks.
  */
-function walkWithEdit(trie: TermTrie, start: number): void {
+function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
   const main = trie.main;
   const { ends, depth, firstChild, label } = main;
   const length = text.length;
+  // Past the end of the word an edit finds nothing (see record); the exact path goes on.
+  const limit = wordEnd[start] as number;
   let node = 0;
   let pos = start;
   for (;;) {
@@ -262,9 +272,9 @@ function walkWithEdit(trie: TermTrie, start: number): void {
     const next = pos < length ? (text[pos] as number) : -1;
     if (pos < length && pos >= reach) reach = pos + 1;
 
-    if (pos > start && trie.fuzzy) {
-      const after = pos + 1 < length ? (text[pos + 1] as number) : -1;
-      if (pos + 1 < length && pos + 1 >= reach) reach = pos + 2;
+    if (pos > start && fuzzy && pos <= limit) {
+      const after = pos + 1 < length && pos + 2 <= limit ? (text[pos + 1] as number) : -1;
+      if (after !== -1 && pos + 1 >= reach) reach = pos + 2;
       const nextIsLetter = pos < length && letters[pos] === 1;
       // A child that ends a fuzzy-length term: its depth is 5 or more, so this node's is 4 or more.
       if ((depth[node] as number) + 1 >= fuzzyMinTermLength) {
@@ -277,7 +287,7 @@ function walkWithEdit(trie: TermTrie, start: number): void {
           if (nextIsLetter && label[child] !== next) record(endBits, start, pos + 1, 1);
         }
       }
-      if (next !== -1 && (firstChild[node] as number) < (firstChild[node + 1] as number)) {
+      if (next !== -1 && pos + 1 <= limit && (firstChild[node] as number) < (firstChild[node + 1] as number)) {
         const offset = skipIndexOf(trie, node);
         const data = trie.skipPool.data;
         // Deletion: the password lacks this letter of the term ("blnk").
@@ -397,8 +407,11 @@ export function findTermMatches(
         }
       }
       reach = start;
-      walkWithEdit(trie, start);
-      if (trie.fuzzy) {
+      // A fuzzy match spans at least fuzzyMinTermLength - 1 characters of one word (see record):
+      // from a start nearer the word's end than that, only the exact walk can find anything.
+      const fuzzy = trie.fuzzy && (wordEnd[start] as number) - start >= fuzzyMinTermLength - 1;
+      walkWithEdit(trie, start, fuzzy);
+      if (fuzzy) {
         // An edit of the first letter: deleted ("lank") or replaced ("flank" when "blank" is banned;
         // the exact match, found above, is preferred when the letter was not replaced at all).
         // The walk from start + 1 for this start is the walk from start for the next: walked once.

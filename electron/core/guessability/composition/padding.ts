@@ -39,22 +39,20 @@ const isDayMonth = (a: number, b: number) => (isDay(a) && isMonth(b)) || (isMont
 /** Guesses for a date of this many digits, in any of the layouts above; null when it is no date. */
 function dateGuessesLog10(text: readonly number[], start: number, length: number): number | null {
   if (length !== 4 && length !== 6 && length !== 8) return null;
-  const two = (offset: number) => value(text, start + offset, 2);
-  const four = (offset: number) => value(text, start + offset, 4);
   switch (length) {
     case 4: // ddmm, mmdd: no year, only the days
-      return isDayMonth(two(0), two(2)) ? Math.log10(366) : null;
+      return isDayMonth(value(text, start + 0, 2), value(text, start + 2, 2)) ? Math.log10(366) : null;
     case 6: {
       // ddmmyy, mmddyy; yymmdd; yyyymm, mmyyyy (a month of a year)
-      if (isDayMonth(two(0), two(2))) return dateLog10(fullYearOf(two(4)));
-      if (isDayMonth(two(2), two(4))) return dateLog10(fullYearOf(two(0)));
-      if (isYear(four(0)) && isMonth(two(4))) return Math.log10(12) + yearLog10(four(0));
-      if (isMonth(two(0)) && isYear(four(2))) return Math.log10(12) + yearLog10(four(2));
+      if (isDayMonth(value(text, start + 0, 2), value(text, start + 2, 2))) return dateLog10(fullYearOf(value(text, start + 4, 2)));
+      if (isDayMonth(value(text, start + 2, 2), value(text, start + 4, 2))) return dateLog10(fullYearOf(value(text, start + 0, 2)));
+      if (isYear(value(text, start + 0, 4)) && isMonth(value(text, start + 4, 2))) return Math.log10(12) + yearLog10(value(text, start + 0, 4));
+      if (isMonth(value(text, start + 0, 2)) && isYear(value(text, start + 2, 4))) return Math.log10(12) + yearLog10(value(text, start + 2, 4));
       return null;
     }
     case 8: // ddmmyyyy, mmddyyyy, yyyymmdd
-      if (isDayMonth(two(0), two(2)) && isYear(four(4))) return dateLog10(four(4));
-      if (isYear(four(0)) && isDayMonth(two(4), two(6))) return dateLog10(four(0));
+      if (isDayMonth(value(text, start + 0, 2), value(text, start + 2, 2)) && isYear(value(text, start + 4, 4))) return dateLog10(value(text, start + 4, 4));
+      if (isYear(value(text, start + 0, 4)) && isDayMonth(value(text, start + 4, 2), value(text, start + 6, 2))) return dateLog10(value(text, start + 0, 4));
       return null;
     default:
       return null;

@@ -31,16 +31,37 @@ keyboardRows.forEach((row, r) => row.forEach((key, column) => (keyAt[key] = r * 
  */
 export const maxRunPart = 32;
 
-function forEachPart(runStart: number, runEnd: number, minLength: number, visit: (start: number, end: number) => void): void {
+/**
+ * The parts of a run [runStart, runEnd) at least `minLength` long, as pieces of `log10Guesses(start,
+ * end)`. A plain function per caller, not a closure per run: a check finds dozens of runs.
+ */
+function pushParts(
+  characters: Characters,
+  out: Piece[],
+  runStart: number,
+  runEnd: number,
+  minLength: number,
+  log10Guesses: (characters: Characters, start: number, end: number, step: number) => number,
+  step: number,
+): void {
   for (let start = runStart; start <= runEnd - minLength; start += 1) {
     const last = Math.min(runEnd, start + maxRunPart);
-    for (let end = start + minLength; end <= last; end += 1) visit(start, end);
+    for (let end = start + minLength; end <= last; end += 1) pushPart(characters, out, start, end, log10Guesses(characters, start, end, step));
   }
-  if (runEnd - runStart > maxRunPart) visit(runStart, runEnd);
+  if (runEnd - runStart > maxRunPart) pushPart(characters, out, runStart, runEnd, log10Guesses(characters, runStart, runEnd, step));
+}
+
+function pushPart(characters: Characters, out: Piece[], start: number, end: number, log10Guesses: number): void {
+  out.push({ start, end, kind: kindOf(characters.text, start), log10Guesses: log10Guesses + caseLog10(characters, start, end) });
 }
 
 /** Every run of `minRun` or more characters whose neighbours differ by `step` (by code point, or along a row). */
-function pushRuns(characters: Characters, out: Piece[], stepOf: (a: number, b: number) => number, guessesAt: (start: number, length: number, step: number) => number) {
+function pushRuns(
+  characters: Characters,
+  out: Piece[],
+  stepOf: (a: number, b: number) => number,
+  guessesAt: (characters: Characters, start: number, end: number, step: number) => number,
+) {
   const text = characters.text;
   let runStart = 0;
   let step = 0;
@@ -49,7 +70,7 @@ function pushRuns(characters: Characters, out: Piece[], stepOf: (a: number, b: n
     if (here !== 0 && here === step) continue;
     // The run [runStart, i) ends here; every part of it long enough is a piece.
     if (step !== 0 && i - runStart >= minRun) {
-      forEachPart(runStart, i, minRun, (start, end) => out.push({ start, end, kind: kindOf(text, start), log10Guesses: guessesAt(start, end - start, step) + caseLog10(characters, start, end) }));
+      pushParts(characters, out, runStart, i, minRun, guessesAt, step);
     }
     // A new run may share its first character with the last one ("abcba").
     runStart = i - 1;
@@ -73,21 +94,27 @@ function keyboardStep(a: number, b: number): number {
   return Math.abs(step) === 1 ? step : 0;
 }
 
+function countingLog10(characters: Characters, start: number, end: number, step: number): number {
+  const first = characters.text[start] as number;
+  const starts = obviousStarts.has(first) ? 4 : alphabetOf(first);
+  return Math.log10(starts * (end - start) * (step < 0 ? 2 : 1));
+}
+
+const keyboardLog10 = (_characters: Characters, start: number, end: number) => keyboardStarts + Math.log10(end - start);
+/** One character repeated: its alphabet (passed as the step) times the count. */
+const repeatLog10 = (_characters: Characters, start: number, end: number, alphabet: number) => Math.log10(alphabet * (end - start));
+
 export function findRunPieces(characters: Characters, out: Piece[] = []): Piece[] {
   const text = characters.text;
-  pushRuns(characters, out, countingStep, (start, length, step) => {
-    const first = text[start] as number;
-    const starts = obviousStarts.has(first) ? 4 : alphabetOf(first);
-    return Math.log10(starts * length * (step < 0 ? 2 : 1));
-  });
-  pushRuns(characters, out, keyboardStep, (_start, length) => keyboardStarts + Math.log10(length));
+  pushRuns(characters, out, countingStep, countingLog10);
+  pushRuns(characters, out, keyboardStep, keyboardLog10);
   // One character repeated, 2 or more times: "Aa" is the same letter twice with a capital.
   for (let start = 0; start < text.length; ) {
     let end = start + 1;
     while (end < text.length && text[end] === text[start]) end += 1;
     const alphabet = alphabetOf(text[start] as number);
     if (alphabet !== 0) {
-      forEachPart(start, end, 2, (from, to) => out.push({ start: from, end: to, kind: kindOf(text, from), log10Guesses: Math.log10(alphabet * (to - from)) + caseLog10(characters, from, to) }));
+      pushParts(characters, out, start, end, 2, repeatLog10, alphabet);
     }
     start = end;
   }
