@@ -1,4 +1,7 @@
-import { sourceRank, type TermMatch } from './term-trie.js';
+import { sourceRank as importedSourceRank, type TermMatch } from './term-trie.js';
+
+// A local binding: under tsx an imported one is a getter read at every use (see term-trie.ts).
+const sourceRank = importedSourceRank;
 
 /**
  * Entra's score: each banned term found counts 1 point, each remaining character 1 point.

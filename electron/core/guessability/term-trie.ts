@@ -349,7 +349,9 @@ export interface SearchLog {
 /** `count` logs for a text of this length, in one array. */
 export function searchLogs(count: number, length: number): SearchLog[] {
   const data = new Int32Array(count * (2 * length + 1));
-  return Array.from({ length: count }, (_, i) => ({ data, reachAt: i * (2 * length + 1), firstAt: i * (2 * length + 1) + length }));
+  const logs: SearchLog[] = [];
+  for (let i = 0; i < count; i += 1) logs.push({ data, reachAt: i * (2 * length + 1), firstAt: i * (2 * length + 1) + length });
+  return logs;
 }
 
 /** A search of `text` already done on another reading of the same length: its log and its output. */

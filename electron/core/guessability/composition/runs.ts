@@ -1,4 +1,7 @@
-import { caseLog10, type Characters, type Piece, type PieceKind } from './piece.js';
+import { caseLog10 as importedCaseLog10, type Characters, type Piece, type PieceKind } from './piece.js';
+
+// A local binding: under tsx an imported one is a getter read at every use (see term-trie.ts).
+const caseLog10 = importedCaseLog10;
 
 /**
  * Counting runs ("abc", "123456", "cba"), keyboard rows ("qwerty", "asdf") and one character

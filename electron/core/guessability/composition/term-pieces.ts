@@ -1,6 +1,10 @@
 import type { BreachedList } from '../breached-list.js';
 import type { TermMatch, TermSource } from '../term-trie.js';
-import { caseLog10, leetLog10, type Characters, type Piece, type PieceKind } from './piece.js';
+import { caseLog10 as importedCaseLog10, leetLog10 as importedLeetLog10, type Characters, type Piece, type PieceKind } from './piece.js';
+
+// Local bindings: under tsx an imported one is a getter read at every use (see term-trie.ts).
+const caseLog10 = importedCaseLog10;
+const leetLog10 = importedLeetLog10;
 
 /**
  * Banned-term matches (the same ones Entra's score uses) as stems, with what each costs an attacker.
