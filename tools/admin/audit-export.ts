@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { auditRows, type AuditRow } from '../../electron/core/audit/audit-rows.js';
 import { systemClock } from '../../electron/core/system.js';
 import { parseFlags, UsageError } from './args.js';
-import { csvLine } from './csv-records.js';
+import { csvLine, spreadsheetSafe } from './csv-records.js';
 import { openDeployment } from './open-deployment.js';
 import type { CommandIo } from './technician-commands.js';
 
@@ -41,7 +41,7 @@ function exportedFields(row: AuditRow) {
 function formatRow(row: AuditRow, format: ExportFormat): string {
   if (format === 'jsonl') return `${JSON.stringify(exportedFields(row))}\n`;
   const values = [String(row.id), row.at, row.kioskId, String(row.seq), row.event, row.username ?? '', row.nameKey ?? '', row.outcome, row.actor ?? '', row.detailText];
-  return csvLine(values);
+  return csvLine(values.map(spreadsheetSafe));
 }
 
 async function write(stream: Writable, text: string): Promise<void> {

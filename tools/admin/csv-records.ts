@@ -116,6 +116,15 @@ export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * A cell a spreadsheet will not run: one starting with =, +, -, @, a tab or a carriage return is a
+ * formula to Excel and LibreOffice (OWASP "CSV injection"), so it gets a leading apostrophe. An audit
+ * record may hold what a stranger typed at the kiosk; the desk opens exports in a spreadsheet.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function csvLine(values: readonly string[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }

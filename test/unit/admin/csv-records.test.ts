@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvLine, csvRecords, CsvSyntaxError, maxFieldLength } from '../../../tools/admin/csv-records.js';
+import { csvLine, csvRecords, CsvSyntaxError, maxFieldLength, spreadsheetSafe } from '../../../tools/admin/csv-records.js';
 
 async function read(...chunks: string[]) {
   const records = [];
@@ -69,6 +69,26 @@ describe('csvRecords (RFC 4180)', () => {
         const chunks = [0, ...points].map((start, index) => text.slice(start, [...points, text.length][index]));
         const read_ = await read(...chunks);
         expect(read_.map((record) => record.fields)).toEqual(records);
+      }),
+    );
+  });
+});
+
+describe('spreadsheetSafe (CSV injection)', () => {
+  it('puts an apostrophe before a cell a spreadsheet would run as a formula', () => {
+    for (const formula of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(spreadsheetSafe(formula)).toBe(`'${formula}`);
+  });
+
+  it('leaves every other cell as it is', () => {
+    for (const plain of ['reset.done', '2026-11-30T05:00:00.000Z', 'a=b', '', 'k-42', "'already"]) expect(spreadsheetSafe(plain)).toBe(plain);
+  });
+
+  it('still reads back as the same text once the apostrophe is taken off', () => {
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        const safe = spreadsheetSafe(value);
+        expect(safe === value || safe === `'${value}`).toBe(true);
+        expect(/^[=+\-@\t\r]/.test(safe)).toBe(false);
       }),
     );
   });
