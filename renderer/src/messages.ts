@@ -208,6 +208,7 @@ export function rejectedRuleProblems(error: KioskError, context: MessageContext)
 /** Problems found on this screen before anything is sent to the kiosk. */
 export const inputProblems = {
   usernameMissing: (words: Translator) => words.t('walkUp.input.usernameMissing'),
+  usernameLooksLikeEmail: (words: Translator) => words.t('walkUp.username.looksLikeEmail'),
   currentPasswordMissing: (words: Translator) => words.t('walkUp.input.currentPasswordMissing'),
   signInMissing: (words: Translator) => words.t('walkUp.input.signInMissing'),
   codeMissing: (words: Translator) => words.t('walkUp.input.codeMissing'),
@@ -278,12 +279,19 @@ export const newCodeOnItsWayIds: Record<CodePurpose, Record<ProofMethod, Message
   unlock: { email: 'walkUp.code.unlock.email.newOnItsWay', sms: 'walkUp.code.unlock.sms.newOnItsWay', app: 'walkUp.code.app.newCode' },
 };
 
-/** Where to look for the code, in words that fit the way it was sent. */
-export const whereToLookIds: Record<ProofMethod, MessageId> = {
-  email: 'walkUp.code.email.whereToLook',
-  sms: 'walkUp.code.sms.whereToLook',
-  app: 'walkUp.code.app.whereToLook',
+/**
+ * Where to look for the code, in words that fit the way it was sent: an emailed code goes to the
+ * personal address (people look in their organisation's inbox first) and may land in spam.
+ */
+export const whereToLookIds: Record<ProofMethod, readonly MessageId[]> = {
+  email: ['walkUp.code.email.whereToLook', 'walkUp.code.email.checkSpam'],
+  sms: ['walkUp.code.sms.whereToLook', 'walkUp.code.sms.wait'],
+  app: ['walkUp.code.app.whereToLook'],
 };
+
+export function whereToLook(words: Translator, method: ProofMethod, organisationName: string): string[] {
+  return whereToLookIds[method].map((id) => words.t(id, { organisation: organisationName }));
+}
 
 export const codeHeadingIds: Record<ProofMethod, MessageId> = {
   email: 'walkUp.code.heading.sent',

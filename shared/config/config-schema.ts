@@ -85,6 +85,17 @@ export const brandingSchema = z
     organisationName: z.string().min(1).max(120),
     /** Shown on the start screen above the organisation name, e.g. "IT Services". */
     departmentName: z.string().min(1).max(120).default('IT Services'),
+    /**
+     * What a username looks like here (e.g. "jsmith42"), shown as an example under every username box.
+     * Not an email address: the kiosk refuses an "@" in the username box before anything is sent.
+     */
+    usernameExample: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[^@\s]+$/, 'a username like jsmith42: no spaces and no "@"')
+      .optional(),
     /** Path to a PNG or SVG logo, read by main and sent to the renderer as a data URL. */
     logoPath: z.string().min(1).optional(),
     colours: z

@@ -93,6 +93,8 @@ export interface ServiceDeskInfo {
 export interface KioskInfo {
   organisationName: string;
   departmentName: string;
+  /** branding.usernameExample: the example under the username box; null shows the hint without one. */
+  usernameExample: string | null;
   colours: { primary: string; accent: string; background: string; text: string };
   logoDataUrl: string | null;
   serviceDesk: ServiceDeskInfo;

@@ -92,6 +92,11 @@ describe('the start menu, and "Change your password" refusals', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toContain(
       'Forgot your password?',
     );
+    // Then that journey's "How this works", then the next journey.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } } }).document.activeElement.getAttribute('data-help'))).toBe(
+      'reset',
+    );
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Account locked?', level: 1 }).waitFor();

@@ -71,4 +71,20 @@ describe('a person who walks away leaves nothing behind', () => {
     expect(await currentPasswordField(page).inputValue()).toBe('');
     expect(await page.getByLabel('Username').inputValue()).toBe('');
   });
+
+  it('returns a "How this works" view left open to the menu, so the next person finds the start', async () => {
+    const { page, kiosk } = preview;
+    const idleMs = kiosk.config.kiosk.idleSeconds * 1000;
+    await page.locator('[data-testid="stage-identify"] button.start-over').click();
+    await startScreen(page).waitFor();
+    await page.locator('button[data-help="unlock"]').click();
+    await page.locator('[data-screen="help"][data-journey="unlock"]').waitFor();
+
+    const warning = page.getByRole('dialog', { name: 'Are you still there?' });
+    await page.clock.runFor(idleMs - 19_000);
+    await warning.waitFor();
+    await page.clock.runFor(20_000);
+    await startScreen(page).waitFor();
+    expect(await page.locator('[data-screen="help"]').count()).toBe(0);
+  });
 });

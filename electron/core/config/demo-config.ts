@@ -16,6 +16,8 @@ export function createDemoConfig(dataDir: string): KioskConfig {
     branding: {
       organisationName: 'Northfield University',
       departmentName: 'IT Services',
+      // The demo accounts' own shape (amira.khan); not one of them, so the hint does not hand out a name.
+      usernameExample: 'sam.taylor',
       colours: { primary: '#1f4e79', accent: '#0f7b5f', background: '#f4f6f8', text: '#14202b' },
       serviceDesk: {
         name: 'IT Service Desk',

@@ -27,6 +27,7 @@ export function buildKioskInfo(config: KioskConfig, offered: { proofMethods: Pro
   return {
     organisationName: branding.organisationName,
     departmentName: branding.departmentName,
+    usernameExample: branding.usernameExample ?? null,
     colours: { ...branding.colours },
     logoDataUrl: readLogoDataUrl(branding.logoPath),
     serviceDesk: { ...branding.serviceDesk },

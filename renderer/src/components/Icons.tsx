@@ -16,3 +16,13 @@ export function CrossIcon() {
     </svg>
   );
 }
+
+/** "Not checked yet": a hollow ring, neither a tick nor a cross, so nothing looks judged before it is. */
+export function PendingIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="9.5" className="icon-ring" />
+      <circle cx="12" cy="12" r="3" className="icon-dot" />
+    </svg>
+  );
+}

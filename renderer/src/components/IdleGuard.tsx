@@ -13,7 +13,8 @@ import { NumberInText } from './NumberInText.js';
  */
 export function IdleGuard({ idleSeconds }: { idleSeconds: number }) {
   const stage = useFlow((s) => s.view?.stage ?? null);
-  const hasChosen = useFlow((s) => s.choice !== null);
+  // A "How this works" view left open counts too: the next person should find the menu.
+  const hasChosen = useFlow((s) => s.choice !== null || s.helpFor !== null);
   const hasTyped = useFlow((s) => s.usernameDraft !== '' || s.currentPasswordDraft !== '');
   const hasError = useFlow((s) => s.error !== null);
   const reportActivity = useFlow((s) => s.reportActivity);

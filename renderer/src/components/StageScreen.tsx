@@ -3,6 +3,7 @@ import { ChooseMethodScreen } from '../screens/ChooseMethodScreen.js';
 import { CodeSentScreen } from '../screens/CodeSentScreen.js';
 import { DoneScreen } from '../screens/DoneScreen.js';
 import { HelpTicketScreen } from '../screens/HelpTicketScreen.js';
+import { HowItWorksScreen } from '../screens/HowItWorksScreen.js';
 import { MenuScreen } from '../screens/MenuScreen.js';
 import { NewPasswordScreen } from '../screens/NewPasswordScreen.js';
 import { SignInScreen } from '../screens/SignInScreen.js';
@@ -45,9 +46,10 @@ export function StageScreen() {
 /** Main's start stage: the menu, or the first screen of the journey chosen on it (the renderer's own choice). */
 function StartStage() {
   const choice = useFlow((s) => s.choice);
+  const helpFor = useFlow((s) => s.helpFor);
   switch (choice) {
     case null:
-      return <MenuScreen />;
+      return helpFor === null ? <MenuScreen /> : <HowItWorksScreen key={helpFor} purpose={helpFor} />;
     case 'reset':
     case 'unlock':
       return <UsernameScreen key={choice} purpose={choice} />;

@@ -7,7 +7,7 @@ import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo } from '../hooks/use-message-context.js';
 import { useWords } from '../i18n/use-words.js';
-import { codeHeadingIds, codeHelp, codeOnItsWayIds, newCodeOnItsWayIds, whereToLookIds } from '../messages.js';
+import { codeHeadingIds, codeHelp, codeOnItsWayIds, newCodeOnItsWayIds, whereToLook } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 type CodeSentView = Extract<SessionView, { stage: 'code_sent' }>;
@@ -29,7 +29,11 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
         {t(codeHeadingIds[view.method])}
       </h1>
       <p className="lead">{t(codeOnItsWayIds[view.purpose][view.method])}</p>
-      <p>{t(whereToLookIds[view.method])}</p>
+      <ul className="where-to-look" data-testid="where-to-look">
+        {whereToLook(words, view.method, info.organisationName).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       <CodeDeliveryNotice delivery={view.delivery} expiresInSeconds={view.expiresInSeconds} />
       <CodeEntryForm
         label={t('walkUp.code.label')}

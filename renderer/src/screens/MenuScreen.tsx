@@ -23,6 +23,7 @@ export function MenuScreen() {
   const registerWords = registerSignInMessages(context.words);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const choose = useFlow((s) => s.choose);
+  const showHelp = useFlow((s) => s.showHelp);
   const busy = useFlow((s) => s.busy);
   const error = useFlow((s) => s.error);
   const offered = info.registration.available ? journeysWithRegistration : journeys;
@@ -43,6 +44,16 @@ export function MenuScreen() {
             <button type="button" className="menu-option" data-journey={purpose} onClick={() => choose(purpose)}>
               <span className="menu-title">{t(journeyTitleIds[purpose])}</span>{' '}
               <span className="menu-summary">{t(journeySummaryIds[purpose])}</span>
+            </button>
+            {/* Its name adds the journey's title: four buttons all called "How this works" would not say which is which. */}
+            <button
+              type="button"
+              className="button button-quiet how-it-works-link"
+              data-help={purpose}
+              aria-label={t('help.link.name', { journey: t(journeyTitleIds[purpose]) })}
+              onClick={() => showHelp(purpose)}
+            >
+              {t('help.link')}
             </button>
           </li>
         ))}

@@ -9,7 +9,7 @@ import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useMessageContext } from '../hooks/use-message-context.js';
 import { usePasswordVerdict } from '../hooks/use-password-verdict.js';
-import { errorMessage, inputProblems, newPasswordHeadingIds, newPasswordLeadIds, rejectedRuleProblems } from '../messages.js';
+import { errorMessage, inputProblems, isPolicyRuleCode, newPasswordHeadingIds, newPasswordLeadIds, rejectedRuleProblems } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 
 /**
@@ -52,6 +52,8 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
   const refusal = error === null || editedSinceSubmit ? null : error;
   const message = missing ? inputProblems.passwordMissing(context.words) : refusal === null ? null : errorMessage(refusal, context);
   const problems = !missing && refusal?.code === 'PASSWORD_REJECTED' ? rejectedRuleProblems(refusal, context) : [];
+  // A refusal for the text still in the box is main's full verdict on it (reuse included): the checklist shows it.
+  const submittedVerdict = refusal?.code === 'PASSWORD_REJECTED' ? (refusal.details?.rules ?? []).filter(isPolicyRuleCode) : null;
 
   return (
     <section className="stage" data-testid="stage-new_password" data-purpose={purpose}>
@@ -94,7 +96,14 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
             onToggle={() => setVisible((current) => !current)}
           />
         )}
-        <PasswordChecklist password={password} username={username} context={context} mainVerdict={mainVerdict} />
+        <PasswordChecklist
+          password={password}
+          confirmation={confirmation}
+          username={username}
+          context={context}
+          mainVerdict={mainVerdict}
+          submittedVerdict={submittedVerdict}
+        />
         <div id="password-error">
           <ErrorAlert message={message}>
             {problems.length === 0 ? null : (

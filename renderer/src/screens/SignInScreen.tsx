@@ -12,6 +12,7 @@ import { registerSignInMessages } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 import type { SignInPurpose } from '../stores/flow-store.js';
 import { UsernameField } from '../components/UsernameField.js';
+import { usernameProblem } from '../username-check.js';
 
 /**
  * "Change your password" and "Set up password reset and sign-in methods": proof by the password the
@@ -42,14 +43,17 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = username.trim();
+    const nameProblem = usernameProblem(username);
     const problem =
-      trimmed === '' && password === ''
+      nameProblem === 'missing' && password === ''
         ? inputProblems.signInMissing(words)
-        : trimmed === ''
+        : nameProblem === 'missing'
           ? inputProblems.usernameMissing(words)
-          : password === ''
-            ? inputProblems.currentPasswordMissing(words)
-            : null;
+          : nameProblem === 'email'
+            ? inputProblems.usernameLooksLikeEmail(words)
+            : password === ''
+              ? inputProblems.currentPasswordMissing(words)
+              : null;
     setMissing(problem);
     if (problem === null) void signIn(purpose, trimmed, password);
   };

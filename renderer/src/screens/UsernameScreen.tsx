@@ -9,6 +9,7 @@ import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.j
 import { errorMessage, identifyLeadIds, inputProblems, journeyTitleIds } from '../messages.js';
 import { useFlow } from '../stores/bound-stores.js';
 import { UsernameField } from '../components/UsernameField.js';
+import { usernameProblem, type UsernameProblem } from '../username-check.js';
 
 /** The first screen of "Forgot your password?" and "Account locked?": the username, and nothing shown back. */
 export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
@@ -21,16 +22,23 @@ export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
   const begin = useFlow((s) => s.begin);
   const busy = useFlow((s) => s.busy);
   const error = useFlow((s) => s.error);
-  const [missing, setMissing] = useState(false);
+  const [problem, setProblem] = useState<UsernameProblem | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = username.trim();
-    setMissing(trimmed === '');
-    if (trimmed !== '') void begin(purpose, trimmed);
+    const found = usernameProblem(username);
+    setProblem(found);
+    if (found === null) void begin(purpose, username.trim());
   };
 
-  const message = missing ? inputProblems.usernameMissing(context.words) : error === null ? null : errorMessage(error, context);
+  const message =
+    problem === 'missing'
+      ? inputProblems.usernameMissing(context.words)
+      : problem === 'email'
+        ? inputProblems.usernameLooksLikeEmail(context.words)
+        : error === null
+          ? null
+          : errorMessage(error, context);
 
   return (
     <section className="stage" data-testid="stage-identify" data-screen={purpose}>
@@ -44,7 +52,7 @@ export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
           invalid={message !== null}
           describedBy="start-error"
           onChange={(value) => {
-            setMissing(false);
+            setProblem(null);
             setUsername(value);
           }}
         />

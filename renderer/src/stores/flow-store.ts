@@ -20,6 +20,11 @@ export interface FlowState {
    * the menu. Kept until the session is wiped, so a refusal at the start shows that journey's screen.
    */
   choice: Purpose | null;
+  /**
+   * The journey whose "How this works" view is open over the start screen (read-only help, so the
+   * renderer's own like `choice`; main is told nothing). null: no help open.
+   */
+  helpFor: Purpose | null;
   usernameDraft: string;
   /**
    * The current password typed on the "Change your password" screen. Held here (not in the screen)
@@ -35,6 +40,8 @@ export interface FlowState {
 
   /** Picks a journey on the menu (null: back to the menu, which drops anything typed). */
   choose(choice: Purpose | null): void;
+  /** Opens a journey's "How this works" from the menu (null: back to the menu). */
+  showHelp(purpose: Purpose | null): void;
   setUsernameDraft(value: string): void;
   setCurrentPasswordDraft(value: string): void;
   load(): Promise<void>;
@@ -126,6 +133,7 @@ export function createFlowStore(kiosk: () => KioskApi) {
       error: null,
       busy: false,
       choice: null,
+      helpFor: null,
       usernameDraft: '',
       currentPasswordDraft: '',
       methodForm: null,
@@ -134,9 +142,13 @@ export function createFlowStore(kiosk: () => KioskApi) {
         if (get().busy) return;
         set(
           choice === null
-            ? { choice, error: null, usernameDraft: '', currentPasswordDraft: '' }
-            : { choice, error: null, currentPasswordDraft: '' },
+            ? { choice, helpFor: null, error: null, usernameDraft: '', currentPasswordDraft: '' }
+            : { choice, helpFor: null, error: null, currentPasswordDraft: '' },
         );
+      },
+      showHelp: (purpose) => {
+        if (get().busy) return;
+        set({ helpFor: purpose, error: null });
       },
       setUsernameDraft: (value) => set({ usernameDraft: value }),
       setCurrentPasswordDraft: (value) => set({ currentPasswordDraft: value }),

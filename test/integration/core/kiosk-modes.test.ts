@@ -165,6 +165,7 @@ describe('kiosk:info', () => {
       branding: {
         organisationName: 'Example College',
         departmentName: 'Digital Services',
+        usernameExample: 'jsmith42',
         logoPath: 'logo.svg',
         serviceDesk: { name: 'Help Desk', location: 'Hall B', phone: '0100', email: 'help@college.example', hours: '9-5' },
       },
@@ -175,6 +176,7 @@ describe('kiosk:info', () => {
     expect(valueOf(await kiosk.router.handle('kiosk:info', appFrame, {}))).toEqual({
       organisationName: 'Example College',
       departmentName: 'Digital Services',
+      usernameExample: 'jsmith42',
       colours: { primary: '#1d3f73', accent: '#0b7a4b', background: '#f6f7f9', text: '#111827' },
       logoDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
       serviceDesk: { name: 'Help Desk', location: 'Hall B', phone: '0100', email: 'help@college.example', hours: '9-5' },

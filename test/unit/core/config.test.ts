@@ -158,6 +158,14 @@ describe('loading the configuration', () => {
     expect(effectivePolicy(config)).toEqual({ ...presets.standards, minLength: 16 });
   });
 
+  it('takes an optional username example for the hint, and refuses one that is an email address', () => {
+    expect(loadConfig(write('plain.json', JSON.stringify(minimal))).branding.usernameExample).toBeUndefined();
+    const good = write('good.json', JSON.stringify({ ...minimal, branding: { ...minimal.branding, usernameExample: 'jsmith42' } }));
+    expect(loadConfig(good).branding.usernameExample).toBe('jsmith42');
+    const bad = write('bad.json', JSON.stringify({ ...minimal, branding: { ...minimal.branding, usernameExample: 'jsmith@college.example' } }));
+    expect(problemsOf(() => loadConfig(bad))).toContain('branding.usernameExample: a username like jsmith42: no spaces and no "@"');
+  });
+
   it('lists every problem as `key: what was expected`', () => {
     const file = write(
       'kiosk.json',

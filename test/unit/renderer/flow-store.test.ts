@@ -51,6 +51,27 @@ describe('flow store', () => {
     expect(await begun).toBe(true);
   });
 
+  it('opens and closes a journey\'s "How this works" on its own: main hears nothing, starting the journey closes it, a wipe clears it', () => {
+    const main = scriptedMain();
+    const useFlow = createFlowStore(() => main.api);
+    useFlow.setState({ view: identify });
+
+    useFlow.getState().showHelp('register');
+    expect(useFlow.getState()).toMatchObject({ helpFor: 'register', choice: null });
+    useFlow.getState().showHelp(null);
+    expect(useFlow.getState().helpFor).toBeNull();
+
+    useFlow.getState().showHelp('unlock');
+    useFlow.getState().choose('unlock');
+    expect(useFlow.getState()).toMatchObject({ helpFor: null, choice: 'unlock' });
+
+    useFlow.getState().choose(null);
+    useFlow.getState().showHelp('reset');
+    useFlow.getState().reset();
+    expect(useFlow.getState().helpFor).toBeNull();
+    expect(main.calls).toEqual([]);
+  });
+
   it('going back to the menu drops what was typed and the last refusal', () => {
     const main = scriptedMain();
     const useFlow = createFlowStore(() => main.api);

@@ -8,6 +8,7 @@ import { createKioskInfoStore } from '../../../renderer/src/stores/kiosk-info-st
 const info: KioskInfo = {
   organisationName: 'Northfield University',
   departmentName: 'IT Services',
+  usernameExample: null,
   colours: { primary: '#1d3f73', accent: '#0b7a4b', background: '#f6f7f9', text: '#111827' },
   logoDataUrl: null,
   serviceDesk: { name: 'Service Desk', location: 'Library', phone: '01632 960 321', email: 'desk@example.org', hours: '9-5' },

@@ -15,7 +15,7 @@ import {
   rejectedRuleProblems,
   ruleProblems,
   ruleRequirements,
-  whereToLookIds,
+  whereToLook,
   type MessageContext,
 } from '../../../renderer/src/messages.js';
 
@@ -162,8 +162,11 @@ describe('renderer messages', () => {
         expect(t(newCodeOnItsWayIds[purpose][method])).toContain('a new code');
       }
     }
-    expect(t(whereToLookIds.sms)).toContain('text message');
-    expect(t(whereToLookIds.email)).toContain('email');
+    expect(whereToLook(english, 'sms', 'Northfield University').join(' ')).toContain('text message');
+    expect(whereToLook(english, 'email', 'Northfield University')).toEqual([
+      'Look in your personal email, not your Northfield University email.',
+      'If it is not there, check your spam or junk folder.',
+    ]);
   });
 
   it('ends an unlock in words that say what happened to the lock and that the password stayed', () => {
