@@ -9,6 +9,7 @@ import { presetNames } from '../../shared/policy/policy-config.js';
  */
 export interface InitAnswers {
   organisation: string;
+  usernameExample: string;
   deskName: string;
   deskPhone: string;
   deskEmail: string;
@@ -74,6 +75,12 @@ function languagesProblem(answer: string): string | null {
 
 export const initQuestions: readonly InitQuestion[] = [
   { key: 'organisation', text: 'Organisation name', default: () => 'Example University', keys: ['branding.organisationName'] },
+  {
+    key: 'usernameExample',
+    text: 'An example username, shown under every username box (e.g. jsmith42; nothing: no example)',
+    default: () => '',
+    keys: ['branding.usernameExample'],
+  },
   { key: 'deskName', text: 'Service Desk name', default: () => 'IT Service Desk', keys: ['branding.serviceDesk.name'] },
   { key: 'deskPhone', text: 'Service Desk phone', default: () => '', keys: ['branding.serviceDesk.phone'] },
   { key: 'deskEmail', text: 'Service Desk email', default: () => '', check: optionalEmail, keys: ['branding.serviceDesk.email'] },

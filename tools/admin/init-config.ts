@@ -35,6 +35,7 @@ export function initConfigObject(answers: InitAnswers): Record<string, unknown> 
     kiosk: { id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 },
     branding: {
       organisationName: answers.organisation,
+      ...(answers.usernameExample === '' ? {} : { usernameExample: answers.usernameExample }),
       departmentName: 'IT Services',
       serviceDesk: { name: answers.deskName, location: answers.deskLocation, phone: answers.deskPhone, email: answers.deskEmail, hours: '' },
     },
@@ -63,6 +64,7 @@ const keyComments: Record<string, string> = {
   'kiosk.idleSeconds': 'The screen clears after this long without a touch (the last 20 s are counted down).',
   'kiosk.doneReturnSeconds': 'The Done screen returns to the start after this long.',
   branding: 'What people see on every screen and in every email.',
+  'branding.usernameExample': 'What a username looks like here: people who type an email address instead are told so.',
   'branding.serviceDesk': 'Where people are sent when the kiosk cannot help them.',
   'branding.serviceDesk.hours': 'e.g. "Monday to Friday, 08:30 to 18:00"',
   store: 'Where the kiosk keeps its state. Several kiosks can share one PostgreSQL database instead:\nkind: postgres, host, port, database, user, passwordEnv (see config.example.yaml).',

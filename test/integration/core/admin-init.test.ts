@@ -38,6 +38,8 @@ describe('npm run admin -- init', () => {
     const out = path.join(dirs.make(), 'kiosk.yaml');
     const answers = [
       'Northfield University',
+      'j smith',
+      'jsmith42',
       '',
       '01632 960 321',
       'not-an-email',
@@ -71,6 +73,8 @@ describe('npm run admin -- init', () => {
     expect(result.printed).toContain('Not used: demo is only for demo mode (demo: true): it shows codes on the kiosk screen. Please answer again.');
     expect(result.printed).toContain('Not used: type one of campus, standards. Please answer again.');
     expect(result.printed).toContain('Not used: de: not a language the kiosk speaks');
+    // The schema's reason for the example username, and the answer that passed.
+    expect(result.printed).toContain('Not used: a username like jsmith42: no spaces and no "@". Please answer again.');
     expect(result.printed).toContain(`Wrote ${out}.`);
     expect(result.printed).toContain('set SSPR_DIRECTORY_PASSWORD');
 
@@ -78,6 +82,7 @@ describe('npm run admin -- init', () => {
     expect(config.demo).toBe(false);
     expect(config.branding).toMatchObject({
       organisationName: 'Northfield University',
+      usernameExample: 'jsmith42',
       serviceDesk: { name: 'IT Service Desk', phone: '01632 960 321', email: 'servicedesk@northfield.example', location: 'Library, room G.14' },
     });
     expect(config.mail).toMatchObject({ from: 'IT Services <it-services@example.ac.uk>', smtp: { host: 'smtp.northfield.example', port: 465, secure: true, requireTLS: true } });
@@ -105,7 +110,7 @@ describe('npm run admin -- init', () => {
 
   it('with "none" for SMTP writes the offline demo, skipping the directory questions', async () => {
     const out = path.join(dirs.make(), 'demo.yaml');
-    const result = await init(['--out', out], `${['', '', '', '', '', '', 'none', '', '', '', '', ''].join('\n')}\n`);
+    const result = await init(['--out', out], `${['', '', '', '', '', '', '', 'none', '', '', '', '', ''].join('\n')}\n`);
     expect(result.code).toBe(0);
     expect(result.printed).not.toContain('SMTP port');
     expect(result.printed).not.toContain("Where people's accounts live");
@@ -117,7 +122,7 @@ describe('npm run admin -- init', () => {
 
   it('with an http text gateway names the token variable and a body the loader accepts', async () => {
     const out = path.join(dirs.make(), 'sms.yaml');
-    const answers = ['', '', '', '', '', '', '', '', 'http', 'http://sms.example.ac.uk/send', 'https://sms.example.ac.uk/send', '', '', '', ''];
+    const answers = ['', '', '', '', '', '', '', '', '', 'http', 'http://sms.example.ac.uk/send', 'https://sms.example.ac.uk/send', '', '', '', ''];
     const result = await init(['--out', out], `${answers.join('\n')}\n`);
     expect(result.printed).toContain('Not used: expected an https:// URL');
     expect(loadConfig(out).sms).toMatchObject({ provider: 'http', url: 'https://sms.example.ac.uk/send', secretHeader: { valueEnv: 'SSPR_SMS_TOKEN' } });
@@ -138,7 +143,7 @@ describe('npm run admin -- init', () => {
 
   it('stops in words when the input ends before the last question, leaving no file', async () => {
     const out = path.join(dirs.make(), 'half.yaml');
-    await expect(init(['--out', out], 'Northfield University\n')).rejects.toThrow(/the input ended before "Service Desk name" was answered/);
+    await expect(init(['--out', out], 'Northfield University\n')).rejects.toThrow(/the input ended before "An example username, shown under every username box \(e.g. jsmith42; nothing: no example\)" was answered/);
     expect(existsSync(out)).toBe(false);
   });
 
