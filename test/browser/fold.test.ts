@@ -230,4 +230,25 @@ describe('the main action and "Start over" are in view on every screen, at every
       expect(findings.filter((audit) => audit.findings.length > 0)).toEqual([]);
     }
   });
+
+  it.each(kioskScreenSizeNames)(
+    'never leaves a focused field behind the bar, even with half the %s screen taken (an on-screen keyboard)',
+    { timeout: 120_000 },
+    async (size: KioskScreenSize) => {
+      const { page } = preview;
+      const { width, height } = kioskScreenSizes[size];
+      await page.setViewportSize({ width, height });
+      await backToStart(preview);
+      await openJourney(page, 'reset');
+      await typeUsername(page, 'amira.khan');
+      await typeCode(page, await emailCode(preview));
+      await expectStage(page, 'new_password');
+      await page.setViewportSize({ width, height: Math.round(height / 2) });
+      // Tab order from the last field back up: each one is scrolled to where the bar does not cover it.
+      for (const field of ['#confirm-password', '#new-password', '#confirm-password']) await expectFocusedFieldAboveBar(page, `${size}, half height`, field);
+      await page.setViewportSize({ width, height });
+      await pressStartOver(page);
+      await atMenu(page);
+    },
+  );
 });
