@@ -1,12 +1,18 @@
 import { useFlow, useLanguage } from './stores/bound-stores.js';
+import { useWipeNotice } from './wipe-notice.js';
+
+/** Who ended the session: the person ("Start over", "Finish") or the kiosk, when nobody was there. */
+export type WipeCause = 'person' | 'timeout';
 
 /**
  * Ends a walk-up session for good (security.md 26): the next person must find nothing of the last
  * one. Used by "Start over", the idle timeout and the Done screen alike.
  */
-export async function endWalkUpSession(): Promise<void> {
+export async function endWalkUpSession(cause: WipeCause = 'person'): Promise<void> {
   // Reset first: the screen empties at once, even if main is slow to answer.
   useFlow.getState().reset();
+  if (cause === 'timeout') useWipeNotice.getState().show();
+  else useWipeNotice.getState().hide();
   useLanguage.getState().backToDefault();
   clearBrowserTraces();
   const backAtStart = await useFlow.getState().startOver();

@@ -152,10 +152,11 @@ describe('the walk-up kiosk in Arabic and in French', () => {
     await openJourney(page, 'reset');
     const arabic = await sides();
 
-    // Not full-width, so its side shows: the start of the line in English is the end in Arabic.
-    expect(english.backLeftGap).toBeLessThan(english.backRightGap);
-    expect(arabic.backRightGap).toBeLessThan(arabic.backLeftGap);
-    expect(Math.abs(arabic.backRightGap - english.backLeftGap)).toBeLessThan(2);
+    // Not full-width, so its side shows: at the end of the action bar, on the right in English and
+    // on the left in Arabic, the same distance from the edge.
+    expect(english.backRightGap).toBeLessThan(english.backLeftGap);
+    expect(arabic.backLeftGap).toBeLessThan(arabic.backRightGap);
+    expect(Math.abs(arabic.backLeftGap - english.backRightGap)).toBeLessThan(2);
     expect(arabic.badgeLeftGap).toBeLessThan(arabic.badgeRightGap);
     expect(english.badgeRightGap).toBeLessThan(english.badgeLeftGap);
   });

@@ -107,7 +107,7 @@ describe('registration and the technician console in Arabic, right to left', () 
 
     const codeScreen = stageContainer(page, 'method_code');
     await codeScreen.getByLabel(ar.t('registration.code.label'), { exact: true }).fill(code);
-    await codeScreen.locator('form button[type="submit"]').click();
+    await codeScreen.locator('button[type="submit"]').click();
     await expectStage(page, 'method_review');
     expect(await page.getByTestId('method-change').innerText()).toMatch(/^إضافة البريد الإلكتروني الشخصي /);
     await record('registration-review', ar.t('registration.review.title'));

@@ -75,7 +75,7 @@ describe('every word of the registration screens and the technician console come
     await allMarked(page, 'method code', 'Type the code we sent');
 
     await stageContainer(page, 'method_code').locator('#code').fill(code);
-    await stageContainer(page, 'method_code').locator('form button[type="submit"]').click();
+    await stageContainer(page, 'method_code').locator('button[type="submit"]').click();
     await expectStage(page, 'method_review');
     await allMarked(page, 'review', 'Check and confirm');
 

@@ -22,9 +22,9 @@ export async function openJourney(page: Page, purpose: Purpose): Promise<void> {
   await page.locator(`[data-testid="stage-identify"][data-screen="${purpose}"]`).waitFor();
 }
 
-/** The one submit button of the stage's form ("Continue", "Verify", "Change password"). */
+/** The stage form's one submit button ("Continue", "Verify", "Change password"), in the action bar. */
 export async function submitForm(page: Page): Promise<void> {
-  await page.locator('[data-testid^="stage-"] form button[type="submit"]').click();
+  await page.locator('[data-testid^="stage-"] button[type="submit"]').click();
 }
 
 export async function typeUsername(page: Page, username: string, purpose: CodePurpose = 'reset'): Promise<void> {
@@ -53,9 +53,9 @@ export async function typeNewPasswords(page: Page, password: string, confirmatio
   await page.locator('#confirm-password').fill(confirmation);
 }
 
-/** "Start over" (or "Back to the choices" on a journey's first screen). */
+/** "Start over" ("Back to the choices" on a journey's first screen, "Finish" on Done). */
 export async function pressStartOver(page: Page): Promise<void> {
-  await page.locator('[data-testid^="stage-"] button.start-over').click();
+  await page.locator('[data-testid^="stage-"] button.start-over, [data-testid="done-finish"]').click();
 }
 
 export async function alertWords(page: Page): Promise<string> {

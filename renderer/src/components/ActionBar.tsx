@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { StartOverButton } from './StartOverButton.js';
 
 /**
@@ -7,10 +8,32 @@ import { StartOverButton } from './StartOverButton.js';
  * A form's submit button placed here names its form with the `form` attribute.
  */
 export function ActionBar({ children, startOver = true }: { children?: ReactNode; startOver?: boolean }) {
+  const bar = useRef<HTMLDivElement>(null);
+  useBarHeightForScrolling(bar);
   return (
-    <div className="action-bar" data-testid="action-bar">
+    <div className="action-bar" data-testid="action-bar" ref={bar}>
       {children}
       {startOver ? <StartOverButton /> : null}
     </div>
   );
+}
+
+/**
+ * The bar covers the bottom of the viewport, so a field focused (or scrolled to) must stop above it:
+ * the page's scroll-padding-bottom follows the bar's height, which grows when its buttons wrap.
+ */
+function useBarHeightForScrolling(bar: { current: HTMLDivElement | null }): void {
+  useEffect(() => {
+    const element = bar.current;
+    if (element === null) return undefined;
+    const root = document.documentElement;
+    const note = () => root.style.setProperty('--action-bar-height', `${Math.ceil(element.getBoundingClientRect().height)}px`);
+    note();
+    const observer = new ResizeObserver(note);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--action-bar-height');
+    };
+  }, [bar]);
 }

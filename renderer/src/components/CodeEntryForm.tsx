@@ -1,9 +1,10 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useState } from 'react';
 import { checkTypedCode } from '../code-entry.js';
 import { useErrorWords } from '../hooks/use-error-words.js';
 import { useWords } from '../i18n/use-words.js';
 import { useFlow } from '../stores/bound-stores.js';
+import { ActionBar } from './ActionBar.js';
 import { CodeField } from './CodeField.js';
 import { ErrorAlert } from './ErrorAlert.js';
 
@@ -11,7 +12,8 @@ import { ErrorAlert } from './ErrorAlert.js';
  * The form where a one-time code is typed: checked for shape here first (so a typo costs no attempt
  * in main), then handed to `verify`. `resend` is absent where nothing was sent (an authenticator
  * app): there is nothing to send again. The typed code lives in this form's state, so a wipe that
- * unmounts the screen forgets it.
+ * unmounts the screen forgets it. Verify and "Send a new code" sit in the screen's action bar, after
+ * whatever the screen shows below the form (`after`), with the screen's own extra actions.
  */
 export function CodeEntryForm(props: {
   label: string;
@@ -19,6 +21,10 @@ export function CodeEntryForm(props: {
   codeLength: number;
   verify: (digits: string) => Promise<unknown>;
   resend?: { send: () => Promise<boolean>; notice: string };
+  /** Shown between the form and the action bar (help, the Service Desk). */
+  after?: ReactNode;
+  /** More buttons for the action bar, after Verify and "Send a new code". */
+  actions?: ReactNode;
 }) {
   const { resend } = props;
   const busy = useFlow((s) => s.busy);
@@ -43,29 +49,32 @@ export function CodeEntryForm(props: {
   };
 
   return (
-    <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
-      <CodeField
-        label={props.label}
-        hint={props.hint}
-        codeLength={props.codeLength}
-        value={code}
-        invalid={message !== null}
-        errorId="code-error"
-        onChange={(value) => {
-          setProblem(null);
-          setCode(value);
-        }}
-      />
-      <div id="code-error">
-        <ErrorAlert message={message} />
-      </div>
-      {resend !== undefined && resent && message === null ? (
-        <p role="status" className="status">
-          {resend.notice}
-        </p>
-      ) : null}
-      <div className="button-row">
-        <button type="submit" className="button button-primary">
+    <>
+      <form id="code-form" className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
+        <CodeField
+          label={props.label}
+          hint={props.hint}
+          codeLength={props.codeLength}
+          value={code}
+          invalid={message !== null}
+          errorId="code-error"
+          onChange={(value) => {
+            setProblem(null);
+            setCode(value);
+          }}
+        />
+        <div id="code-error">
+          <ErrorAlert message={message} />
+        </div>
+        {resend !== undefined && resent && message === null ? (
+          <p role="status" className="status">
+            {resend.notice}
+          </p>
+        ) : null}
+      </form>
+      {props.after}
+      <ActionBar>
+        <button type="submit" form="code-form" className="button button-primary">
           {words.t('walkUp.code.verify')}
         </button>
         {resend === undefined ? null : (
@@ -73,7 +82,8 @@ export function CodeEntryForm(props: {
             {words.t('walkUp.code.sendNew')}
           </button>
         )}
-      </div>
-    </form>
+        {props.actions}
+      </ActionBar>
+    </>
   );
 }

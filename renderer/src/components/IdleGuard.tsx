@@ -24,7 +24,7 @@ export function IdleGuard({ idleSeconds }: { idleSeconds: number }) {
   const { secondsLeft, stillHere } = useIdleCountdown({
     enabled: holdsSomething,
     idleSeconds,
-    onExpire: () => void endWalkUpSession(),
+    onExpire: () => void endWalkUpSession('timeout'),
     // Only once main holds a session: at the start screen there is nothing of the person in main.
     onActivity: stage !== null && stage !== 'identify' ? () => void reportActivity() : undefined,
   });

@@ -4,6 +4,7 @@ import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useWords } from '../i18n/use-words.js';
 import type { MethodFormWords } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
+import { ActionBar } from './ActionBar.js';
 import { ErrorAlert } from './ErrorAlert.js';
 
 /**
@@ -39,20 +40,20 @@ export function MethodFormFrame(props: {
       </h1>
       <p className="lead">{props.lead}</p>
       {replacing === null ? null : <p>{words.replacing(replacing.masked)}</p>}
-      <form className="stage-form" onSubmit={submit} noValidate>
+      <form id="method-form" className="stage-form" onSubmit={submit} noValidate>
         {props.children}
         <div id={props.errorId}>
           <ErrorAlert message={props.message} />
         </div>
-        <div className="button-row">
-          <button type="submit" className="button button-primary">
-            {t('registration.form.sendCode')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => openMethodForm(null)}>
-            {t('registration.form.cancel')}
-          </button>
-        </div>
       </form>
+      <ActionBar>
+        <button type="submit" form="method-form" className="button button-primary">
+          {t('registration.form.sendCode')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => openMethodForm(null)}>
+          {t('registration.form.cancel')}
+        </button>
+      </ActionBar>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import type { CodePurpose, ProofMethod } from '../../../shared/flow/stages.js';
+import { ActionBar } from '../components/ActionBar.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { HelpTicketOffer } from '../components/HelpTicketOffer.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
-import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.js';
 import { chooseMethodHeading, errorMessage, methodButtonIds, methodLead, proofStepWords } from '../messages.js';
@@ -53,7 +53,7 @@ export function ChooseMethodScreen({
       )}
       <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
       <HelpTicketOffer reason={error?.code === 'TOO_MANY_ATTEMPTS' ? 'blocked' : 'not_registered'} />
-      <StartOverButton />
+      <ActionBar />
     </section>
   );
 }

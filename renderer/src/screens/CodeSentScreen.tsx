@@ -3,7 +3,6 @@ import { CodeDeliveryNotice } from '../components/CodeDeliveryNotice.js';
 import { CodeEntryForm } from '../components/CodeEntryForm.js';
 import { HelpTicketOffer } from '../components/HelpTicketOffer.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
-import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo } from '../hooks/use-message-context.js';
 import { useWords } from '../i18n/use-words.js';
@@ -41,13 +40,16 @@ export function CodeSentScreen({ view }: { view: CodeSentView }) {
         codeLength={view.codeLength}
         verify={verifyCode}
         resend={fromApp ? undefined : { send: resendCode, notice: t(newCodeOnItsWayIds[view.purpose][view.method]) }}
+        after={
+          <>
+            <div className="notice">
+              <p>{codeHelp(words, view.method, info.serviceDesk.name)}</p>
+              <ServiceDeskContact desk={info.serviceDesk} />
+            </div>
+            <HelpTicketOffer reason={blocked ? 'blocked' : fromApp ? 'not_registered' : 'no_code'} />
+          </>
+        }
       />
-      <div className="notice">
-        <p>{codeHelp(words, view.method, info.serviceDesk.name)}</p>
-        <ServiceDeskContact desk={info.serviceDesk} />
-      </div>
-      <HelpTicketOffer reason={blocked ? 'blocked' : fromApp ? 'not_registered' : 'no_code'} />
-      <StartOverButton />
     </section>
   );
 }

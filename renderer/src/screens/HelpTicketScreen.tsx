@@ -1,5 +1,6 @@
 import type { HelpTicketView } from '../../../shared/flow/stages.js';
 import { groupTicket } from '../../../shared/technician/help-ticket-code.js';
+import { ActionBar } from '../components/ActionBar.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
 import { helpTicketWords } from '../help-ticket-messages.js';
 import { useWords } from '../i18n/use-words.js';
@@ -44,9 +45,11 @@ export function HelpTicketScreen({ view }: { view: HelpTicketView }) {
       </ol>
       <ServiceDeskContact desk={info.serviceDesk} />
       <p className="hint">{t('walkUp.ticket.keep')}</p>
-      <button type="button" className="button button-primary button-big" onClick={() => void endWalkUpSession()}>
-        {t('walkUp.ticket.finish')}
-      </button>
+      <ActionBar startOver={false}>
+        <button type="button" className="button button-primary" onClick={() => void endWalkUpSession()}>
+          {t('walkUp.ticket.finish')}
+        </button>
+      </ActionBar>
     </section>
   );
 }

@@ -5,9 +5,11 @@ import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useLoadedInfo, useMessageContext } from '../hooks/use-message-context.js';
 import { LanguageChooser } from '../components/LanguageChooser.js';
 import { ServiceDeskContact } from '../components/ServiceDeskContact.js';
+import { WipeNotice } from '../components/WipeNotice.js';
 import { errorMessage, journeySummaryIds, journeyTitleIds } from '../messages.js';
 import { registerSignInMessages } from '../registration-messages.js';
 import { useFlow } from '../stores/bound-stores.js';
+import { useWipeNotice } from '../wipe-notice.js';
 
 const journeys: readonly Purpose[] = ['reset', 'unlock', 'change'];
 const journeysWithRegistration: readonly Purpose[] = [...journeys, 'register'];
@@ -24,6 +26,7 @@ export function MenuScreen() {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const choose = useFlow((s) => s.choose);
   const showHelp = useFlow((s) => s.showHelp);
+  const hideWipeNotice = useWipeNotice((s) => s.hide);
   const busy = useFlow((s) => s.busy);
   const error = useFlow((s) => s.error);
   const offered = info.registration.available ? journeysWithRegistration : journeys;
@@ -32,6 +35,7 @@ export function MenuScreen() {
     <section className="stage" data-testid="stage-identify" data-screen="menu" aria-busy={busy}>
       {/* First on the screen: someone who cannot read the default language looks for theirs before anything else. */}
       <LanguageChooser offered={info.languages.offered} />
+      <WipeNotice />
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
         {t('walkUp.menu.heading')}
       </h1>
@@ -41,7 +45,12 @@ export function MenuScreen() {
         {offered.map((purpose) => (
           <li key={purpose}>
             {/* The name is everything the button shows, title first (WCAG 2.5.3): "Forgot your password?" works by voice too. */}
-            <button type="button" className="menu-option" data-journey={purpose} onClick={() => choose(purpose)}>
+            <button type="button" className="menu-option" data-journey={purpose} onClick={() => {
+                // The next person has started: the note about the last one's screen has done its job.
+                hideWipeNotice();
+                choose(purpose);
+              }}
+            >
               <span className="menu-title">{t(journeyTitleIds[purpose])}</span>{' '}
               <span className="menu-summary">{t(journeySummaryIds[purpose])}</span>
             </button>

@@ -2,10 +2,10 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { PasswordPurpose } from '../../../shared/flow/stages.js';
 import { useAssistedMode } from '../assisted-mode.js';
+import { ActionBar } from '../components/ActionBar.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PasswordChecklist } from '../components/PasswordChecklist.js';
 import { PasswordField, ShowPasswordToggle } from '../components/PasswordField.js';
-import { StartOverButton } from '../components/StartOverButton.js';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount.js';
 import { useMessageContext } from '../hooks/use-message-context.js';
 import { usePasswordVerdict } from '../hooks/use-password-verdict.js';
@@ -61,7 +61,7 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
         {t(newPasswordHeadingIds[purpose])}
       </h1>
       {lead === null ? null : <p className="lead">{t(lead)}</p>}
-      <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form id="new-password-form" className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <PasswordField
           id="new-password"
           label={t('walkUp.newPassword.label')}
@@ -115,11 +115,12 @@ export function NewPasswordScreen({ purpose, username }: { purpose: PasswordPurp
             )}
           </ErrorAlert>
         </div>
-        <button type="submit" className="button button-primary">
+      </form>
+      <ActionBar>
+        <button type="submit" form="new-password-form" className="button button-primary">
           {t('walkUp.newPassword.submit')}
         </button>
-      </form>
-      <StartOverButton />
+      </ActionBar>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
+import { ActionBar } from '../components/ActionBar.js';
 import { BackToMenuButton } from '../components/BackToMenuButton.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LinkWarning } from '../components/LinkWarning.js';
@@ -75,7 +76,7 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
         {t(journeyTitleIds[purpose])}
       </h1>
       <p className="lead">{purpose === 'register' ? registerWords.lead : t('walkUp.signIn.lead')}</p>
-      <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form id="sign-in-form" className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <UsernameField
           value={username}
           invalid={message !== null}
@@ -113,12 +114,14 @@ export function SignInScreen({ purpose }: { purpose: SignInPurpose }) {
           </button>
         ) : null}
         {disabled ? <ServiceDeskContact desk={info.serviceDesk} /> : null}
-        <button type="submit" className="button button-primary">
+      </form>
+      {purpose === 'register' ? <LinkWarning info={info} helpLead={registerWords.forgotten(info.serviceDesk.name)} /> : <LinkWarning info={info} />}
+      <ActionBar startOver={false}>
+        <button type="submit" form="sign-in-form" className="button button-primary">
           {t('common.button.continue')}
         </button>
-      </form>
-      <BackToMenuButton />
-      {purpose === 'register' ? <LinkWarning info={info} helpLead={registerWords.forgotten(info.serviceDesk.name)} /> : <LinkWarning info={info} />}
+        <BackToMenuButton />
+      </ActionBar>
     </section>
   );
 }

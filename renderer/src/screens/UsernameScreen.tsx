@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { CodePurpose } from '../../../shared/flow/stages.js';
+import { ActionBar } from '../components/ActionBar.js';
 import { BackToMenuButton } from '../components/BackToMenuButton.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LinkWarning } from '../components/LinkWarning.js';
@@ -46,7 +47,7 @@ export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
         {t(journeyTitleIds[purpose])}
       </h1>
       <p className="lead">{t(identifyLeadIds[purpose])}</p>
-      <form className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form id="username-form" className="stage-form" onSubmit={submit} noValidate aria-busy={busy}>
         <UsernameField
           value={username}
           invalid={message !== null}
@@ -59,12 +60,14 @@ export function UsernameScreen({ purpose }: { purpose: CodePurpose }) {
         <div id="start-error">
           <ErrorAlert message={message} />
         </div>
-        <button type="submit" className="button button-primary">
+      </form>
+      <LinkWarning info={info} />
+      <ActionBar startOver={false}>
+        <button type="submit" form="username-form" className="button button-primary">
           {t('common.button.continue')}
         </button>
-      </form>
-      <BackToMenuButton />
-      <LinkWarning info={info} />
+        <BackToMenuButton />
+      </ActionBar>
     </section>
   );
 }

@@ -59,10 +59,12 @@ export function AppSetupScreen({ view }: { view: AppSetupView }) {
         hint={t('registration.app.codeHint', { digits: view.digits, seconds: view.periodSeconds })}
         codeLength={view.digits}
         verify={confirmMethod}
+        actions={
+          <button type="button" className="button button-secondary" onClick={() => void cancelMethod()}>
+            {t('registration.form.cancel')}
+          </button>
+        }
       />
-      <button type="button" className="button button-quiet start-over" onClick={() => void cancelMethod()}>
-        {t('registration.form.cancel')}
-      </button>
     </section>
   );
 }

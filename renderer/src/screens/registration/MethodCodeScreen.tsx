@@ -33,11 +33,13 @@ export function MethodCodeScreen({ view }: { view: MethodCodeView }) {
         codeLength={view.codeLength}
         verify={confirmMethod}
         resend={{ send: resendMethodCode, notice: t('registration.code.resent', about) }}
+        after={<p className="hint">{t('registration.code.noCode')}</p>}
+        actions={
+          <button type="button" className="button button-secondary" onClick={() => void cancelMethod()}>
+            {t('registration.form.cancel')}
+          </button>
+        }
       />
-      <p className="hint">{t('registration.code.noCode')}</p>
-      <button type="button" className="button button-quiet start-over" onClick={() => void cancelMethod()}>
-        {t('registration.form.cancel')}
-      </button>
     </section>
   );
 }

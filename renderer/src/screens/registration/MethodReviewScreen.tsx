@@ -1,4 +1,5 @@
 import type { MethodChange } from '../../../../shared/flow/stages.js';
+import { ActionBar } from '../../components/ActionBar.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
 import { useMessageContext } from '../../hooks/use-message-context.js';
@@ -29,14 +30,14 @@ export function MethodReviewScreen({ change }: { change: MethodChange }) {
       </p>
       <p>{t('registration.review.notice')}</p>
       <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
-      <div className="button-row">
+      <ActionBar>
         <button type="button" className="button button-primary" onClick={() => void saveMethod()}>
           {t('registration.review.confirm')}
         </button>
         <button type="button" className="button button-secondary" onClick={() => void cancelMethod()}>
           {t('registration.review.cancel')}
         </button>
-      </div>
+      </ActionBar>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { MethodKind, RegisteredMethod, RegistrationView } from '../../../../shared/flow/stages.js';
+import { ActionBar } from '../../components/ActionBar.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFocusOnMount } from '../../hooks/use-focus-on-mount.js';
 import { useMessageContext } from '../../hooks/use-message-context.js';
@@ -57,9 +58,11 @@ export function MethodsScreen({ view }: { view: MethodsView }) {
           <MethodGroup key={kind} kind={kind} methods={view.methods.filter((method) => method.kind === kind)} canAdd={view.canAdd.includes(kind)} />
         ))}
       <p className="hint">{t('registration.methods.finishHint')}</p>
-      <button type="button" className="button button-primary" onClick={() => void endWalkUpSession()}>
-        {t('registration.methods.finish')}
-      </button>
+      <ActionBar startOver={false}>
+        <button type="button" className="button button-primary" onClick={() => void endWalkUpSession()}>
+          {t('registration.methods.finish')}
+        </button>
+      </ActionBar>
     </section>
   );
 }
