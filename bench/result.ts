@@ -12,9 +12,14 @@ export interface QualityRow {
 export interface BenchResult {
   inputs: { weak: number; random: number; passphrase: number; zxcvbnSubsetPerSet: number; quick: boolean; guessabilityOnly: boolean };
   engine: {
+    /** Over the timing inputs, each password's median of `timingPasses` passes. */
     p50Us: number;
     p99Us: number;
     meanUs: number;
+    timingPasses: number;
+    /** The same inputs timed in one pass, machine noise included. */
+    onePassP50Us: number;
+    onePassP99Us: number;
     checksPerSecond: number;
     loadMs: number;
     loadHeapBytes: number;

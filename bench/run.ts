@@ -10,7 +10,7 @@ import type { BenchResult } from './result.js';
 import { measureDirectoryResets } from './directory-reset.js';
 import { measureSharedStore } from './shared-store.js';
 import { historySizes, measureSubmitPath, type SubmitRow } from './submit-path.js';
-import { summarise, timeEachUs } from './timing.js';
+import { medianTimeEachUs, summarise, timeEachUs } from './timing.js';
 
 /**
  * `npm run bench` (a table) and `npm run --silent bench -- --json` (only JSON on stdout).
@@ -36,6 +36,7 @@ const progress = (message: string) => {
   if (!json) process.stderr.write(`${message}\n`);
 };
 
+const engineTimingPasses = 5;
 const person = { username: 'bench.user', firstName: 'Bench', lastName: 'User' };
 const rate = (hits: number, total: number) => (total === 0 ? Number.NaN : hits / total);
 
@@ -62,7 +63,10 @@ async function main() {
 
   progress('timing the engine...');
   timeEachUs(timingInputs, (password) => engine.check(password, person)); // warm-up
-  const engineSamples = timeEachUs(timingInputs, (password) => engine.check(password, person));
+  // The p99 target is the engine's own tail: each password's median of five passes (see timing.ts).
+  // One pass is printed beside it, so what the machine's noise adds stays visible.
+  const onePass = summarise(timeEachUs(timingInputs, (password) => engine.check(password, person)));
+  const engineSamples = medianTimeEachUs(timingInputs, (password) => engine.check(password, person), engineTimingPasses);
   const allInputs = [...weak.map((entry) => entry.password), ...random, ...phrases];
   const batchStarted = process.hrtime.bigint();
   for (const password of allInputs) engine.check(password, person);
@@ -144,6 +148,9 @@ async function main() {
       p50Us: engineTimings.p50,
       p99Us: engineTimings.p99,
       meanUs: engineTimings.mean,
+      timingPasses: engineTimingPasses,
+      onePassP50Us: onePass.p50,
+      onePassP99Us: onePass.p99,
       checksPerSecond,
       loadMs,
       loadHeapBytes: memoryAfter.heap - memoryBefore.heap,

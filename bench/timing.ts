@@ -30,6 +30,20 @@ export function timeEachUs<T>(inputs: readonly T[], work: (input: T) => unknown)
   return samples;
 }
 
+/**
+ * Each input's median time over `rounds` passes over all inputs. A shared machine preempts a process
+ * for milliseconds now and then; in one pass that lands on whichever checks ran then and becomes the
+ * p99. Passes go over every input in turn, so a burst of load hits one pass of many inputs, and the
+ * median keeps each input's own cost (a slow password is slow in every pass).
+ */
+export function medianTimeEachUs<T>(inputs: readonly T[], work: (input: T) => unknown, rounds: number): number[] {
+  const passes = Array.from({ length: rounds }, () => timeEachUs(inputs, work));
+  return inputs.map((_, i) => {
+    const times = passes.map((pass) => pass[i] as number).sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)] as number;
+  });
+}
+
 export async function timeEachMsAsync(count: number, work: (index: number) => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < count; i += 1) {
