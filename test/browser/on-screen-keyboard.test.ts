@@ -42,6 +42,12 @@ async function expectFieldAboveKeyboard(page: Page, field: Locator, size: KioskS
     fieldBox.y < keyboardBox.y + keyboardBox.height &&
     keyboardBox.y < fieldBox.y + fieldBox.height;
   expect(intersects).toBe(false);
+  // The step's ActionBar (its main action and Start over), where the step has one, stays in view on top of the keyboard.
+  for (const bar of await page.getByTestId('action-bar').all()) {
+    const barBox = await boxOf(bar);
+    expect(barBox.y).toBeGreaterThanOrEqual(0);
+    expect(barBox.y + barBox.height).toBeLessThanOrEqual(keyboardBox.y + 1);
+  }
 }
 
 /** The smallest width and height of any key. */
