@@ -4,6 +4,8 @@ import { createTranslator } from '../../shared/i18n/translator.js';
 import type { Preview } from '../../tools/preview/host.js';
 import { atMenu, chooseLanguage, emailCode, openJourney } from '../support/browser-any-language.js';
 import { accessibilityFindings } from '../support/browser-axe.js';
+import { demoPasswordOf } from '../support/browser-directory.js';
+import { signInToRegister } from '../support/browser-registration.js';
 import { appSender, expectStage, startBrowserPreview, withKiosk } from '../support/browser-preview.js';
 import { kioskScreenSizeNames, kioskScreenSizes, type KioskScreenSize } from '../support/screen-sizes.js';
 import { markCatalogueWords, unmarkedTexts } from '../support/unmarked-text.js';
@@ -88,6 +90,7 @@ async function keptByKeyboard(page: Page): Promise<string[]> {
 }
 
 const resetUsers: Record<KioskScreenSize, string> = { portrait: 'amira.khan', landscape: 'ben.okafor', small: 'dev.patel' };
+const registerUsers: Record<KioskScreenSize, string> = { portrait: 'chloe.martin', landscape: 'erin.walsh', small: 'grace.nowak' };
 
 describe('the on-screen keyboard, turned on in the config', () => {
   let preview: Preview;
@@ -131,6 +134,17 @@ describe('the on-screen keyboard, turned on in the config', () => {
     expect(await fieldState(page, '#username')).toEqual({ value: name, focused: true, caret: name.length });
     await expectFieldAboveKeyboard(page, username, size);
 
+    // Focus leaving the box puts it away (to the heading, or to nothing on a tap on plain text); a tap on the box brings it back.
+    await page.locator('[data-testid="stage-identify"] h1').click();
+    await expect.poll(() => keyboard(page).isHidden()).toBe(true);
+    await username.click();
+    await keyboard(page).waitFor();
+    await page.locator('[data-testid="stage-identify"] p.lead').click();
+    await expect.poll(() => keyboard(page).isHidden()).toBe(true);
+    await username.click();
+    await keyboard(page).waitFor();
+    expect(await fieldState(page, '#username')).toEqual({ value: name, focused: true, caret: name.length });
+
     // Done submits the form, as Enter would: React's state had every key, so main gets the name.
     await key(page, '{done}').click();
     await expectStage(page, 'choose_method');
@@ -171,6 +185,26 @@ describe('the on-screen keyboard, turned on in the config', () => {
     // The session's end takes it away.
     await freshStart(preview);
     await expect.poll(() => keyboard(page).isHidden()).toBe(true);
+  });
+
+  it.each(kioskScreenSizeNames)('at %s: a mobile number gets the phone pad, with + and the digits', async (size) => {
+    const { page } = preview;
+    await page.setViewportSize(kioskScreenSizes[size]);
+    await freshStart(preview);
+    const user = registerUsers[size];
+    await signInToRegister(page, user, demoPasswordOf(user));
+    await page.getByRole('button', { name: 'Add a mobile number' }).click();
+    const phone = page.getByLabel('Mobile number');
+    await phone.click();
+    await expect.poll(() => keyboard(page).getAttribute('data-keyboard')).toBe('phone');
+    await keyboard(page).waitFor();
+    await expectFieldAboveKeyboard(page, phone, size);
+    expect(await keyboard(page).getAttribute('aria-label')).toBe('Digit pad');
+    const smallest = await smallestKey(page);
+    expect(Math.min(smallest.width, smallest.height)).toBeGreaterThanOrEqual(60);
+    await typeOnKeyboard(page, '+447700900111');
+    expect(await phone.inputValue()).toBe('+447700900111');
+    expect(await phone.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
   });
 
   it.each(kioskScreenSizeNames)('at %s: axe finds nothing with the keyboard up, in English and in Arabic (keys still left to right)', async (size) => {
