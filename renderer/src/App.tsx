@@ -4,6 +4,7 @@ import { DemoInbox } from './components/DemoInbox.js';
 import { IdleGuard } from './components/IdleGuard.js';
 import { KioskHeader } from './components/KioskHeader.js';
 import { useDocumentLanguage } from './i18n/use-document-language.js';
+import { OnScreenKeyboard } from './on-screen-keyboard/OnScreenKeyboard.js';
 import { useWords } from './i18n/use-words.js';
 import { useFlow, useKioskInfo, useLanguage } from './stores/bound-stores.js';
 import { TechnicianDoor } from './technician/TechnicianDoor.js';
@@ -57,6 +58,7 @@ export function App() {
       {info.demo ? <DemoInbox /> : null}
       {publicScreens ? <TechnicianDoor /> : null}
       <IdleGuard idleSeconds={info.idleSeconds} />
+      {info.onScreenKeyboard === 'on' ? <OnScreenKeyboard /> : null}
     </div>
   );
 }

@@ -166,6 +166,12 @@ export const configSchema = z
         idleSeconds: z.number().int().min(30).max(3600).default(120),
         doneReturnSeconds: z.number().int().min(3).max(120).default(10),
         /**
+         * on: focusing a text box shows a keyboard on the screen (a digit pad for codes and PINs), for
+         * touch-only kiosks. off: the kiosk relies on a physical keyboard. true/false are read as on/off
+         * (a YAML 1.1 tool writes a bare on/off as a boolean).
+         */
+        onScreenKeyboard: z.preprocess((value) => (value === true ? 'on' : value === false ? 'off' : value), z.enum(['off', 'on'])).default('off'),
+        /**
          * An argon2id hash (`npm run --silent admin -- pin hash`) of the PIN that lets an administrator
          * quit the kiosk app without a technician session. Absent: only a signed-in technician can quit.
          * The argon2 library writes the parameters as "m=…,p=…,t=…": m, t and p are accepted in any order.
@@ -173,7 +179,7 @@ export const configSchema = z
         adminPinHash: z.string().regex(/^\$argon2id\$v=19\$(?=[^$]*m=)(?=[^$]*t=)(?=[^$]*p=)[mtp]=\d+,[mtp]=\d+,[mtp]=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/, 'must be an argon2id hash made by "admin pin hash"').optional(),
       })
       .strict()
-      .default({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 }),
+      .default({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10, onScreenKeyboard: 'off' }),
     branding: brandingSchema,
     store: storeSchema,
     /** People's accounts: the kiosk's own store (default), an LDAP directory, or Active Directory. */

@@ -110,6 +110,8 @@ export interface KioskInfo {
   technician: { idleSeconds: number; ticketMinutes: number; quitByPin: boolean };
   /** The languages the start screen offers, and the one every walk-up session starts in. */
   languages: { offered: Language[]; default: Language };
+  /** Whether focusing a text box shows the on-screen keyboard (config `kiosk.onScreenKeyboard`). */
+  onScreenKeyboard: 'off' | 'on';
 }
 
 export interface PasswordVerdict {

@@ -32,7 +32,7 @@ export function initConfigObject(answers: InitAnswers): Record<string, unknown> 
       : { provider: answers.smsProvider, defaultRegion: answers.smsRegion };
   return {
     demo,
-    kiosk: { id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 },
+    kiosk: { id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10, onScreenKeyboard: 'off' },
     branding: {
       organisationName: answers.organisation,
       ...(answers.usernameExample === '' ? {} : { usernameExample: answers.usernameExample }),
@@ -63,6 +63,7 @@ const keyComments: Record<string, string> = {
   'kiosk.location': 'Where this kiosk stands, e.g. "Library, ground floor".',
   'kiosk.idleSeconds': 'The screen clears after this long without a touch (the last 20 s are counted down).',
   'kiosk.doneReturnSeconds': 'The Done screen returns to the start after this long.',
+  'kiosk.onScreenKeyboard': 'on: a keyboard on the screen (a digit pad for codes) for touch-only kiosks; off: a physical keyboard.',
   branding: 'What people see on every screen and in every email.',
   'branding.usernameExample': 'What a username looks like here: people who type an email address instead are told so.',
   'branding.serviceDesk': 'Where people are sent when the kiosk cannot help them.',

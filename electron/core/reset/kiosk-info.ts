@@ -43,5 +43,6 @@ export function buildKioskInfo(config: KioskConfig, offered: { proofMethods: Pro
     },
     technician: { idleSeconds: config.technician.idleSeconds, ticketMinutes: config.technician.ticketMinutes, quitByPin: kiosk.adminPinHash !== undefined },
     languages: { offered: [...config.languages.offered], default: config.languages.default },
+    onScreenKeyboard: kiosk.onScreenKeyboard,
   };
 }

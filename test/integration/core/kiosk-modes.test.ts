@@ -191,7 +191,15 @@ describe('kiosk:info', () => {
       technician: { idleSeconds: 180, ticketMinutes: 240, quitByPin: false },
       // Every language the kiosk has, starting in English.
       languages: { offered: ['en', 'fr', 'es', 'ar'], default: 'en' },
+      // A physical keyboard unless the config asks for one on the screen.
+      onScreenKeyboard: 'off',
     });
+  });
+
+  it('passes the on-screen keyboard setting on to the page', async () => {
+    const config = productionConfig(dirs.make(), 2525, { kiosk: { id: 'lobby-1', onScreenKeyboard: 'on' } });
+    const kiosk = await start(config, { email: createRecordingEmailSender().sender });
+    expect(valueOf(await kiosk.router.handle('kiosk:info', appFrame, {}))).toMatchObject({ kioskId: 'lobby-1', onScreenKeyboard: 'on' });
   });
 
   it('says demo and shows no logo for the demo organisation', async () => {

@@ -50,7 +50,7 @@ describe('loading the configuration', () => {
     const dir = path.dirname(file);
     expect(config.store).toEqual({ kind: 'sqlite', path: path.join(dir, 'data', 'kiosk.db') });
     expect(config.demo).toBe(false);
-    expect(config.kiosk).toEqual({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10 });
+    expect(config.kiosk).toEqual({ id: 'kiosk-1', location: '', sessionMinutes: 15, idleSeconds: 120, doneReturnSeconds: 10, onScreenKeyboard: 'off' });
     // 8 digits: with the per-kiosk ceiling on wrong codes a guess per kiosk-day stays under 1 in 10,000.
     expect(config.codes).toEqual({ length: 8, ttlMinutes: 10, maxTriesPerCode: 5 });
     expect(config.throttle.kioskRequests).toEqual({ free: 20, limit: 60, windowMinutes: 10, firstWaitSeconds: 2, maxWaitSeconds: 60 });

@@ -20,6 +20,7 @@ const info: KioskInfo = {
   registration: { available: false, requiredMethods: 1, requiredProofs: 1 },
   technician: { idleSeconds: 180, ticketMinutes: 240, quitByPin: false },
   languages: { offered: ['en', 'fr', 'es', 'ar'], default: 'en' },
+  onScreenKeyboard: 'off',
 };
 
 const answering = (answer: () => Promise<unknown>) => createKioskApi((() => answer()) as Invoke);
