@@ -73,12 +73,18 @@ export async function kioskAt(stage: FuzzStage, dataDir: string, recorder: Trans
       await kiosk.settled();
     }
     if (stage === 'blocked') {
-      // Wrong codes until the name's failed-proof limit ends the journey (the last answer is TOO_MANY_ATTEMPTS).
-      for (let tries = 0; tries < kiosk.config.throttle.failedProofs.limit; tries += 1) {
-        recorder?.seen('ipc', JSON.stringify(await call('code:verify', { code: '0'.repeat(kiosk.config.codes.length) })));
+      // Wrong codes until the name's failed-proof limit ends the journey (a used-up code is replaced).
+      const stageNow = async () => {
+        const view = await call('session:get', {});
+        return view.ok ? (view.value as { stage: string }).stage : null;
+      };
+      for (let tries = 0; tries < 20 && (await stageNow()) !== 'blocked'; tries += 1) {
+        const answer = await call('code:verify', { code: '0'.repeat(kiosk.config.codes.length) });
+        recorder?.seen('ipc', JSON.stringify(answer));
+        if (!answer.ok && answer.error.code === 'CODE_EXPIRED') await step('code:resend', {});
       }
-      const view = await call('session:get', {});
-      if (!view.ok || (view.value as { stage: string }).stage !== 'blocked') throw new Error('ipc fuzz: could not reach blocked');
+      await kiosk.settled();
+      if ((await stageNow()) !== 'blocked') throw new Error('ipc fuzz: could not reach blocked');
     }
     if (stage === 'new_password') {
       const code = codeIn(kiosk.demoOutbox!.messages().at(-1)!.text, kiosk.config.codes.length);
