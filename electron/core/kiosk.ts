@@ -138,7 +138,11 @@ export async function createKiosk(options: CreateKioskOptions): Promise<Kiosk> {
       log,
       secretsRefusal: keyProtector.refusal,
       directory,
-      ...(options.onSessionEnded === undefined ? {} : { onSessionEnded: options.onSessionEnded }),
+      // The demo inbox belongs to one visitor: it is emptied whenever a session ends, like the screens.
+      onSessionEnded: () => {
+        demoOutbox?.clear();
+        options.onSessionEnded?.();
+      },
     });
     const { background, audit, throttle, journeys, changer, outbox, maintenance, retention, authenticators, technician, tickets } = services;
     // Registration only while this machine can keep app secrets safely (`authenticators.refusal` is null);

@@ -197,6 +197,7 @@ export function createKioskServices(deps: ServiceDeps) {
     unlocker,
     walkUp: journeys.session,
     register: journeys.register,
+    offerMethods: journeys.offerMethods,
     clock,
     kiosk: config.kiosk,
     idDocuments: config.technician.idDocuments,

@@ -150,6 +150,8 @@ export function assistStageWords(words: Translator, stage: Stage): string {
       return words.t('technician.assist.stage.methods');
     case 'done':
       return words.t('technician.assist.stage.done');
+    case 'blocked':
+      return words.t('technician.assist.stage.blocked');
     case 'identify':
     case 'ticket':
       return words.t('technician.assist.stage.ended');

@@ -65,8 +65,20 @@ export type SessionView =
   | { stage: 'new_password'; purpose: PasswordPurpose; username: string }
   | { stage: 'done'; purpose: PasswordPurpose; outcome: ChangeOutcome; notice: NoticeState; returnAfterSeconds: number }
   | { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState; returnAfterSeconds: number }
+  | BlockedView
   | HelpTicketView
   | RegistrationView;
+
+/**
+ * "Too many tries": the typed name reached the failed-proof limit (an unknown name the same way as a
+ * real one), so no proof, new code or method is taken until `until` (ISO time). An end state: the
+ * person can only finish (or ask for a help ticket).
+ */
+export interface BlockedView {
+  stage: 'blocked';
+  purpose: CodePurpose;
+  until: string;
+}
 
 /**
  * "Get a help ticket": offered when no code comes, after a block, or when the person is probably not
@@ -159,21 +171,25 @@ export type Stage = SessionView['stage'];
  * first stage each journey enters from the start screen.
  */
 export const journeyStages: Readonly<Record<Purpose, Readonly<Partial<Record<Stage, readonly Stage[]>>>>> = {
+  // code_sent straight from the start (or after a proof): only one method is offered, so it is chosen;
+  // blocked: a proof, a code request or the app was refused because the name reached its limit.
   reset: {
     // new_password straight from the start: only an assisted reset, after a technician's ID check
-    identify: ['choose_method', 'new_password'],
-    choose_method: ['code_sent', 'ticket'],
-    code_sent: ['code_sent', 'choose_method', 'new_password', 'ticket'],
+    identify: ['choose_method', 'code_sent', 'blocked', 'new_password'],
+    choose_method: ['code_sent', 'blocked', 'ticket'],
+    code_sent: ['code_sent', 'choose_method', 'blocked', 'new_password', 'ticket'],
     new_password: ['done'],
     done: [],
+    blocked: ['ticket'],
     ticket: [],
   },
   unlock: {
-    identify: ['choose_method'],
-    choose_method: ['code_sent', 'ticket'],
+    identify: ['choose_method', 'code_sent', 'blocked'],
+    choose_method: ['code_sent', 'blocked', 'ticket'],
     // back to choose_method: the second of two proofs (reset.requiredProofs: 2)
-    code_sent: ['code_sent', 'choose_method', 'done', 'ticket'],
+    code_sent: ['code_sent', 'choose_method', 'blocked', 'done', 'ticket'],
     done: [],
+    blocked: ['ticket'],
     ticket: [],
   },
   change: {

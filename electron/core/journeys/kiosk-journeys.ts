@@ -95,7 +95,7 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
       await directory.probe();
       await record({ event: `${purpose}.begin`, typedName, outcome: 'ok' });
       session.set({ stage: 'choose_method', purpose, typedName, startedAt: now(), lastActiveAt: now(), proofs: noProofsYet });
-      return ok(session.view());
+      return proofSteps.offerMethods();
     },
 
     signIn: async (typedName: string, password: string): Promise<Result<SessionView>> => {
@@ -178,6 +178,11 @@ export function createKioskJourneys(deps: KioskJourneysDeps) {
     session,
     /** Ends a session that main's own limits say is over, without waiting for the page (a timer calls this). */
     sweep: () => session.run(() => session.sweep()),
+    /**
+     * A chooser a technician's assisted step has just opened (inside its own walk-up step): with one
+     * method, its code is sent at once, as for the person on their own.
+     */
+    offerMethods: () => proofSteps.offerMethods(),
     /** What the method chooser offers (KioskInfo says the same). */
     proofMethods: methods,
   };

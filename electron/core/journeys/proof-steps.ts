@@ -80,6 +80,38 @@ export function createProofSteps(deps: ProofStepsDeps) {
     return store.run((tx) => deps.proofThrottle.countFailure(tx, { typedName, event, codeTriesLeft: method === 'app' ? Infinity : 0, detail: { method } }));
   }
 
+  /**
+   * A refusal as TOO_MANY_ATTEMPTS because the typed name reached its failed-proof limit ends the
+   * journey in the blocked stage: nothing more is taken until the person finishes. The kiosk's own
+   * short pacing says TOO_MANY_ATTEMPTS too, but is only a wait: the person stays where they were.
+   */
+  async function blockIfTooMany<T>(current: ChooseState | CodeState, result: Result<T>): Promise<Result<T>> {
+    if (result.ok || result.error.code !== 'TOO_MANY_ATTEMPTS') return result;
+    const until = await store.read((db) => deps.proofThrottle.nameBlockedUntil(db, { typedName: current.typedName }));
+    if (until === null) return result;
+    const { purpose, typedName, startedAt } = current;
+    session.set({ stage: 'blocked', purpose, typedName, startedAt, lastActiveAt: now(), until: until.toISOString() });
+    return result;
+  }
+
+  /** Sends a code by `method` (or opens the app) for the person at the chooser. */
+  async function take(current: ChooseState, method: ProofMethod): Promise<Result<SessionView>> {
+    const event = `${current.purpose}.code_requested`;
+    return blockIfTooMany(current, method === 'app' ? await startApp(current, event) : await requestCode(current, method, event));
+  }
+
+  /**
+   * The chooser, just entered: with only one method left to offer there is nothing to choose, so it
+   * is taken as if chosen. The methods offered never depend on the account, so neither does this.
+   */
+  async function offerMethods(): Promise<Result<SessionView>> {
+    const current = session.get();
+    if (current.stage !== 'choose_method') return ok(session.view());
+    const left = methods.filter((offered) => !current.proofs.spent.includes(offered));
+    if (left.length !== 1) return ok(session.view());
+    return take(current, left[0]!);
+  }
+
   /** The method still cools off: refused, and the person may choose another one (if any is left). */
   async function coolingOff(current: CodeState, account: AccountRecord, until: Date): Promise<ProofOutcome> {
     const { purpose, typedName, proofs, method } = current;
@@ -92,8 +124,11 @@ export function createProofSteps(deps: ProofStepsDeps) {
       outcome: 'refused',
       detail: { method, until: until.toISOString(), next: left.length > 0 ? 'choose_method' : 'identify' },
     });
-    if (left.length > 0) session.set({ stage: 'choose_method', purpose, typedName, startedAt: current.startedAt, lastActiveAt: now(), proofs: { ...proofs, spent } });
-    else session.end();
+    if (left.length > 0) {
+      session.set({ stage: 'choose_method', purpose, typedName, startedAt: current.startedAt, lastActiveAt: now(), proofs: { ...proofs, spent } });
+      // One left: its code is sent straight away; the refusal still says why the first did not count.
+      await offerMethods();
+    } else session.end();
     return { proven: false, result: fail('METHOD_COOLING_OFF', { until: until.toISOString() }) };
   }
 
@@ -106,9 +141,10 @@ export function createProofSteps(deps: ProofStepsDeps) {
       // A method already used (or found cooling off) in this session is not offered again.
       if (!methods.includes(method) || current.proofs.spent.includes(method)) return fail('NOT_AVAILABLE');
       session.touch();
-      const event = `${current.purpose}.code_requested`;
-      return method === 'app' ? startApp(current, event) : requestCode(current, method, event);
+      return take(current, method);
     },
+
+    offerMethods,
 
     async resend(): Promise<Result<SessionView>> {
       const refused = await session.refuse('code_sent', 'code_sent');
@@ -118,7 +154,7 @@ export function createProofSteps(deps: ProofStepsDeps) {
       // The app makes its own codes: there is nothing to send again.
       if (current.method === 'app') return fail('NOT_AVAILABLE');
       session.touch();
-      return requestCode(current, current.method, `${current.purpose}.code_resent`);
+      return blockIfTooMany(current, await requestCode(current, current.method, `${current.purpose}.code_resent`));
     },
 
     async verify(code: string): Promise<ProofOutcome> {
@@ -132,12 +168,12 @@ export function createProofSteps(deps: ProofStepsDeps) {
       const { typedName, purpose, proofs, method } = current;
       const event = `${purpose}.code_checked`;
       const verdict = await check(current, code, event);
-      if (!verdict.accepted) return { proven: false, result: verdict.result };
+      if (!verdict.accepted) return { proven: false, result: await blockIfTooMany(current, verdict.result) };
       // After the proof, so its cost and answer reveal nothing to someone without the code.
       const account = await directory.findAccount(typedName);
       const sameAccount = proofs.accountId === null || proofs.accountId === account?.id;
       if (account === null || account.id !== verdict.accountId || account.status !== 'active' || !sameAccount) {
-        return { proven: false, result: await refuseAccepted(current, event) };
+        return { proven: false, result: await blockIfTooMany(current, await refuseAccepted(current, event)) };
       }
       const until = await deps.coolingOff.until({ accountId: account.id, method, appAddedAt: 'addedAt' in verdict ? verdict.addedAt : null });
       if (until !== null) return coolingOff(current, account, until);
@@ -145,7 +181,7 @@ export function createProofSteps(deps: ProofStepsDeps) {
       if (progress.accepted < requiredProofs) {
         // One more proof, by another method: back to the chooser, without the method just used.
         session.set({ stage: 'choose_method', purpose, typedName, startedAt: current.startedAt, lastActiveAt: now(), proofs: progress });
-        return { proven: false, result: ok(session.view()) };
+        return { proven: false, result: await offerMethods() };
       }
       return { proven: true, account, typedName, purpose, startedAt: current.startedAt };
     },

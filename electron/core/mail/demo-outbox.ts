@@ -10,16 +10,23 @@ export interface DemoOutbox {
   email: EmailSender;
   sms: SmsProvider;
   messages(): DemoMessage[];
+  /**
+   * Forgets every message kept so far: called when a walk-up session ends, so the next visitor never
+   * sees an earlier one's codes. Ids keep counting up, so a message is never mistaken for an older one.
+   */
+  clear(): void;
 }
 
 export function createDemoOutbox(clock: Clock): DemoOutbox {
   const kept: DemoMessage[] = [];
+  let lastId = 0;
 
   function keep(message: Omit<DemoMessage, 'id' | 'sentAt'>): void {
     if (typeof message.to !== 'string' || message.to.trim() === '') {
       throw new MailDeliveryError('address', 'recipient must not be empty');
     }
-    kept.push({ id: kept.length + 1, sentAt: clock.now().toISOString(), ...message });
+    lastId += 1;
+    kept.push({ id: lastId, sentAt: clock.now().toISOString(), ...message });
   }
 
   return {
@@ -44,5 +51,6 @@ export function createDemoOutbox(clock: Clock): DemoOutbox {
       },
     },
     messages: () => kept.map((message) => ({ ...message })),
+    clear: () => void kept.splice(0),
   };
 }

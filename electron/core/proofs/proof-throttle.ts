@@ -53,6 +53,16 @@ export function createProofThrottle(deps: { throttle: Throttle; audit: AuditTrai
       return { refused: throttled(wait) };
     },
 
+    /**
+     * When the name's own failed-proof block ends, or null. Asked only after a TOO_MANY_ATTEMPTS, to
+     * tell the name's block (an end state for the session) from the kiosk's short pacing; the same
+     * pseudonym is counted for every typed name, so it says nothing about an account.
+     */
+    async nameBlockedUntil(tx: Tx, who: ProofSubject): Promise<Date | null> {
+      const proofs = await throttle.status(tx, 'failedProofs', pseudonym(nameOf(who)));
+      return proofs.blocked ? proofs.until : null;
+    },
+
     /** Counts one failed proof against the name and the kiosk, audits it, and says what to tell the person. */
     async countFailure(tx: Tx, input: FailedProof): Promise<Result<never>> {
       const proofs = (await throttle.record(tx, 'failedProofs', pseudonym(nameOf(input)), input.known?.proofs)).status;

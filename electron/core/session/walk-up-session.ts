@@ -55,6 +55,8 @@ export type SessionState =
   | (Common & { stage: 'new_password'; purpose: PasswordPurpose; typedName: string; account: AccountRecord })
   | (Common & { stage: 'done'; purpose: PasswordPurpose; outcome: ChangeOutcome; notice: NoticeState })
   | (Common & { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState })
+  // "Too many tries": an end state until the session ends; the typed name stays for a help ticket and audits.
+  | (Common & { stage: 'blocked'; purpose: CodePurpose; typedName: string; until: string })
   // "Get a help ticket": the typed name stays in main (audits of the session's end name it).
   | (Common & { stage: 'ticket'; purpose: CodePurpose; typedName: string; ticket: string; expiresAt: string })
   | RegistrationState;
@@ -111,6 +113,8 @@ export function toSessionView(
       return state.purpose === 'unlock'
         ? { stage: 'done', purpose: 'unlock', outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds }
         : { stage: 'done', purpose: state.purpose, outcome: state.outcome, notice: state.notice, returnAfterSeconds: details.returnAfterSeconds };
+    case 'blocked':
+      return { stage: 'blocked', purpose: state.purpose, until: state.until };
     case 'ticket':
       return { stage: 'ticket', purpose: state.purpose, ticket: state.ticket, expiresAt: state.expiresAt };
     case 'methods':

@@ -57,7 +57,11 @@ export function createAssistedSteps(deps: TechnicianCasesDeps) {
       const at = walkUp.now();
       const base = { typedName: account.username, startedAt: at, lastActiveAt: at };
       if (kind === 'reset') walkUp.beginAssisted({ stage: 'new_password', purpose: 'reset', account, ...base }, mark);
-      if (kind === 'reset_with_code') walkUp.beginAssisted({ stage: 'choose_method', purpose: 'reset', proofs: noProofsYet, ...base }, mark);
+      if (kind === 'reset_with_code') {
+        walkUp.beginAssisted({ stage: 'choose_method', purpose: 'reset', proofs: noProofsYet, ...base }, mark);
+        // Whatever the sending says (a channel down, a block), the person sees it on the walk-up screens.
+        await deps.offerMethods();
+      }
       if (kind === 'enrol') {
         const begun = await deps.register.beginAssisted(account, mark);
         if (!begun.ok) return begun;

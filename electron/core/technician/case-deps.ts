@@ -25,6 +25,8 @@ export interface TechnicianCasesDeps {
   /** The walk-up session the person-only steps run on. */
   walkUp: SessionHolder;
   register: Pick<RegistrationJourney, 'beginAssisted'>;
+  /** The walk-up chooser just opened: with one method offered, its code is sent as for anyone (kiosk-journeys.ts). */
+  offerMethods: () => Promise<unknown>;
   clock: Clock;
   kiosk: { id: string; location: string };
   idDocuments: readonly string[];

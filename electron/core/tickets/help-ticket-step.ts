@@ -18,7 +18,7 @@ export function drawTicketCode(random: RandomSource): string {
 }
 
 /**
- * "Get a help ticket" at choose_method or code_sent of reset or unlock. Made for any typed name alike:
+ * "Get a help ticket" at choose_method, code_sent or blocked of reset or unlock. Made for any typed name alike:
  * no account is looked up, so an unknown name gets the same answer, the same work and the same audit
  * row as a real one. The ticket keeps the name as typed and what this session's audit rows saw, for
  * the technician who looks it up.
@@ -37,10 +37,10 @@ export function createHelpTicketStep(deps: {
 
   async function create(): Promise<Result<SessionView>> {
     const stage = session.get().stage;
-    const refused = await session.refuse(stage === 'code_sent' ? 'code_sent' : 'choose_method', 'ticket', ['reset', 'unlock']);
+    const refused = await session.refuse(stage === 'code_sent' || stage === 'blocked' ? stage : 'choose_method', 'ticket', ['reset', 'unlock']);
     if (refused) return refused;
     const current = session.get();
-    if (current.stage !== 'choose_method' && current.stage !== 'code_sent') return fail('WRONG_STAGE');
+    if (current.stage !== 'choose_method' && current.stage !== 'code_sent' && current.stage !== 'blocked') return fail('WRONG_STAGE');
     if (current.purpose !== 'reset' && current.purpose !== 'unlock') return fail('WRONG_STAGE');
     session.touch();
     const { typedName, purpose, startedAt } = current;

@@ -17,12 +17,13 @@ import type { TranscriptRecorder } from '../../figure.js';
 import { recordKiosk } from '../../kiosk-records.js';
 import { appFrame, appOrigin } from './probe.js';
 
-export type FuzzStage = 'identify' | 'choose_method' | 'code_sent' | 'new_password' | 'methods' | 'app_setup' | 'technician';
+export type FuzzStage = 'identify' | 'choose_method' | 'code_sent' | 'blocked' | 'new_password' | 'methods' | 'app_setup' | 'technician';
 /**
- * The reset journey's stages, registration's list of methods and app enrolment (signed in), and a
- * technician session open at the start screen (where technician channels get past the router's gate).
+ * The reset journey's stages (blocked: after too many wrong codes), registration's list of methods
+ * and app enrolment (signed in), and a technician session open at the start screen (where technician
+ * channels get past the router's gate).
  */
-export const fuzzStages: readonly FuzzStage[] = ['identify', 'choose_method', 'code_sent', 'new_password', 'methods', 'app_setup', 'technician'];
+export const fuzzStages: readonly FuzzStage[] = ['identify', 'choose_method', 'code_sent', 'blocked', 'new_password', 'methods', 'app_setup', 'technician'];
 const registrationStages: readonly FuzzStage[] = ['methods', 'app_setup'];
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -66,10 +67,24 @@ export async function kioskAt(stage: FuzzStage, dataDir: string, recorder: Trans
       return { kiosk, logLines, call };
     }
     if (stage !== 'identify') await step('journey:begin', { purpose: 'reset', username: 'amira.khan' });
-    if (stage === 'code_sent' || stage === 'new_password') {
+    if (stage === 'code_sent' || stage === 'blocked' || stage === 'new_password') {
       await step('code:choose', { method: 'email' });
       // Background delivery finishes (and is audited) before the snapshot, so it cannot look like a change.
       await kiosk.settled();
+    }
+    if (stage === 'blocked') {
+      // Wrong codes until the name's failed-proof limit ends the journey (a used-up code is replaced).
+      const stageNow = async () => {
+        const view = await call('session:get', {});
+        return view.ok ? (view.value as { stage: string }).stage : null;
+      };
+      for (let tries = 0; tries < 20 && (await stageNow()) !== 'blocked'; tries += 1) {
+        const answer = await call('code:verify', { code: '0'.repeat(kiosk.config.codes.length) });
+        recorder?.seen('ipc', JSON.stringify(answer));
+        if (!answer.ok && answer.error.code === 'CODE_EXPIRED') await step('code:resend', {});
+      }
+      await kiosk.settled();
+      if ((await stageNow()) !== 'blocked') throw new Error('ipc fuzz: could not reach blocked');
     }
     if (stage === 'new_password') {
       const code = codeIn(kiosk.demoOutbox!.messages().at(-1)!.text, kiosk.config.codes.length);

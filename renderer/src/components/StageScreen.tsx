@@ -1,4 +1,5 @@
 import { missingCaseError } from '../../../shared/flow/stages.js';
+import { BlockedScreen } from '../screens/BlockedScreen.js';
 import { ChooseMethodScreen } from '../screens/ChooseMethodScreen.js';
 import { CodeSentScreen } from '../screens/CodeSentScreen.js';
 import { DoneScreen } from '../screens/DoneScreen.js';
@@ -31,6 +32,8 @@ export function StageScreen() {
       return <NewPasswordScreen purpose={view.purpose} username={view.username} />;
     case 'done':
       return <DoneScreen view={view} />;
+    case 'blocked':
+      return <BlockedScreen view={view} />;
     case 'ticket':
       return <HelpTicketScreen view={view} />;
     case 'methods':

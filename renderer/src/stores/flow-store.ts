@@ -85,9 +85,11 @@ export interface MethodForm {
 
 /**
  * After these refusals main's stage may differ from what is on screen, so ask main again. A method
- * in its cooling-off period sends the person back to the chooser without it (or ends the session).
+ * in its cooling-off period sends the person back to the chooser without it (or ends the session);
+ * a name that reached its failed-proof limit ends in the blocked stage; with one method offered the
+ * start goes straight to sending its code, so a code that could not be sent leaves the chooser.
  */
-const refusalsThatMoveTheStage = new Set<KioskError['code']>(['WRONG_STAGE', 'SESSION_EXPIRED', 'METHOD_COOLING_OFF']);
+const refusalsThatMoveTheStage = new Set<KioskError['code']>(['WRONG_STAGE', 'SESSION_EXPIRED', 'METHOD_COOLING_OFF', 'TOO_MANY_ATTEMPTS', 'DELIVERY_UNAVAILABLE']);
 
 const internalError: KioskError = { code: 'INTERNAL' };
 

@@ -167,11 +167,12 @@ describeEachBackend('the whole reset journey through the IPC router', (backend) 
     const subject = t.kiosk.pseudonym('amira.khan');
     expect((await rowsOf(t.kiosk.store, 'throttle_events')).filter((row) => row['subject'] === subject)).toEqual([]);
 
+    // The notice of the reset goes out before the session ends, which empties the demo outbox.
+    await t.kiosk.settled();
     valueOf(await t.call('session:startOver', {}));
     valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     valueOf(await t.call('code:choose', { method: 'email' }));
-    // The notice of the reset and the new code are both sent in the background, in either order.
-    const next = newestCodeIn(await t.waitForMessages(3));
+    const next = newestCodeIn(await t.waitForMessages(1));
     expect(await t.call('code:verify', { code: next === '00000000' ? '00000001' : '00000000' })).toEqual(fail('CODE_WRONG', { triesLeft: 4 }));
   });
 

@@ -142,11 +142,8 @@ describeEachBackend('cooling-off (registration.coolingOffDays)', (backend) => {
     valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'ben.okafor' }));
     valueOf(await t.call('code:verify', { code: await sentCode(t, 'email') }));
     expect(await t.call('code:verify', { code: await sentCode(t, 'sms') })).toEqual(fail('METHOD_COOLING_OFF', { until: '2026-03-09T09:00:00.000Z' }));
-    expect(valueOf(await t.call('session:get', {}))).toEqual({
-      stage: 'choose_method',
-      purpose: 'reset',
-      methods: t.kiosk.journeys.proofMethods.filter((method) => method !== 'email' && method !== 'sms'),
-      proof: { number: 2, of: 2 },
-    });
+    // One method is left (the app): nothing to choose, so it is taken at once (issue 12, item 4).
+    expect(t.kiosk.journeys.proofMethods.filter((method) => method !== 'email' && method !== 'sms')).toEqual(['app']);
+    expect(valueOf(await t.call('session:get', {}))).toMatchObject({ stage: 'code_sent', purpose: 'reset', method: 'app', delivery: 'in_app' });
   });
 });

@@ -46,13 +46,16 @@ describeEachBackend('technician desk: unlock, blocks, enrol', (backend) => {
     valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
     valueOf(await t.call('code:choose', { method: 'email' }));
     expect(await wrongCodesUntilBlocked(t)).toBe(5);
-    // Blocked: no more codes for a day.
-    expect(await t.call('code:resend', {})).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 86_400 } } });
+    // Blocked: the journey ends in the blocked stage (no more codes for a day), and a new one is refused too.
+    expect(await t.call('code:resend', {})).toEqual(fail('WRONG_STAGE'));
+    valueOf(await t.call('session:startOver', {}));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    expect(await t.call('code:choose', { method: 'email' })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 86_400 } } });
 
     openTechnician(t);
     const seen = await checkedPerson(t, 'amira.khan');
     expect(seen.person).toMatchObject({ recentFailedProofs: 5, blocks: [{ kind: 'failed_proofs', until: expect.any(String) }] });
-    expect(await t.call('session:get', {})).toMatchObject({ ok: true, value: { stage: 'code_sent' } });
+    expect(await t.call('session:get', {})).toMatchObject({ ok: true, value: { stage: 'blocked' } });
     const cleared = signedIn(await t.call('technician:clearBlocks', {}));
     expect(cleared).toMatchObject({ lastAction: { action: 'clear_blocks', cleared: 1 }, person: { recentFailedProofs: 0, blocks: [] } });
     await t.kiosk.settled();
@@ -63,7 +66,10 @@ describeEachBackend('technician desk: unlock, blocks, enrol', (backend) => {
       expect.objectContaining({ actor: technicianActorName, username: 'amira.khan', detail: expect.objectContaining({ idCheck: 'Passport', wereBlocked: ['failed_proofs'], noticesQueued: 1 }) }),
     ]);
 
-    valueOf(await t.call('code:resend', {}));
+    // The person finishes the blocked screen and starts again: codes work once more.
+    valueOf(await t.call('session:startOver', {}));
+    valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));
+    valueOf(await t.call('code:choose', { method: 'email' }));
     const fresh = await codeSentTo(t, 'amira.khan@homemail.example');
     expect(valueOf(await t.call('code:verify', { code: fresh }))).toMatchObject({ stage: 'new_password', username: 'amira.khan' });
   });

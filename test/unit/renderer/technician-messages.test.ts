@@ -113,9 +113,10 @@ describe('technician words', () => {
   });
 
   it('says where an assisted person is without anything they typed, and the policy only while a password is chosen', () => {
-    const stages: Stage[] = ['identify', 'choose_method', 'code_sent', 'new_password', 'done', 'ticket', 'methods', 'method_code', 'app_setup', 'method_review'];
+    const stages: Stage[] = ['identify', 'choose_method', 'code_sent', 'blocked', 'new_password', 'done', 'ticket', 'methods', 'method_code', 'app_setup', 'method_review'];
     for (const stage of stages) expect(assistStageWords(en, stage)).toMatch(/^[A-Z].+\.$/);
     for (const stage of stages) expect(assistStageWords(ar, stage)).toMatch(/^[\u0600-\u06FF].+\.$/);
+    expect(assistStageWords(en, 'blocked')).toBe("Too many wrong codes. The person's name is blocked for now.");
     const progress = (policyMet: boolean | null, stage: Stage = 'new_password'): AssistProgress => ({ kind: 'reset', stage, policyMet });
     expect(assistPolicyWords(en, progress(null))).toBe('Password rules: not checked yet');
     expect(assistPolicyWords(en, progress(true))).toBe('Password rules: met');
