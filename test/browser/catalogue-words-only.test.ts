@@ -18,13 +18,15 @@ describe('the walk-up screens show only catalogue words', () => {
     // A long done countdown: the done screen stays while it is checked.
     preview = await startBrowserPreview({ adjustConfig: withKiosk({ doneReturnSeconds: 60 }) });
     await markCatalogueWords(preview.page);
+    // The page's own clock, so the idle wipe at the end comes without waiting for it.
+    await preview.page.clock.install();
     await preview.page.goto(preview.url);
   });
   afterAll(async () => {
     await preview?.close();
   });
 
-  it('from the start screen and each journey\'s "How this works" through a reset, a help ticket and the change-password sign-in', async () => {
+  it('from the start screen and each journey\'s "How this works" through a reset, a help ticket, the change-password sign-in and the privacy note after an idle wipe', async () => {
     const { page } = preview;
     const found: Record<string, string[]> = {};
     const check = async (screen: string) => {
@@ -108,6 +110,12 @@ describe('the walk-up screens show only catalogue words', () => {
     await submitForm(page);
     await expect.poll(() => alertWords(page)).not.toBe('');
     await check('change-password sign-in refused');
+
+    // Left there: the idle wipe, and the start screen's "cleared for your privacy" note.
+    await page.clock.runFor(preview.kiosk.config.kiosk.idleSeconds * 1000 + 1_000);
+    await atMenu(page);
+    await expect.poll(() => page.getByTestId('wipe-notice').innerText()).not.toBe('');
+    await check('start after an idle wipe, with the privacy note');
 
     const unmarked = Object.fromEntries(Object.entries(found).filter(([, texts]) => texts.length > 0));
     expect(unmarked).toEqual({});

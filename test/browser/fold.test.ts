@@ -23,7 +23,9 @@ import { kioskScreenSizeNames, kioskScreenSizes, type KioskScreenSize } from '..
  * are on screen without scrolling, at every kiosk screen size, with the demo inbox beside or below
  * the step. Measured in the page (getBoundingClientRect, with the page scrolled to the top), and
  * checked uncovered (elementFromPoint at the button's centre is the button). The walk goes by ids
- * and data attributes, so it runs the same in Arabic.
+ * and data attributes, so it runs the same in Arabic. It includes the start menu with its "How this
+ * works" buttons, each journey's "How this works" view (item 9) and the new-password screen with the
+ * whole checklist not yet checked (item 5).
  */
 
 interface Placement {
@@ -112,6 +114,14 @@ async function expectFocusedFieldAboveBar(page: Page, screen: string, fieldSelec
 const primary = '[data-testid^="stage-"] .action-bar .button-primary';
 const startOver = '[data-testid^="stage-"] .action-bar .start-over';
 const submit = '[data-testid^="stage-"] .action-bar button[type="submit"]';
+const firstJourney = '[data-testid="stage-identify"] .menu > li:first-child button[data-journey]';
+const firstJourneyHelp = '[data-testid="stage-identify"] .menu > li:first-child button[data-help]';
+const helpStart = '[data-screen="help"] .action-bar .button-primary[data-action="start"]';
+const helpBack = '[data-screen="help"] .action-bar [data-action="back"]';
+/** The demo config offers registration, so the menu has a "How this works" for all four journeys. */
+const helpJourneys = ['reset', 'unlock', 'change', 'register'] as const;
+/** The menu, four "How this works" views, and the thirteen walk-up and registration screens. */
+const screensPerWalk = 17;
 
 /** A new password for each walk: the next would be refused as used before. */
 const newPasswords = ['Qf5Wn8Rt2Yk6Lz', 'Bs7Mx4Pv9Hc3Jd', 'Nt2Gk6Wq8Zr4Fm', 'Vy3Lc7Dp5Tg9Kb'];
@@ -145,7 +155,17 @@ describe('the main action and "Start over" are in view on every screen, at every
     };
 
     await fresh();
-    await onScreen('menu', ['[data-testid="stage-identify"] button[data-journey]']);
+    // The menu has no action bar: the first journey and its "How this works" are in view without
+    // scrolling (with four journeys and their help buttons, the last may be below on a short screen).
+    await onScreen('menu', [firstJourney, firstJourneyHelp]);
+    // Each journey's "How this works": "Start now" and "Back" in its action bar.
+    for (const purpose of helpJourneys) {
+      await page.locator(`button[data-help="${purpose}"]`).click();
+      await page.locator(`[data-screen="help"][data-journey="${purpose}"]`).waitFor();
+      await onScreen(`how this works: ${purpose}`, [helpStart, helpBack]);
+      await page.locator(helpBack).click();
+      await atMenu(page);
+    }
 
     await openJourney(page, 'reset');
     await onScreen('username', [submit, startOver]);
@@ -156,6 +176,9 @@ describe('the main action and "Start over" are in view on every screen, at every
     await expectFocusedFieldAboveBar(page, 'code sent', '#code');
     await typeCode(page, code);
     await expectStage(page, 'new_password');
+    // Measured with the whole checklist shown from the start, every rule not checked yet (item 5).
+    await page.locator('[data-testid="password-checklist"] li[data-rule="match"]').waitFor();
+    expect(await page.locator('[data-testid="password-checklist"] li[data-state]:not([data-state="pending"])').count()).toBe(0);
     await onScreen('new password', [submit, startOver]);
     await expectFocusedFieldAboveBar(page, 'new password', '#new-password');
     await expectFocusedFieldAboveBar(page, 'new password', '#confirm-password');
@@ -214,7 +237,7 @@ describe('the main action and "Start over" are in view on every screen, at every
       await expectAboveTheFold(page, `${size}, ${screen}`, selectors);
       seen.push(screen);
     });
-    expect(seen).toHaveLength(13);
+    expect(seen).toHaveLength(screensPerWalk);
   });
 
   it('passes axe on every screen, in English and in Arabic (right to left), with the action bar in view', { timeout: 300_000 }, async () => {
@@ -226,7 +249,7 @@ describe('the main action and "Start over" are in view on every screen, at every
         await expectAboveTheFold(page, `${language}, ${screen}`, selectors);
         findings.push({ screen, findings: await accessibilityFindings(page) });
       });
-      expect(findings).toHaveLength(13);
+      expect(findings).toHaveLength(screensPerWalk);
       expect(findings.filter((audit) => audit.findings.length > 0)).toEqual([]);
     }
   });
