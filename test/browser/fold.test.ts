@@ -16,6 +16,7 @@ import {
   typeUsername,
 } from '../support/browser-any-language.js';
 import { backToStart, demoMessageCount, expectStage, readCodeFromDemoInbox, startBrowserPreview, withKiosk } from '../support/browser-preview.js';
+import { typeWrongCodesUntilBlocked } from '../support/browser-blocked.js';
 import { kioskScreenSizeNames, kioskScreenSizes, type KioskScreenSize } from '../support/screen-sizes.js';
 
 /**
@@ -120,8 +121,8 @@ const helpStart = '[data-screen="help"] .action-bar .button-primary[data-action=
 const helpBack = '[data-screen="help"] .action-bar [data-action="back"]';
 /** The demo config offers registration, so the menu has a "How this works" for all four journeys. */
 const helpJourneys = ['reset', 'unlock', 'change', 'register'] as const;
-/** The menu, four "How this works" views, and the thirteen walk-up and registration screens. */
-const screensPerWalk = 17;
+/** The menu, four "How this works" views, and the fourteen walk-up and registration screens. */
+const screensPerWalk = 18;
 
 /** A new password for each walk: the next would be refused as used before. */
 const newPasswords = ['Qf5Wn8Rt2Yk6Lz', 'Bs7Mx4Pv9Hc3Jd', 'Nt2Gk6Wq8Zr4Fm', 'Vy3Lc7Dp5Tg9Kb'];
@@ -134,7 +135,20 @@ describe('the main action and "Start over" are in view on every screen, at every
 
   beforeAll(async () => {
     // A long Done countdown: the Done screen stays while it is measured and audited.
-    preview = await startBrowserPreview({ adjustConfig: withKiosk({ doneReturnSeconds: 120 }) });
+    // Room for every walk's codes and blocked name under the kiosk-wide limits.
+    preview = await startBrowserPreview({
+      adjustConfig: (config) => {
+        const adjusted = withKiosk({ doneReturnSeconds: 120 })(config);
+        return {
+          ...adjusted,
+          throttle: {
+            ...adjusted.throttle,
+            emailSends: { ...adjusted.throttle.emailSends, limit: 100 },
+            kioskRequests: { ...adjusted.throttle.kioskRequests, free: 400, limit: 800 },
+          },
+        };
+      },
+    });
   });
   afterAll(async () => {
     await preview?.close();
@@ -196,6 +210,16 @@ describe('the main action and "Start over" are in view on every screen, at every
     await page.locator('[data-testid="help-ticket-offer"] button').click();
     await expectStage(page, 'ticket');
     await onScreen('help ticket', [primary]);
+
+    // "Too many tries" (item 2): an unknown name per walk, blocked like any other; Finish is its one action.
+    await fresh();
+    await openJourney(page, 'reset');
+    await typeUsername(page, `nobody.fold.${walk}`);
+    await page.locator('button[data-method="email"]').click();
+    await expectStage(page, 'code_sent');
+    const { codes, throttle } = preview.kiosk.config;
+    await typeWrongCodesUntilBlocked(page, { codeLength: codes.length, limit: throttle.failedProofs.limit });
+    await onScreen('blocked', ['[data-testid="blocked-finish"]']);
 
     await fresh();
     await openJourney(page, 'change');

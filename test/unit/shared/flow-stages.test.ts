@@ -39,7 +39,16 @@ describe('each walk-up journey moves only forward along its own stages', () => {
   it('starts a reset at the new password only as an assisted reset (a technician recorded an ID check)', () => {
     // The table allows it; only the technician's assist step sets it (see technician-cases.ts).
     expect(canMove('reset', 'identify', 'new_password')).toBe(true);
-    expect(canMove('unlock', 'identify', 'code_sent')).toBe(false);
+    expect(canMove('unlock', 'identify', 'new_password')).toBe(false);
+  });
+
+  it('goes from the name straight to the code when one method is offered, and to the end state when the name is blocked', () => {
+    for (const purpose of ['reset', 'unlock'] as const) {
+      expect(canMove(purpose, 'identify', 'code_sent')).toBe(true);
+      expect(canMove(purpose, 'identify', 'blocked')).toBe(true);
+      expect(canMove(purpose, 'code_sent', 'blocked')).toBe(true);
+    }
+    expect(canMove('change', 'identify', 'blocked')).toBe(false);
   });
 
   it('offers a help ticket only from the steps where a code is awaited', () => {
