@@ -136,7 +136,9 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
       for (let t = 0; t < tries.length; t += 1) {
         findTermMatches(tries[t] as TermTrie, text, letters, wordStarts, out, from, to, undefined, { log: baseLogs[t] as SearchLog, matches, firstDifference });
       }
-      return out;
+      // A match that covers no changed character is one the base reading already has, at the same
+      // cost: as a second piece it could never be cheaper, only more work for the composition.
+      return out.filter((match) => (firstDifference[match.start] as number) < match.end);
     };
     const split = cheapestSplit((readings[0] as number[]).length, [...matches, ...repeats]);
     const breached = parts.breachedList.has(password);
