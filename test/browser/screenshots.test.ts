@@ -8,6 +8,7 @@ import {
   backToStart,
   chooseJourney,
   demoMessageCount,
+  enterUsername,
   expectStage,
   readCodeFromDemoInbox,
   startBrowserPreview,
@@ -18,6 +19,7 @@ import {
 } from '../support/browser-preview.js';
 import { getHelpTicket } from '../support/browser-help-ticket.js';
 import { signInToRegister } from '../support/browser-registration.js';
+import { typeWrongCodesUntilBlocked } from '../support/browser-blocked.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { lookUpUsername, openTechnicianSignIn, signInAsDemoTechnician } from '../support/browser-technician.js';
 
@@ -103,7 +105,18 @@ describe('screenshots of every screen, for the README', () => {
     taken.push(await shoot(page, orientation, '11-technician-person'));
     await page.getByRole('button', { name: 'Sign out' }).click();
 
-    expect(taken).toHaveLength(11);
+    await backToStart(preview);
+    await page.locator('button[data-help="reset"]').click();
+    await page.locator('[data-screen="help"][data-journey="reset"]').waitFor();
+    taken.push(await shoot(page, orientation, '12-how-this-works'));
+
+    await backToStart(preview);
+    await enterUsername(page, `nobody.${orientation}`);
+    await askForEmailCode(page);
+    await typeWrongCodesUntilBlocked(page, { codeLength: kiosk.config.codes.length, limit: kiosk.config.throttle.failedProofs.limit });
+    taken.push(await shoot(page, orientation, '13-blocked'));
+
+    expect(taken).toHaveLength(13);
     for (const file of taken) expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
   });
 });
