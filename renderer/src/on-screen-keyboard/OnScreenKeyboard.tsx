@@ -45,34 +45,56 @@ export function OnScreenKeyboard() {
   // Follow focus: a text box shows its keyboard; anything else (a heading, a button) hides it.
   useEffect(() => {
     const inKeyboard = (node: EventTarget | null) => node instanceof Node && host.current?.contains(node) === true;
+    // Focus moves to a button on pointer down; hiding the keyboard then moves the lifted action bar
+    // under the pointer, and the release lands elsewhere: the press would not be a click. So while a
+    // pointer is down, leaving the boxes hides the keyboard only once the press is over.
+    let pointerDown = false;
+    let hideAfterPress = false;
+    const hideUnlessInABox = () => {
+      const active = document.activeElement;
+      if (!inKeyboard(active) && targetOf(active) === null) setTarget(null);
+    };
     const onFocusIn = (event: FocusEvent) => {
       if (inKeyboard(event.target)) return;
       const next = targetOf(event.target as Element | null);
+      if (next === null && pointerDown) {
+        hideAfterPress = true;
+        return;
+      }
       setTarget((current) => (next !== null && current?.field === next.field && current.kind === next.kind ? current : next));
       setShifted(false);
+    };
+    const onPointerUp = () => {
+      pointerDown = false;
+      if (!hideAfterPress) return;
+      hideAfterPress = false;
+      // After the click that this release makes has been handled.
+      setTimeout(hideUnlessInABox, 0);
     };
     const onFocusOut = (event: FocusEvent) => {
       if (event.relatedTarget !== null) return; // focusin on the new element decides
       // Focus went nowhere (the box was hidden or the window lost focus): check once it has settled.
-      queueMicrotask(() => {
-        const active = document.activeElement;
-        if (!inKeyboard(active) && targetOf(active) === null) setTarget(null);
-      });
+      queueMicrotask(hideUnlessInABox);
     };
     // A tap on the focused box brings the keyboard back after Done hid it (no new focus event then).
     const onPointerDown = (event: PointerEvent) => {
+      pointerDown = true;
       const next = targetOf(event.target as Element | null);
       if (next !== null && next.field === document.activeElement) setTarget((current) => current ?? next);
     };
     document.addEventListener('focusin', onFocusIn);
     document.addEventListener('focusout', onFocusOut);
     document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('pointerup', onPointerUp);
+    document.addEventListener('pointercancel', onPointerUp);
     const active = targetOf(document.activeElement);
     if (active !== null) setTarget(active);
     return () => {
       document.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('pointerup', onPointerUp);
+      document.removeEventListener('pointercancel', onPointerUp);
     };
   }, []);
 
