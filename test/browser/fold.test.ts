@@ -135,7 +135,7 @@ describe('the main action and "Start over" are in view on every screen, at every
 
   beforeAll(async () => {
     // A long Done countdown: the Done screen stays while it is measured and audited.
-    // Room for every walk's codes and blocked name under the kiosk-wide limits.
+    // Room for seven walks' codes, texts and blocked names under the per-name and kiosk-wide limits.
     preview = await startBrowserPreview({
       adjustConfig: (config) => {
         const adjusted = withKiosk({ doneReturnSeconds: 120 })(config);
@@ -144,7 +144,11 @@ describe('the main action and "Start over" are in view on every screen, at every
           throttle: {
             ...adjusted.throttle,
             emailSends: { ...adjusted.throttle.emailSends, limit: 100 },
+            // Every walk adds a mobile number for the same person and types a blocked name's wrong codes.
+            smsSends: { ...adjusted.throttle.smsSends, limit: 100 },
             kioskRequests: { ...adjusted.throttle.kioskRequests, free: 400, limit: 800 },
+            // Seven blocked names are 35 wrong codes: past the 30 a kiosk takes before it paces everyone.
+            kioskFailedProofs: { ...adjusted.throttle.kioskFailedProofs, free: 100 },
           },
         };
       },
