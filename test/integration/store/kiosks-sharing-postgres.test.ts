@@ -128,12 +128,14 @@ describe('kiosks in separate processes sharing one PostgreSQL database', () => {
 
     expect(counted).toEqual({ events: limit, audited: limit });
     // Nothing failed for want of the database: no INTERNAL, no BUSY, no UNAVAILABLE.
-    expect(all.filter((outcome) => !/^(resend:)?(OK|CODE_WRONG|CODE_EXPIRED|TOO_MANY_ATTEMPTS)$/.test(outcome))).toEqual([]);
+    expect(all.filter((outcome) => !/^(resend:)?(OK|CODE_WRONG|CODE_EXPIRED|TOO_MANY_ATTEMPTS|WRONG_STAGE)$/.test(outcome))).toEqual([]);
     for (const run of runs) {
-      // Once a kiosk has been told the account is blocked, every later try there is refused the same way.
+      // Once a kiosk has been told the account is blocked, its session is at the blocked end state:
+      // every later try there is refused as a step that no longer exists (issue 12, item 2).
       const first = run.findIndex((outcome) => outcome.endsWith('TOO_MANY_ATTEMPTS'));
       expect(first).toBeGreaterThanOrEqual(0);
-      expect(run.slice(first).every((outcome) => outcome.endsWith('TOO_MANY_ATTEMPTS'))).toBe(true);
+      expect(run.slice(0, first).some((outcome) => outcome.endsWith('WRONG_STAGE'))).toBe(false);
+      expect(run.slice(first + 1).every((outcome) => outcome.endsWith('WRONG_STAGE'))).toBe(true);
     }
     // The limit-th wrong code itself is answered with the block, so at most limit - 1 were "wrong, try again".
     expect(all.filter((outcome) => outcome === 'CODE_WRONG').length).toBeLessThan(limit);
@@ -202,10 +204,12 @@ describe('kiosks in separate processes sharing one PostgreSQL database', () => {
     const fifth = await wrong(b, codeB);
     expect(fifth).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 24 * 3600 } } });
 
-    // Blocked at both kiosks, even with the right code.
+    // Blocked at both kiosks, even with the right code: A hears it at its next try, and from then on
+    // both sessions are at the blocked end state, where no code is taken at all.
     expect(await call(a, 'code:verify', { code: codeA })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
-    expect(await call(a, 'code:resend', {})).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
-    expect(await call(b, 'code:verify', { code: codeB })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    expect(await call(a, 'code:resend', {})).toEqual({ ok: false, error: { code: 'WRONG_STAGE' } });
+    expect(await call(b, 'code:verify', { code: codeB })).toEqual({ ok: false, error: { code: 'WRONG_STAGE' } });
+    for (const kiosk of [a, b]) expect(await call(kiosk, 'session:get', {})).toMatchObject({ ok: true, value: { stage: 'blocked' } });
     expect(await countedWrongCodes(database.db, 'fatima.noor')).toEqual({ events: 5, audited: 5 });
   });
 });
