@@ -24,9 +24,9 @@ import { kioskScreenSizeNames, kioskScreenSizes, type KioskScreenSize } from '..
  * are on screen without scrolling, at every kiosk screen size, with the demo inbox beside or below
  * the step. Measured in the page (getBoundingClientRect, with the page scrolled to the top), and
  * checked uncovered (elementFromPoint at the button's centre is the button). The walk goes by ids
- * and data attributes, so it runs the same in Arabic. It includes the start menu with its "How this
- * works" buttons, each journey's "How this works" view (item 9) and the new-password screen with the
- * whole checklist not yet checked (item 5).
+ * and data attributes, so it runs the same in Arabic. It includes the start menu with all four
+ * journeys and their "How this works" buttons, each journey's "How this works" view (item 9) and
+ * the new-password screen with the whole checklist not yet checked (item 5).
  */
 
 interface Placement {
@@ -115,8 +115,8 @@ async function expectFocusedFieldAboveBar(page: Page, screen: string, fieldSelec
 const primary = '[data-testid^="stage-"] .action-bar .button-primary';
 const startOver = '[data-testid^="stage-"] .action-bar .start-over';
 const submit = '[data-testid^="stage-"] .action-bar button[type="submit"]';
-const firstJourney = '[data-testid="stage-identify"] .menu > li:first-child button[data-journey]';
-const firstJourneyHelp = '[data-testid="stage-identify"] .menu > li:first-child button[data-help]';
+const everyJourney = '[data-testid="stage-identify"] .menu > li > button[data-journey]';
+const everyJourneyHelp = '[data-testid="stage-identify"] .menu > li > button[data-help]';
 const helpStart = '[data-screen="help"] .action-bar .button-primary[data-action="start"]';
 const helpBack = '[data-screen="help"] .action-bar [data-action="back"]';
 /** The demo config offers registration, so the menu has a "How this works" for all four journeys. */
@@ -173,9 +173,11 @@ describe('the main action and "Start over" are in view on every screen, at every
     };
 
     await fresh();
-    // The menu has no action bar: the first journey and its "How this works" are in view without
-    // scrolling (with four journeys and their help buttons, the last may be below on a short screen).
-    await onScreen('menu', [firstJourney, firstJourneyHelp]);
+    // The menu has no action bar: all four journeys and every "How this works" are its actions, so
+    // every one of them is in view without scrolling, with the demo inbox beside or below.
+    expect(await page.locator(everyJourney).count()).toBe(helpJourneys.length);
+    expect(await page.locator(everyJourneyHelp).count()).toBe(helpJourneys.length);
+    await onScreen('menu', [everyJourney, everyJourneyHelp]);
     // Each journey's "How this works": "Start now" and "Back" in its action bar.
     for (const purpose of helpJourneys) {
       await page.locator(`button[data-help="${purpose}"]`).click();
