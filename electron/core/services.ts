@@ -130,7 +130,6 @@ export function createKioskServices(deps: ServiceDeps) {
       language,
     }),
     authenticators,
-    audit,
     config,
     texts: textChannel !== null,
   };

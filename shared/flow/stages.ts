@@ -72,11 +72,12 @@ export type SessionView =
 /**
  * "Too many tries": the typed name reached the failed-proof limit (an unknown name the same way as a
  * real one), so no proof, new code or method is taken until `until` (ISO time). An end state: the
- * person can only finish (or ask for a help ticket).
+ * person can only finish (or, in reset and unlock, ask for a help ticket). In registration it is the
+ * signed-in person's own account whose codes are paused.
  */
 export interface BlockedView {
   stage: 'blocked';
-  purpose: CodePurpose;
+  purpose: CodePurpose | 'register';
   until: string;
 }
 
@@ -200,10 +201,13 @@ export const journeyStages: Readonly<Record<Purpose, Readonly<Partial<Record<Sta
   register: {
     // signed in with the current password, or (enrol) after a technician's ID check
     identify: ['methods'],
-    methods: ['methods', 'method_code', 'app_setup', 'method_review'],
-    method_code: ['method_code', 'method_review', 'methods'],
-    app_setup: ['method_review', 'methods'],
+    // blocked: a code (sent or from the app) or a code request was refused because the account
+    // reached its failed-proof limit; nothing is taken after it, and no help ticket (the person is signed in).
+    methods: ['methods', 'method_code', 'app_setup', 'method_review', 'blocked'],
+    method_code: ['method_code', 'method_review', 'methods', 'blocked'],
+    app_setup: ['method_review', 'methods', 'blocked'],
     method_review: ['methods'],
+    blocked: [],
   },
 };
 

@@ -56,7 +56,8 @@ export type SessionState =
   | (Common & { stage: 'done'; purpose: PasswordPurpose; outcome: ChangeOutcome; notice: NoticeState })
   | (Common & { stage: 'done'; purpose: 'unlock'; outcome: UnlockOutcome; notice: NoticeState })
   // "Too many tries": an end state until the session ends; the typed name stays for a help ticket and audits.
-  | (Common & { stage: 'blocked'; purpose: CodePurpose; typedName: string; until: string })
+  // In registration the signed-in account is dropped with it: nothing after this step may use it.
+  | (Common & { stage: 'blocked'; purpose: CodePurpose | 'register'; typedName: string; until: string })
   // "Get a help ticket": the typed name stays in main (audits of the session's end name it).
   | (Common & { stage: 'ticket'; purpose: CodePurpose; typedName: string; ticket: string; expiresAt: string })
   | RegistrationState;

@@ -15,6 +15,8 @@ import { endWalkUpSession } from '../walk-up-wipe.js';
  * "Too many tries": the end of the journey, as main reports it. Nothing here takes a code or sends
  * one; the person learns what happened, from when they can try again, and where the desk is, then
  * finishes. The same for every name typed: the view holds only the time the name's block ends.
+ * In registration the person is signed in, so it says plainly the block is on their account and
+ * that the change was not saved; no help ticket is offered there (main makes none for it).
  */
 export function BlockedScreen({ view }: { view: BlockedView }) {
   const info = useLoadedInfo();
@@ -25,13 +27,14 @@ export function BlockedScreen({ view }: { view: BlockedView }) {
   // ticket that could not be made) is shown as an error.
   const error = useFlow((s) => (s.error?.code === 'TOO_MANY_ATTEMPTS' ? null : s.error));
   const until = blockedUntilWords(words, view.until);
+  const registering = view.purpose === 'register';
 
   return (
     <section className="stage" data-testid="stage-blocked" data-purpose={view.purpose}>
       <h1 id="stage-heading" ref={heading} tabIndex={-1}>
         {words.t('walkUp.blocked.heading')}
       </h1>
-      <p className="lead">{words.t('walkUp.blocked.lead')}</p>
+      <p className="lead">{words.t(registering ? 'registration.blocked.lead' : 'walkUp.blocked.lead')}</p>
       {until === null ? null : (
         <p className="blocked-until" data-testid="blocked-until">
           {until}
@@ -40,7 +43,7 @@ export function BlockedScreen({ view }: { view: BlockedView }) {
       <p>{words.t('walkUp.blocked.desk', { desk: info.serviceDesk.name })}</p>
       <ServiceDeskContact desk={info.serviceDesk} />
       <ErrorAlert message={error === null ? null : errorMessage(error, context)} />
-      <HelpTicketOffer reason="blocked" />
+      {registering ? null : <HelpTicketOffer reason="blocked" />}
       <ActionBar startOver={false}>
         <button type="button" className="button button-primary button-big" data-testid="blocked-finish" onClick={() => void endWalkUpSession()}>
           {words.t('common.button.finish')}

@@ -134,7 +134,9 @@ describeEachBackend('registration: a personal email proven by a code', (backend)
     const wrong = right === '00000000' ? '11111111' : '00000000';
     for (let left = 4; left >= 1; left -= 1) expect(await t.call('method:confirm', { code: wrong })).toEqual(fail('CODE_WRONG', { triesLeft: left }));
     expect(await t.call('method:confirm', { code: wrong })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
-    expect(await t.call('method:confirm', { code: right })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    // The session ends in the blocked stage: the right code is not even looked at.
+    expect(valueOf(await t.call('session:get', {}))).toMatchObject({ stage: 'blocked', purpose: 'register' });
+    expect(await t.call('method:confirm', { code: right })).toEqual(fail('WRONG_STAGE'));
     // The same person cannot go round the block by resetting instead.
     valueOf(await t.call('session:startOver', {}));
     valueOf(await t.call('journey:begin', { purpose: 'reset', username: 'amira.khan' }));

@@ -51,6 +51,13 @@ describe('each walk-up journey moves only forward along its own stages', () => {
     expect(canMove('change', 'identify', 'blocked')).toBe(false);
   });
 
+  it('ends a registration in the blocked stage from the steps that take or ask for a code, and goes nowhere from it', () => {
+    for (const from of ['methods', 'method_code', 'app_setup'] as const) expect(canMove('register', from, 'blocked')).toBe(true);
+    expect(canMove('register', 'method_review', 'blocked')).toBe(false);
+    for (const to of ['methods', 'method_code', 'app_setup', 'method_review', 'ticket'] as const) expect(canMove('register', 'blocked', to)).toBe(false);
+    expect(canMove('register', 'blocked', 'identify')).toBe(true);
+  });
+
   it('offers a help ticket only from the steps where a code is awaited', () => {
     for (const purpose of ['reset', 'unlock'] as const) {
       expect(canMove(purpose, 'choose_method', 'ticket')).toBe(true);

@@ -130,6 +130,31 @@ export function createMethodProof(deps: {
       });
     },
 
+    /**
+     * Setting up an app is started only while the account may still prove things: a blocked account is
+     * refused at once (as a code request is), not after scanning a QR code whose code will be refused.
+     */
+    async startApp(account: AccountRecord): Promise<Result<null>> {
+      const event = 'register.app_enrolment_started';
+      return store.run(async (tx): Promise<Result<null>> => {
+        const proofs = await throttle.status(tx, 'failedProofs', subjectOf(account));
+        if (proofs.blocked) {
+          await audit.record(tx, { event, account: account.username, outcome: 'refused', detail: { kind: 'app', reason: 'throttled' } });
+          return throttled(proofs);
+        }
+        await audit.record(tx, { event, account: account.username, outcome: 'ok', detail: { kind: 'app' } });
+        return ok(null);
+      });
+    },
+
+    /**
+     * When the account's own failed-proof block ends, or null. Asked after a TOO_MANY_ATTEMPTS, to tell
+     * that block (an end state for the session) from the kiosk's short pacing or a send limit (a wait).
+     */
+    blockedUntil(account: AccountRecord): Promise<Date | null> {
+      return store.read((db) => proofThrottle.nameBlockedUntil(db, { account: account.username }));
+    },
+
     /** A sent code's check: only a code issued for this account's registration, in this session, counts. */
     sentCodeCheck(account: AccountRecord, challengeId: string, code: string) {
       return async (tx: Tx): Promise<NewMethodCheck> => {

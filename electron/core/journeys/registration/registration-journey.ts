@@ -1,7 +1,6 @@
 import type { KioskConfig } from '../../../../shared/config/config-schema.js';
 import type { MethodChange, MethodKind, NoticeState, RegisteredMethod, SessionView, Stage } from '../../../../shared/flow/stages.js';
 import { fail, ok, type Result } from '../../../../shared/ipc/result.js';
-import type { AuditTrail } from '../../audit/audit-trail.js';
 import type { Authenticators } from '../../authenticator/authenticator-types.js';
 import type { AssistMark } from '../../session/assist-mark.js';
 import type { AccountRecord } from '../../ports.js';
@@ -23,7 +22,6 @@ export interface RegistrationJourneyDeps {
   save: MethodSaver;
   /** null until the kiosk has an authenticator store; then `refusal` says whether secrets can be kept here. */
   authenticators: Authenticators | null;
-  audit: AuditTrail;
   config: KioskConfig;
   /** Whether the kiosk can send texts (a provider is configured): mobiles can be added only then. */
   texts: boolean;
@@ -41,7 +39,7 @@ const registerStages: readonly RegisterStage[] = ['methods', 'method_code', 'app
  * can be reached without the current password.
  */
 export function createRegistrationJourney(deps: RegistrationJourneyDeps) {
-  const { store, session, proof, authenticators, audit, config } = deps;
+  const { store, session, proof, authenticators, config } = deps;
   const appOffered = authenticators !== null && authenticators.refusal === null;
   const offer: RegistrationOffer = {
     canAdd: ['email', ...(deps.texts ? (['phone'] as const) : []), ...(appOffered ? (['app'] as const) : [])],
@@ -71,6 +69,21 @@ export function createRegistrationJourney(deps: RegistrationJourneyDeps) {
     return ok(session.view());
   }
 
+  /**
+   * A code or a code request refused as TOO_MANY_ATTEMPTS because the account reached its failed-proof
+   * limit ends the session in the blocked stage: nothing more is taken until the person finishes, and
+   * the signed-in account is dropped with the pending change. The kiosk's own pacing and the send
+   * limits say TOO_MANY_ATTEMPTS too, but are only a wait: the person stays where they were.
+   */
+  async function blockIfTooMany<T>(state: RegistrationState, result: Result<T>): Promise<Result<T>> {
+    if (result.ok || result.error.code !== 'TOO_MANY_ATTEMPTS') return result;
+    const until = await proof.blockedUntil(state.account);
+    if (until === null) return result;
+    const { purpose, startedAt, typedName } = state;
+    session.set({ stage: 'blocked', purpose, startedAt, lastActiveAt: now(), typedName, until: until.toISOString() });
+    return result;
+  }
+
   /** The method a "Change" replaces: one of this account's methods of the same kind, or a typed error. */
   function replaced(state: RegistrationState, id: string | undefined, kind: MethodKind): { method: RegisteredMethod | null } | { refused: Result<never> } {
     if (id === undefined) return { method: null };
@@ -80,11 +93,11 @@ export function createRegistrationJourney(deps: RegistrationJourneyDeps) {
 
   /** A code to the new email or mobile, then the code screen. */
   async function sendCode(state: RegistrationState, contact: PendingContact, event: string): Promise<Result<SessionView>> {
-    const issued = await proof.request({ account: state.account, contact, event }, () => {
+    const issued = await blockIfTooMany(state, await proof.request({ account: state.account, contact, event }, () => {
       // Only if the person is still waiting for this very code.
       const latest = session.get();
       if (latest.stage === 'method_code' && latest.challengeId === challengeId) session.set({ ...latest, delivery: 'failed' });
-    });
+    }));
     if (!issued.ok) return issued;
     const { challengeId, expiresAt } = issued.value;
     const { purpose, startedAt, typedName, account, methods } = state;
@@ -156,8 +169,9 @@ export function createRegistrationJourney(deps: RegistrationJourneyDeps) {
       if ('refused' in replacing) return replacing.refused;
       // One app per account: a second one is a "Change" of the first.
       if (replacing.method === null && state.methods.some((method) => method.kind === 'app')) return fail('METHOD_ALREADY_REGISTERED');
+      const started = await blockIfTooMany(state, await proof.startApp(state.account));
+      if (!started.ok) return started;
       const enrolment = authenticators.enrol(state.account.username);
-      await store.run((tx) => audit.record(tx, { event: 'register.app_enrolment_started', account: state.account.username, outcome: 'ok', detail: { kind: 'app' } }));
       const { purpose, startedAt, typedName, account, methods } = state;
       session.set({ stage: 'app_setup', purpose, startedAt, lastActiveAt: now(), typedName, account, methods, offer: state.offer, enrolment, replaces: replacing.method });
       return ok(session.view());
@@ -181,7 +195,7 @@ export function createRegistrationJourney(deps: RegistrationJourneyDeps) {
       const common = { purpose, startedAt, lastActiveAt: now(), typedName, account, methods, offer: state.offer };
       if (state.stage === 'method_code') {
         const { pending } = state;
-        const proven = await proof.prove({ account, event: 'register.code_checked', kind: pending.kind }, proof.sentCodeCheck(account, state.challengeId, code));
+        const proven = await blockIfTooMany(state, await proof.prove({ account, event: 'register.code_checked', kind: pending.kind }, proof.sentCodeCheck(account, state.challengeId, code)));
         if (!proven.ok) return proven;
         const shown: MethodChange =
           pending.replaces === null
@@ -194,8 +208,11 @@ export function createRegistrationJourney(deps: RegistrationJourneyDeps) {
       const { enrolment, replaces } = state;
       // Pure (nothing stored yet); its verdict is counted with the limits in one transaction.
       const acceptedStep = authenticators.checkNew(enrolment.secret, code);
-      const proven = await proof.prove({ account, event: 'register.app_code_checked', kind: 'app' }, async () =>
-        acceptedStep === null ? { outcome: 'wrong', triesLeft: Number.POSITIVE_INFINITY } : { outcome: 'accepted' },
+      const proven = await blockIfTooMany(
+        state,
+        await proof.prove({ account, event: 'register.app_code_checked', kind: 'app' }, async () =>
+          acceptedStep === null ? { outcome: 'wrong', triesLeft: Number.POSITIVE_INFINITY } : { outcome: 'accepted' },
+        ),
       );
       if (!proven.ok || acceptedStep === null) return proven.ok ? fail('CODE_WRONG') : proven;
       const shown: MethodChange = replaces === null ? { action: 'add', kind: 'app', masked: '' } : { action: 'replace', kind: 'app', masked: '', replacesMasked: '' };
