@@ -10,7 +10,9 @@ import { freePort, requireBuiltRenderer, startScreen } from '../support/browser-
 import { demoAccounts } from '../../electron/core/demo/demo-accounts.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+// Node with tsx's loader, not the tsx command: the command relays SIGTERM to its child and kills it
+// (exit 143) when the child has not answered within 30 ms, which a busy machine misses.
+const withTsx = ['--import', 'tsx'];
 
 interface RunningCli {
   child: ChildProcessWithoutNullStreams;
@@ -19,7 +21,7 @@ interface RunningCli {
 }
 
 function runPreviewCli(args: string[]): RunningCli {
-  const child = spawn(tsx, ['tools/preview.ts', ...args], { cwd: repoRoot, env: { ...process.env, DISPLAY: '' } });
+  const child = spawn(process.execPath, [...withTsx, 'tools/preview.ts', ...args], { cwd: repoRoot, env: { ...process.env, DISPLAY: '' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
