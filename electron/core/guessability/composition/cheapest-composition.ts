@@ -85,7 +85,9 @@ export function cheapestComposition(text: readonly number[], capitals: Uint8Arra
 
   const brute = bruteLog10(text, capitals);
   for (let position = 0; position < length; position += 1) {
-    for (let parts = 0; parts <= maxParts; parts += 1) {
+    // Every part is at least one character long: no more parts than characters so far.
+    const mostParts = Math.min(maxParts, position);
+    for (let parts = 0; parts <= mostParts; parts += 1) {
       for (let open = 0; open < 2; open += 1) {
         const here = index(position, parts, open);
         const value = cost[here] as number;

@@ -104,6 +104,9 @@ export function leakedWordPieces(password: string, characters: Characters, breac
   const typed = [...password];
   if (typed.length !== characters.text.length) return out;
   const { capitals } = characters;
+  // A word that already has a piece no dearer (a listed term as it stands: 10^4.5-10^4.9 with the
+  // same case variations) would not be built from a leaked word: the lookup is skipped.
+  const found = out.length;
   for (let start = 0; start < typed.length; ) {
     if (!isLetter(typed[start] as string)) {
       start += 1;
@@ -111,12 +114,22 @@ export function leakedWordPieces(password: string, characters: Characters, breac
     }
     let end = start + 1;
     while (end < typed.length && isLetter(typed[end] as string) && !(capitals[end] === 1 && capitals[end - 1] === 0)) end += 1;
-    if (end - start >= leakedMinLength && end - start <= leakedMaxLength && breached.has(typed.slice(start, end).join(''))) {
-      out.push({ start, end, kind: 'word', log10Guesses: leakedLog10 + caseLog10(characters, start, end) });
+    if (end - start >= leakedMinLength && end - start <= leakedMaxLength) {
+      const log10Guesses = leakedLog10 + caseLog10(characters, start, end);
+      if (!hasPieceNoDearer(out, found, start, end, log10Guesses) && breached.has(typed.slice(start, end).join(''))) out.push({ start, end, kind: 'word', log10Guesses });
     }
     start = end;
   }
   return out;
+}
+
+/** Whether pieces[0 .. count) hold one spanning exactly start .. end at no more than `log10Guesses`. */
+function hasPieceNoDearer(pieces: readonly Piece[], count: number, start: number, end: number, log10Guesses: number): boolean {
+  for (let i = 0; i < count; i += 1) {
+    const piece = pieces[i] as Piece;
+    if (piece.start === start && piece.end === end && piece.log10Guesses <= log10Guesses) return true;
+  }
+  return false;
 }
 
 /** ASCII letters by code; beyond ASCII, what \p{L} says (rare, so the regular expression is rarely run). */
