@@ -432,6 +432,17 @@ export function findTermMatches(
       // A fuzzy match spans at least fuzzyMinTermLength - 1 characters of one word (see record):
       // from a start nearer the word's end than that, only the exact walk can find anything.
       const fuzzy = maxEdits === 1 && trie.fuzzy && (wordEnd[start] as number) - start >= fuzzyMinTermLength - 1;
+      const first = searched[start] as number;
+      if (
+        childOf(trie.main, 0, first) === -1 &&
+        (!fuzzy || (childOf(trie.tails, 0, first) === -1 && (start + 1 >= searched.length || letterAt[start] !== 1 || childOf(trie.tails, 0, searched[start + 1] as number) === -1)))
+      ) {
+        // No term starts with this character, nor any term's tail with it or the next: nothing
+        // to walk (most starts in the person's and the organisation's few terms).
+        reach = fuzzy ? Math.min(start + 2, searched.length) : start + 1;
+        if (log !== undefined) log.data[log.reachAt + start] = reach;
+        continue;
+      }
       walkWithEdit(trie, start, fuzzy);
       if (fuzzy) {
         // An edit of the first letter: deleted ("lank") or replaced ("flank" when "blank" is banned;
