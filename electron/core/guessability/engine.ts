@@ -100,6 +100,11 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
     return cachedPersonTrie;
   }
 
+  // Scratch reused by every check (checks run one at a time, and nothing keeps these past one).
+  let logScratch = new Int32Array(4096);
+  let letterScratch = new Uint8Array(256);
+  let differenceScratch = new Int32Array(64);
+
   /**
    * Entra's part: the term search on every reading, the cheapest split and the breached list. The
    * composition gate runs only when asked (`withComposition`), with the searches it reuses.
@@ -111,30 +116,35 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
     const tries = [personTrie(context), organisationTrie, parts.globalTerms.fuzzy, parts.globalTerms.exact];
     // Each reading's search keeps a log per trie, so that the composition gate's leetspeak readings
     // search again only from the starts whose walk reached a character they changed.
-    const logs = readings.map((text) => searchLogs(tries.length, text.length));
+    const length = (readings[0] as number[]).length;
+    const logSize = tries.length * (2 * length + 1);
+    if (logScratch.length < readings.length * logSize) logScratch = new Int32Array(2 * readings.length * logSize);
+    if (letterScratch.length < length) letterScratch = new Uint8Array(2 * length);
+    const logs = readings.map((text, r) => searchLogs(tries.length, text.length, logScratch.subarray(r * logSize)));
     const matches: TermMatch[] = [];
     const repeats: TermMatch[] = [];
     // Plain loops, not callbacks: under tsx every closure made costs a call that names it.
     for (let r = 0; r < readings.length; r += 1) {
       const text = readings[r] as number[];
-      const letters = letterMask(text);
+      const letters = letterMask(text, letterScratch);
       const readingLogs = logs[r] as SearchLog[];
       for (let t = 0; t < tries.length; t += 1) findTermMatches(tries[t] as TermTrie, text, letters, wordStarts, matches, 0, text.length, readingLogs[t]);
       findRepeats(text, repeats);
     }
     const findTerms = (text: readonly number[], base: number, from: number, to: number): TermMatch[] => {
       const baseText = readings[base] as number[];
-      const firstDifference = new Int32Array(text.length);
+      if (differenceScratch.length < text.length) differenceScratch = new Int32Array(2 * text.length);
+      const firstDifference = differenceScratch;
       let difference = text.length;
       for (let i = text.length - 1; i >= 0; i -= 1) {
         if (text[i] !== baseText[i]) difference = i;
         firstDifference[i] = difference;
       }
-      const letters = letterMask(text);
+      const letters = letterMask(text, letterScratch);
       const out: TermMatch[] = [];
       const baseLogs = logs[base] as SearchLog[];
       for (let t = 0; t < tries.length; t += 1) {
-        findTermMatches(tries[t] as TermTrie, text, letters, wordStarts, out, from, to, undefined, { log: baseLogs[t] as SearchLog, matches, firstDifference });
+        findTermMatches(tries[t] as TermTrie, text, letters, wordStarts, out, from, to, undefined, { log: baseLogs[t] as SearchLog, matches, firstDifference }, 0);
       }
       // A match that covers no changed character is one the base reading already has, at the same
       // cost: as a second piece it could never be cheaper, only more work for the composition.

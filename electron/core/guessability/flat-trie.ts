@@ -27,12 +27,14 @@ export const fuzzySourceBits = 1 | 2 | 4 | 8 | 16;
 
 export interface FlatTrie {
   nodes: number;
-  firstChild: Int32Array;
-  label: Int32Array;
-  /** Bit set of the sources whose term ends at the node. */
-  ends: Uint8Array;
-  /** Letters from the root (capped at 255: only compared with small numbers). */
-  depth: Uint8Array;
+  /**
+   * Two numbers per node, then one: links[2i] is the node's first child (its children are nodes
+   * links[2i] .. links[2i + 2] - 1, sorted by label), links[2i + 1] is the code point on the edge into
+   * it (labelBits bits; all ones for the root) with the bit set of the sources whose term ends there
+   * above it. One array, node by node, so that a walk step reads one place in memory, not four: the
+   * label found among a node's children sits beside that child's own first child and ends.
+   */
+  links: Int32Array;
   /**
    * Built at load, not stored: the children of the root and of its children along ASCII code
    * points, as a table (-1: none). Most walks end within two letters, and there a binary search
@@ -42,15 +44,26 @@ export interface FlatTrie {
   nearRootNodes: number;
 }
 
+/** Code points need 21 bits; the 6 source bits sit above them. */
+export const labelBits = 21;
+export const labelMask = (1 << labelBits) - 1;
+
+export const firstChildOf = (trie: FlatTrie, node: number): number => trie.links[2 * node] as number;
+/** One past the node's last child. */
+export const childrenEndOf = (trie: FlatTrie, node: number): number => trie.links[2 * node + 2] as number;
+export const labelOf = (trie: FlatTrie, node: number): number => (trie.links[2 * node + 1] as number) & labelMask;
+/** Bit set of the sources whose term ends at the node. */
+export const endsOf = (trie: FlatTrie, node: number): number => (trie.links[2 * node + 1] as number) >>> labelBits;
+
 const asciiCodes = 128;
 
 function withNearRoot(trie: Omit<FlatTrie, 'nearRoot' | 'nearRootNodes'>): FlatTrie {
-  // The root and its children are nodes 0 .. firstChild[1] - 1: the grandchildren start there.
-  const nearRootNodes = trie.nodes === 0 ? 0 : (trie.firstChild[1] as number);
+  // The root and its children are nodes 0 .. firstChild(1) - 1: the grandchildren start there.
+  const nearRootNodes = trie.nodes === 0 ? 0 : firstChildOf(trie as FlatTrie, 1);
   const nearRoot = new Int32Array(nearRootNodes * asciiCodes).fill(-1);
   for (let node = 0; node < nearRootNodes; node += 1) {
-    for (let child = trie.firstChild[node] as number; child < (trie.firstChild[node + 1] as number); child += 1) {
-      const label = trie.label[child] as number;
+    for (let child = firstChildOf(trie as FlatTrie, node); child < childrenEndOf(trie as FlatTrie, node); child += 1) {
+      const label = labelOf(trie as FlatTrie, child);
       if (label < asciiCodes) nearRoot[node * asciiCodes + label] = child;
     }
   }
@@ -84,6 +97,7 @@ export function buildFlatTrie(entries: readonly SourcedTerm[], from = 0): FlatTr
   const firstChild: number[] = [];
   const ends: number[] = [];
   const depths: number[] = [0];
+  // Depths are needed while building only: a walk counts them as it goes.
   for (let node = 0; node < rangeStart.length; node += 1) {
     const depth = depths[node] as number;
     const position = from + depth;
@@ -104,27 +118,29 @@ export function buildFlatTrie(entries: readonly SourcedTerm[], from = 0): FlatTr
       rangeStart.push(groupStart);
       rangeEnd.push(i);
       labels.push(codePoint);
-      depths.push(Math.min(depth + 1, 255));
+      depths.push(depth + 1);
     }
   }
   firstChild.push(rangeStart.length);
-  return withNearRoot({
-    nodes: rangeStart.length,
-    firstChild: Int32Array.from(firstChild),
-    label: Int32Array.from(labels),
-    ends: Uint8Array.from(ends),
-    depth: Uint8Array.from(depths),
-  });
+  const nodes = rangeStart.length;
+  const links = new Int32Array(2 * nodes + 1);
+  for (let node = 0; node < nodes; node += 1) {
+    links[2 * node] = firstChild[node] as number;
+    links[2 * node + 1] = ((labels[node] as number) & labelMask) | ((ends[node] as number) << labelBits);
+  }
+  links[2 * nodes] = nodes;
+  return withNearRoot({ nodes, links });
 }
 
 /** The child of `node` along `codePoint`, or -1. Binary search: the root has dozens of children. */
 export function childOf(trie: FlatTrie, node: number, codePoint: number): number {
   if (node < trie.nearRootNodes && codePoint < asciiCodes) return trie.nearRoot[node * asciiCodes + codePoint] as number;
-  let low = trie.firstChild[node] as number;
-  let high = (trie.firstChild[node + 1] as number) - 1;
+  const links = trie.links;
+  let low = links[2 * node] as number;
+  let high = (links[2 * node + 2] as number) - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    const label = trie.label[middle] as number;
+    const label = (links[2 * middle + 1] as number) & labelMask;
     if (label === codePoint) return middle;
     if (label < codePoint) low = middle + 1;
     else high = middle - 1;
@@ -132,12 +148,12 @@ export function childOf(trie: FlatTrie, node: number, codePoint: number): number
   return -1;
 }
 
-// File layout, little-endian: "SSPRTRI1", u32 nodes, then firstChild (i32 x nodes+1), label (i32 x
-// nodes), ends (u8 x nodes), depth (u8 x nodes), zero padding to a multiple of 4.
-const magic = 'SSPRTRI1';
+// File layout, little-endian: "SSPRTRI2", u32 nodes, then links (i32 x 2 nodes + 1), zero padding
+// to a multiple of 4 (none: kept for the next layout).
+const magic = 'SSPRTRI2';
 
 function paddedLength(nodes: number): number {
-  const raw = 12 + 4 * (nodes + 1) + 4 * nodes + 2 * nodes;
+  const raw = 12 + 4 * (2 * nodes + 1);
   return raw + ((4 - (raw % 4)) % 4);
 }
 
@@ -146,10 +162,7 @@ export function serialiseFlatTrie(trie: FlatTrie): Buffer {
   bytes.write(magic, 0, 'latin1');
   bytes.writeUInt32LE(trie.nodes, 8);
   let at = 12;
-  for (const value of trie.firstChild) at = bytes.writeInt32LE(value, at);
-  for (const value of trie.label) at = bytes.writeInt32LE(value, at);
-  Buffer.from(trie.ends.buffer, trie.ends.byteOffset, trie.ends.length).copy(bytes, at);
-  Buffer.from(trie.depth.buffer, trie.depth.byteOffset, trie.depth.length).copy(bytes, at + trie.nodes);
+  for (const value of trie.links) at = bytes.writeInt32LE(value, at);
   return bytes;
 }
 
@@ -161,14 +174,7 @@ export function parseFlatTrie(bytes: Buffer, offset: number): { trie: FlatTrie; 
   const nodes = bytes.readUInt32LE(offset + 8);
   const length = paddedLength(nodes);
   if (bytes.length < offset + length) throw new Error('banned-term trie is cut short');
-  const base = bytes.byteOffset + offset + 12;
-  const trie = withNearRoot({
-    nodes,
-    firstChild: new Int32Array(bytes.buffer, base, nodes + 1),
-    label: new Int32Array(bytes.buffer, base + 4 * (nodes + 1), nodes),
-    ends: new Uint8Array(bytes.buffer, base + 8 * nodes + 4, nodes),
-    depth: new Uint8Array(bytes.buffer, base + 9 * nodes + 4, nodes),
-  });
-  if (trie.firstChild[nodes] !== nodes) throw new Error('banned-term trie is inconsistent');
+  const trie = withNearRoot({ nodes, links: new Int32Array(bytes.buffer, bytes.byteOffset + offset + 12, 2 * nodes + 1) });
+  if (trie.links[2 * nodes] !== nodes) throw new Error('banned-term trie is inconsistent');
   return { trie, next: offset + length };
 }

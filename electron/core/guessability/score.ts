@@ -29,10 +29,21 @@ function preferred(candidate: TermMatch, current: TermMatch | null): boolean {
   return current === null || preference(candidate) < preference(current);
 }
 
+/** Scratch for cheapestSplit, grown as needed and reused: a check allocates no tables. */
+let head = new Int32Array(64);
+let next = new Int32Array(256);
+let best = new Int32Array(65);
+let via = new Int32Array(65);
+
 export function cheapestSplit(length: number, matches: readonly TermMatch[]): ScoredSplit {
+  if (head.length < length) head = new Int32Array(2 * length);
+  if (best.length < length + 1) {
+    best = new Int32Array(2 * length + 2);
+    via = new Int32Array(2 * length + 2);
+  }
+  if (next.length < matches.length) next = new Int32Array(2 * matches.length);
   // Matches starting at each position, as linked lists in typed arrays: no per-position arrays.
-  const head = new Int32Array(length).fill(-1);
-  const next = new Int32Array(matches.length);
+  head.fill(-1, 0, length);
   for (let m = matches.length - 1; m >= 0; m -= 1) {
     const start = (matches[m] as TermMatch).start;
     next[m] = head[start] as number;
@@ -40,8 +51,8 @@ export function cheapestSplit(length: number, matches: readonly TermMatch[]): Sc
   }
 
   // best[i]: fewest points for the characters from i to the end; via[i]: the match used at i, or -1.
-  const best = new Int32Array(length + 1);
-  const via = new Int32Array(length + 1).fill(-1);
+  best[length] = 0;
+  via.fill(-1, 0, length + 1);
   for (let i = length - 1; i >= 0; i -= 1) {
     best[i] = (best[i + 1] as number) + 1;
     for (let m = head[i] as number; m !== -1; m = next[m] as number) {

@@ -1,4 +1,7 @@
 import {
+  labelBits,
+  labelMask,
+  labelOf,
   buildFlatTrie,
   childOf as flatChildOf,
   fuzzySourceBits as flatFuzzySourceBits,
@@ -84,23 +87,28 @@ const skipEntry = 4;
 /** Bit of a letter in a node's sketch of its children's letters. */
 const sketchBit = (letter: number) => 1 << (letter & 31);
 
-/** The offset of `node`'s skip entries in trie.skipPool.data (see TermTrie.skipAt). */
-function skipIndexOf(trie: TermTrie, node: number): number {
+/**
+ * The offset of `node`'s skip entries in trie.skipPool.data (see TermTrie.skipAt). `depth` is the
+ * node's: a walk knows it, the trie does not store it.
+ */
+function skipIndexOf(trie: TermTrie, node: number, depth: number): number {
   const known = trie.skipAt[node] as number;
   if (known !== 0) return known - 1;
-  const { firstChild, label, ends, depth } = trie.main;
-  const grandchildren: number[] = [];
-  for (let child = firstChild[node] as number; child < (firstChild[node + 1] as number); child += 1) {
-    for (let grandchild = firstChild[child] as number; grandchild < (firstChild[child + 1] as number); grandchild += 1) grandchildren.push(grandchild);
+  const main = trie.main;
+  const links = main.links;
+  // Each grandchild with the child it hangs from, by grandchild letter; children ascend and a
+  // grandchild's index grows with its child's, so the grandchild breaks ties.
+  const entries: [grandchild: number, child: number][] = [];
+  for (let child = links[2 * node] as number; child < (links[2 * node + 2] as number); child += 1) {
+    for (let grandchild = links[2 * child] as number; grandchild < (links[2 * child + 2] as number); grandchild += 1) entries.push([grandchild, child]);
   }
-  // Children ascend and a grandchild's index grows with its child's: the grandchild breaks ties.
-  grandchildren.sort((a, b) => (label[a] as number) - (label[b] as number) || a - b);
+  entries.sort((a, b) => labelOf(main, a[0]) - labelOf(main, b[0]) || a[0] - b[0]);
   let letters = 0;
-  for (let i = 0; i < grandchildren.length; i += 1) {
-    if (i === 0 || label[grandchildren[i] as number] !== label[grandchildren[i - 1] as number]) letters += 1;
+  for (let i = 0; i < entries.length; i += 1) {
+    if (i === 0 || labelOf(main, (entries[i] as [number, number])[0]) !== labelOf(main, (entries[i - 1] as [number, number])[0])) letters += 1;
   }
   const pool = trie.skipPool;
-  const needed = 1 + 3 * letters + skipEntry * grandchildren.length;
+  const needed = 1 + 3 * letters + skipEntry * entries.length;
   if (pool.used + needed > pool.data.length) {
     const grown = new Int32Array(Math.max(2 * pool.data.length, pool.used + needed));
     grown.set(pool.data.subarray(0, pool.used));
@@ -111,32 +119,28 @@ function skipIndexOf(trie: TermTrie, node: number): number {
   data[offset] = letters;
   let header = offset + 1;
   let at = offset + 1 + 3 * letters;
-  for (let i = 0; i < grandchildren.length; i += 1) {
-    const grandchild = grandchildren[i] as number;
-    if (i === 0 || label[grandchild] !== label[grandchildren[i - 1] as number]) {
-      data[header] = label[grandchild] as number;
+  // A grandchild is two letters below the node: what it ends counts only at a fuzzy length.
+  const grandchildLengthCounts = depth + 2 >= fuzzyMinTermLength;
+  for (let i = 0; i < entries.length; i += 1) {
+    const [grandchild, child] = entries[i] as [number, number];
+    const label = labelOf(main, grandchild);
+    if (i === 0 || label !== labelOf(main, (entries[i - 1] as [number, number])[0])) {
+      data[header] = label;
       data[header + 1] = at;
       header += 3;
     }
     data[header - 1] = at + skipEntry;
     let sketch = 0;
-    for (let next = firstChild[grandchild] as number; next < (firstChild[grandchild + 1] as number); next += 1) sketch |= sketchBit(label[next] as number);
-    data[at] = label[parentOf(trie.main, node, grandchild)] as number;
+    for (let next = links[2 * grandchild] as number; next < (links[2 * grandchild + 2] as number); next += 1) sketch |= sketchBit(labelOf(main, next));
+    data[at] = labelOf(main, child);
     data[at + 1] = grandchild;
-    data[at + 2] = (depth[grandchild] as number) >= fuzzyMinTermLength ? (ends[grandchild] as number) : 0;
+    data[at + 2] = grandchildLengthCounts ? (links[2 * grandchild + 1] as number) >>> labelBits : 0;
     data[at + 3] = sketch;
     at += skipEntry;
   }
   pool.used = at;
   trie.skipAt[node] = offset + 1;
   return offset;
-}
-
-/** Which child of `node` `grandchild` hangs from. */
-function parentOf(trie: FlatTrie, node: number, grandchild: number): number {
-  let parent = trie.firstChild[node] as number;
-  while (parent + 1 < (trie.firstChild[node + 1] as number) && (trie.firstChild[parent + 1] as number) <= grandchild) parent += 1;
-  return parent;
 }
 
 /** Where the node's skip index at `offset` lists `letter` (its entries: data[at + 1] .. data[at + 2]), or -1. */
@@ -175,21 +179,26 @@ function record(allBits: number, start: number, end: number, edits: 0 | 1): void
   }
 }
 
-/** Continues with the edit spent: a plain walk down `trie` (main or tails) from `node`. */
-function walkExact(trie: FlatTrie, lengthOffset: number, node: number, pos: number, start: number): void {
-  const { ends, depth } = trie;
+/**
+ * Continues with the edit spent: a plain walk down the main trie from `node`, `depth` letters from
+ * the root. The depth is counted here, not read from the trie: one array less to touch per node.
+ */
+function walkExact(trie: FlatTrie, node: number, depth: number, pos: number, start: number): void {
+  const links = trie.links;
   // A fuzzy match ends inside its word (see record): reading past the word's end finds nothing.
   const limit = Math.min(text.length, wordEnd[start] as number);
   let current = node;
   let at = pos;
+  let length = depth;
   for (;;) {
-    const bits = ends[current] as number;
-    if (bits !== 0 && (depth[current] as number) + lengthOffset >= fuzzyMinTermLength) record(bits, start, at, 1);
+    const bits = (links[2 * current + 1] as number) >>> labelBits;
+    if (bits !== 0 && length >= fuzzyMinTermLength) record(bits, start, at, 1);
     if (at >= limit) return;
     if (at >= reach) reach = at + 1;
     current = childOf(trie, current, text[at] as number);
     if (current === -1) return;
     at += 1;
+    length += 1;
   }
 }
 
@@ -203,7 +212,7 @@ let tailsCount = 0;
 let tailsReach = 0;
 
 function walkTails(tails: FlatTrie, pos: number): void {
-  const { ends, depth } = tails;
+  const links = tails.links;
   // Replayed for pos and pos - 1, whose words end no later than pos's: see walkExact.
   const limit = Math.min(text.length, wordEnd[pos] as number);
   tailsFrom = pos;
@@ -212,9 +221,9 @@ function walkTails(tails: FlatTrie, pos: number): void {
   let current = 0;
   let at = pos;
   for (;;) {
-    const bits = ends[current] as number;
-    // A term's length in the tails trie is its depth + 1.
-    if (bits !== 0 && (depth[current] as number) + 1 >= fuzzyMinTermLength) {
+    const bits = (links[2 * current + 1] as number) >>> labelBits;
+    // A term's length in the tails trie is its depth + 1; the depth is at - pos.
+    if (bits !== 0 && at - pos + 1 >= fuzzyMinTermLength) {
       if (tailsCount + 2 > tailsFound.length) {
         const grown = new Int32Array(2 * tailsFound.length);
         grown.set(tailsFound);
@@ -242,7 +251,7 @@ function replayTails(start: number): void {
  * walkExact from the grandchild of the skip entry at `at`, reading the text from `pos`, with the
  * entry's copy of the grandchild's end bits and its sketch deciding before the trie is touched.
  */
-function followSkip(main: FlatTrie, data: Int32Array, at: number, pos: number, start: number): void {
+function followSkip(main: FlatTrie, data: Int32Array, at: number, pos: number, start: number, depth: number): void {
   const bits = data[at + 2] as number;
   if (bits !== 0) record(bits, start, pos, 1);
   if (pos >= text.length || pos >= (wordEnd[start] as number)) return;
@@ -250,7 +259,7 @@ function followSkip(main: FlatTrie, data: Int32Array, at: number, pos: number, s
   const letter = text[pos] as number;
   if (((data[at + 3] as number) & sketchBit(letter)) === 0) return;
   const child = childOf(main, data[at + 1] as number, letter);
-  if (child !== -1) walkExact(main, 0, child, pos + 1, start);
+  if (child !== -1) walkExact(main, child, depth, pos + 1, start);
 }
 
 /**
@@ -260,14 +269,14 @@ function followSkip(main: FlatTrie, data: Int32Array, at: number, pos: number, s
  */
 function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
   const main = trie.main;
-  const { ends, depth, firstChild, label } = main;
+  const links = main.links;
   const length = text.length;
   // Past the end of the word an edit finds nothing (see record); the exact path goes on.
   const limit = wordEnd[start] as number;
   let node = 0;
   let pos = start;
   for (;;) {
-    const bits = ends[node] as number;
+    const bits = (links[2 * node + 1] as number) >>> labelBits;
     if (bits !== 0) record(bits, start, pos, 0);
     const next = pos < length ? (text[pos] as number) : -1;
     if (pos < length && pos >= reach) reach = pos + 1;
@@ -277,24 +286,26 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
       if (after !== -1 && pos + 1 >= reach) reach = pos + 2;
       const nextIsLetter = pos < length && letters[pos] === 1;
       // A child that ends a fuzzy-length term: its depth is 5 or more, so this node's is 4 or more.
-      if ((depth[node] as number) + 1 >= fuzzyMinTermLength) {
-        for (let child = firstChild[node] as number; child < (firstChild[node + 1] as number); child += 1) {
-          const endBits = ends[child] as number;
+      // On the exact path a node's depth is the letters read: pos - start.
+      if (pos - start + 1 >= fuzzyMinTermLength) {
+        for (let child = links[2 * node] as number; child < (links[2 * node + 2] as number); child += 1) {
+          const packed = links[2 * child + 1] as number;
+          const endBits = packed >>> labelBits;
           if ((endBits & fuzzySourceBits) === 0) continue;
           // Deletion of the term's last letter ("blan" for "blank").
           record(endBits, start, pos, 1);
           // Substitution of the term's last letter ("blanc"); the same letter is the exact match.
-          if (nextIsLetter && label[child] !== next) record(endBits, start, pos + 1, 1);
+          if (nextIsLetter && (packed & labelMask) !== next) record(endBits, start, pos + 1, 1);
         }
       }
-      if (next !== -1 && pos + 1 <= limit && (firstChild[node] as number) < (firstChild[node + 1] as number)) {
-        const offset = skipIndexOf(trie, node);
+      if (next !== -1 && pos + 1 <= limit && (links[2 * node] as number) < (links[2 * node + 2] as number)) {
+        const offset = skipIndexOf(trie, node, pos - start);
         const data = trie.skipPool.data;
         // Deletion: the password lacks this letter of the term ("blnk").
         const deleted = skipLetterAt(data, offset, next);
         if (deleted !== -1) {
           for (let at = data[deleted + 1] as number; at < (data[deleted + 2] as number); at += skipEntry) {
-            if (data[at] !== next) followSkip(main, data, at, pos + 1, start);
+            if (data[at] !== next) followSkip(main, data, at, pos + 1, start, pos - start + 3);
           }
         }
         if (after !== -1 && nextIsLetter) {
@@ -302,13 +313,13 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
           const replaced = skipLetterAt(data, offset, after);
           if (replaced !== -1) {
             for (let at = data[replaced + 1] as number; at < (data[replaced + 2] as number); at += skipEntry) {
-              if (data[at] !== next) followSkip(main, data, at, pos + 2, start);
+              if (data[at] !== next) followSkip(main, data, at, pos + 2, start, pos - start + 3);
             }
           }
           // Insertion: an extra letter inside the term ("blaank"). Only inside: an extra character
           // at either end is just a neighbouring character, already counted as one point of its own.
           const resumed = childOf(main, node, after);
-          if (resumed !== -1) walkExact(main, 0, resumed, pos + 2, start);
+          if (resumed !== -1) walkExact(main, resumed, pos - start + 1, pos + 2, start);
         }
       }
     }
@@ -323,9 +334,12 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
 
 const letter = /^\p{L}$/u;
 
-/** 1 where the normalised text has a letter. Only letters can be a typo: see findTermMatches. */
-export function letterMask(text: readonly number[]): Uint8Array {
-  const mask = new Uint8Array(text.length);
+/**
+ * 1 where the normalised text has a letter. Only letters can be a typo: see findTermMatches.
+ * `into` (at least text.length long) saves an allocation on every check.
+ */
+export function letterMask(text: readonly number[], into?: Uint8Array): Uint8Array {
+  const mask = into === undefined || into.length < text.length ? new Uint8Array(text.length) : into.subarray(0, text.length);
   for (let i = 0; i < text.length; i += 1) {
     const codePoint = text[i] as number;
     mask[i] = (codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint > 0x7f && letter.test(String.fromCodePoint(codePoint))) ? 1 : 0;
@@ -346,9 +360,10 @@ export interface SearchLog {
   firstAt: number;
 }
 
-/** `count` logs for a text of this length, in one array. */
-export function searchLogs(count: number, length: number): SearchLog[] {
-  const data = new Int32Array(count * (2 * length + 1));
+/** `count` logs for a text of this length, in one array (`into`, when it is long enough: no allocation). */
+export function searchLogs(count: number, length: number, into?: Int32Array): SearchLog[] {
+  const needed = count * (2 * length + 1);
+  const data = into !== undefined && into.length >= needed ? into : new Int32Array(needed);
   const logs: SearchLog[] = [];
   for (let i = 0; i < count; i += 1) logs.push({ data, reachAt: i * (2 * length + 1), firstAt: i * (2 * length + 1) + length });
   return logs;
@@ -379,6 +394,8 @@ export function findTermMatches(
   lastStart = searched.length,
   log?: SearchLog,
   reuse?: SearchReuse,
+  /** 0: exact matches only (the composition gate's leetspeak readings, see composition-gate.ts). */
+  maxEdits: 0 | 1 = 1,
 ): TermMatch[] {
   const from = Math.max(0, firstStart);
   const to = Math.min(searched.length, lastStart);
@@ -403,7 +420,10 @@ export function findTermMatches(
         const { data, reachAt, firstAt } = reuse.log;
         if ((data[reachAt + start] as number) <= (reuse.firstDifference[start] as number)) {
           // The walk from here would read only what it read in the other reading: the same matches.
-          for (let m = data[firstAt + start] as number; m < (data[firstAt + start + 1] as number); m += 1) output.push(reuse.matches[m] as TermMatch);
+          for (let m = data[firstAt + start] as number; m < (data[firstAt + start + 1] as number); m += 1) {
+            const match = reuse.matches[m] as TermMatch;
+            if (match.edits <= maxEdits) output.push(match);
+          }
           if (log !== undefined) log.data[log.reachAt + start] = data[reachAt + start] as number;
           continue;
         }
@@ -411,7 +431,18 @@ export function findTermMatches(
       reach = start;
       // A fuzzy match spans at least fuzzyMinTermLength - 1 characters of one word (see record):
       // from a start nearer the word's end than that, only the exact walk can find anything.
-      const fuzzy = trie.fuzzy && (wordEnd[start] as number) - start >= fuzzyMinTermLength - 1;
+      const fuzzy = maxEdits === 1 && trie.fuzzy && (wordEnd[start] as number) - start >= fuzzyMinTermLength - 1;
+      const first = searched[start] as number;
+      if (
+        childOf(trie.main, 0, first) === -1 &&
+        (!fuzzy || (childOf(trie.tails, 0, first) === -1 && (start + 1 >= searched.length || letterAt[start] !== 1 || childOf(trie.tails, 0, searched[start + 1] as number) === -1)))
+      ) {
+        // No term starts with this character, nor any term's tail with it or the next: nothing
+        // to walk (most starts in the person's and the organisation's few terms).
+        reach = fuzzy ? Math.min(start + 2, searched.length) : start + 1;
+        if (log !== undefined) log.data[log.reachAt + start] = reach;
+        continue;
+      }
       walkWithEdit(trie, start, fuzzy);
       if (fuzzy) {
         // An edit of the first letter: deleted ("lank") or replaced ("flank" when "blank" is banned;

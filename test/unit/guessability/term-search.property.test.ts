@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { passphrases, randomPasswords, weakPasswords } from '../../../bench/password-sets.js';
-import type { FlatTrie } from '../../../electron/core/guessability/flat-trie.js';
+import { childrenEndOf, endsOf, firstChildOf, labelOf, type FlatTrie } from '../../../electron/core/guessability/flat-trie.js';
 import { findDataDirectory, globalTermsFileName } from '../../../electron/core/guessability/data-files.js';
 import { loadGlobalTerms } from '../../../electron/core/guessability/global-terms.js';
 import { normalisePassword } from '../../../electron/core/guessability/normalise.js';
@@ -87,9 +87,9 @@ describe('the trie search finds exactly what the matching rules describe', () =>
 function termsOf(trie: FlatTrie): string[] {
   const terms: string[] = [];
   const walk = (node: number, prefix: string) => {
-    if ((trie.ends[node] as number) !== 0) terms.push(prefix);
-    for (let child = trie.firstChild[node] as number; child < (trie.firstChild[node + 1] as number); child += 1) {
-      walk(child, prefix + String.fromCodePoint(trie.label[child] as number));
+    if (endsOf(trie, node) !== 0) terms.push(prefix);
+    for (let child = firstChildOf(trie, node); child < childrenEndOf(trie, node); child += 1) {
+      walk(child, prefix + String.fromCodePoint(labelOf(trie, child)));
     }
   };
   walk(0, '');

@@ -85,11 +85,20 @@ export function cheapestComposition(text: readonly number[], capitals: Uint8Arra
 
   const brute = bruteLog10(text, capitals);
   for (let position = 0; position < length; position += 1) {
-    for (let parts = 0; parts <= maxParts; parts += 1) {
-      for (let open = 0; open < 2; open += 1) {
+    // Every part is at least one character long: no more parts than characters so far.
+    const mostParts = Math.min(maxParts, position);
+    // A state is left unexpanded when another here has no more parts, costs no more and is open
+    // if it is: whatever follows costs that one no more parts and no more guesses, and n! only grows.
+    // Few states here survive that; without it every (parts, open) pair was expanded.
+    let cheapestOpen = Number.POSITIVE_INFINITY;
+    let cheapestAny = Number.POSITIVE_INFINITY;
+    for (let parts = 0; parts <= mostParts; parts += 1) {
+      for (let open = 1; open >= 0; open -= 1) {
         const here = index(position, parts, open);
         const value = cost[here] as number;
-        if (value === Number.POSITIVE_INFINITY) continue;
+        if (value >= (open === 1 ? cheapestOpen : cheapestAny)) continue;
+        if (open === 1) cheapestOpen = value;
+        if (value < cheapestAny) cheapestAny = value;
         // Brute-force one character: it joins an open stretch, or opens a new part.
         relax(index(position + 1, open === 1 ? parts : Math.min(maxParts, parts + 1), 1), value + brute, here, -1);
         for (let p = head[position] as number; p !== -1; p = nextPiece[p] as number) {

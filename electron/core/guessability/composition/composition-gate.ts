@@ -32,8 +32,9 @@ export interface CompositionInput {
   repeats: readonly TermMatch[];
   /**
    * Finds banned terms starting in [from, to) in another reading of the password, of the same
-   * length as normalised.readings[base] (see leetNextToWords); what it finds is what a full search
-   * of that reading finds there, in the same order.
+   * length as normalised.readings[base] (see leetNextToWords), exactly (no edit), and only those
+   * covering a character where the readings differ: what an exact search of that reading finds
+   * there, in the same order, less what the base reading already had.
    */
   findTerms: (text: readonly number[], base: number, from: number, to: number) => TermMatch[];
   breached: BreachedList;
@@ -64,7 +65,8 @@ interface LeetReading {
  * year. Cracking rules swap more: "S0phi3201012" is "sophie" and a date, "W3573rn" is "western".
  * This reading swaps the substitutable digits that touch a letter (up to 4 from each end of a digit
  * run, stopping at the first digit with no letter to stand for); its words become pieces beside the
- * digits of the usual reading.
+ * digits of the usual reading. Its terms are matched exactly (findTerms): an attacker's rules put
+ * leetspeak or a typo on a word, rarely both, and the fuzzy walks there cost a quarter of a check.
  */
 function leetNextToWords(text: readonly number[], substituted: Uint8Array): LeetReading | null {
   const swapped = new Uint8Array(substituted);
