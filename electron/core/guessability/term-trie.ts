@@ -61,9 +61,10 @@ export interface TermTrie {
    * The skip index (see the top of this file), built per node on first use: skipAt[node] is 0
    * while unbuilt, else 1 + the offset of the node's index in skipPool.data: the number of
    * distinct grandchild letters, then (letter, first entry, end of entries) for each in ascending
-   * order, then the entries, skipEntry numbers each (child letter, grandchild, the grandchild's end
-   * bits when it ends a fuzzy-length term, the sketch of its children's letters: bit letter % 32),
-   * by grandchild letter, then child. The letters come first and together, so that finding one
+   * order, then the entries, skipEntry numbers each (the grandchild with, above grandchildBits, its
+   * end bits when it ends a fuzzy-length term; the sketch of its children's letters: bit letter % 32),
+   * by grandchild letter, then child. Two numbers, not four: the entries of the nodes near the root
+   * run to hundreds, and reading them from memory was most of a fuzzy walk's time. The letters come first and together, so that finding one
    * reads a line or two of memory, not a binary search across hundreds of entries.
    */
   skipAt: Int32Array;
@@ -72,6 +73,7 @@ export interface TermTrie {
 
 export function termTrieFrom(main: FlatTrie, tails: FlatTrie): TermTrie {
   const fuzzy = tails.nodes > 1;
+  if (fuzzy && main.nodes > grandchildMask) throw new Error(`a fuzzy term trie holds at most ${grandchildMask} nodes (this one ${main.nodes})`);
   return { main, tails, fuzzy, skipAt: new Int32Array(fuzzy ? main.nodes : 0), skipPool: { data: new Int32Array(fuzzy ? 1024 : 0), used: 0 } };
 }
 
@@ -82,7 +84,10 @@ export function buildTermTrie(entries: readonly SourcedTerm[]): TermTrie {
   return termTrieFrom(buildFlatTrie(entries), buildFlatTrie(fuzzyLength, 1));
 }
 
-const skipEntry = 4;
+const skipEntry = 2;
+/** A grandchild's node number fits below its end bits in one skip entry number. */
+const grandchildBits = 24;
+const grandchildMask = (1 << grandchildBits) - 1;
 
 /** Bit of a letter in a node's sketch of its children's letters. */
 const sketchBit = (letter: number) => 1 << (letter & 31);
@@ -96,16 +101,16 @@ function skipIndexOf(trie: TermTrie, node: number, depth: number): number {
   if (known !== 0) return known - 1;
   const main = trie.main;
   const links = main.links;
-  // Each grandchild with the child it hangs from, by grandchild letter; children ascend and a
-  // grandchild's index grows with its child's, so the grandchild breaks ties.
-  const entries: [grandchild: number, child: number][] = [];
+  // The grandchildren by letter; children ascend and a grandchild's index grows with its child's,
+  // so the index breaks ties (by child).
+  const entries: number[] = [];
   for (let child = links[2 * node] as number; child < (links[2 * node + 2] as number); child += 1) {
-    for (let grandchild = links[2 * child] as number; grandchild < (links[2 * child + 2] as number); grandchild += 1) entries.push([grandchild, child]);
+    for (let grandchild = links[2 * child] as number; grandchild < (links[2 * child + 2] as number); grandchild += 1) entries.push(grandchild);
   }
-  entries.sort((a, b) => labelOf(main, a[0]) - labelOf(main, b[0]) || a[0] - b[0]);
+  entries.sort((a, b) => labelOf(main, a) - labelOf(main, b) || a - b);
   let letters = 0;
   for (let i = 0; i < entries.length; i += 1) {
-    if (i === 0 || labelOf(main, (entries[i] as [number, number])[0]) !== labelOf(main, (entries[i - 1] as [number, number])[0])) letters += 1;
+    if (i === 0 || labelOf(main, entries[i] as number) !== labelOf(main, entries[i - 1] as number)) letters += 1;
   }
   const pool = trie.skipPool;
   const needed = 1 + 3 * letters + skipEntry * entries.length;
@@ -122,9 +127,9 @@ function skipIndexOf(trie: TermTrie, node: number, depth: number): number {
   // A grandchild is two letters below the node: what it ends counts only at a fuzzy length.
   const grandchildLengthCounts = depth + 2 >= fuzzyMinTermLength;
   for (let i = 0; i < entries.length; i += 1) {
-    const [grandchild, child] = entries[i] as [number, number];
+    const grandchild = entries[i] as number;
     const label = labelOf(main, grandchild);
-    if (i === 0 || label !== labelOf(main, (entries[i - 1] as [number, number])[0])) {
+    if (i === 0 || label !== labelOf(main, entries[i - 1] as number)) {
       data[header] = label;
       data[header + 1] = at;
       header += 3;
@@ -132,10 +137,8 @@ function skipIndexOf(trie: TermTrie, node: number, depth: number): number {
     data[header - 1] = at + skipEntry;
     let sketch = 0;
     for (let next = links[2 * grandchild] as number; next < (links[2 * grandchild + 2] as number); next += 1) sketch |= sketchBit(labelOf(main, next));
-    data[at] = labelOf(main, child);
-    data[at + 1] = grandchild;
-    data[at + 2] = grandchildLengthCounts ? (links[2 * grandchild + 1] as number) >>> labelBits : 0;
-    data[at + 3] = sketch;
+    data[at] = grandchild | ((grandchildLengthCounts ? (links[2 * grandchild + 1] as number) >>> labelBits : 0) << grandchildBits);
+    data[at + 1] = sketch;
     at += skipEntry;
   }
   pool.used = at;
@@ -252,13 +255,14 @@ function replayTails(start: number): void {
  * entry's copy of the grandchild's end bits and its sketch deciding before the trie is touched.
  */
 function followSkip(main: FlatTrie, data: Int32Array, at: number, pos: number, start: number, depth: number): void {
-  const bits = data[at + 2] as number;
+  const entry = data[at] as number;
+  const bits = entry >>> grandchildBits;
   if (bits !== 0) record(bits, start, pos, 1);
   if (pos >= text.length || pos >= (wordEnd[start] as number)) return;
   if (pos >= reach) reach = pos + 1;
   const letter = text[pos] as number;
-  if (((data[at + 3] as number) & sketchBit(letter)) === 0) return;
-  const child = childOf(main, data[at + 1] as number, letter);
+  if (((data[at + 1] as number) & sketchBit(letter)) === 0) return;
+  const child = childOf(main, entry & grandchildMask, letter);
   if (child !== -1) walkExact(main, child, depth, pos + 1, start);
 }
 
@@ -280,6 +284,7 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
     if (bits !== 0) record(bits, start, pos, 0);
     const next = pos < length ? (text[pos] as number) : -1;
     if (pos < length && pos >= reach) reach = pos + 1;
+    const exact = next === -1 ? -1 : childOf(main, node, next);
 
     if (pos > start && fuzzy && pos <= limit) {
       const after = pos + 1 < length && pos + 2 <= limit ? (text[pos + 1] as number) : -1;
@@ -301,11 +306,15 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
       if (next !== -1 && pos + 1 <= limit && (links[2 * node] as number) < (links[2 * node + 2] as number)) {
         const offset = skipIndexOf(trie, node, pos - start);
         const data = trie.skipPool.data;
+        // Grandchildren through the exact path's child are no edit: that walk goes on below.
+        const exactFrom = exact === -1 ? -1 : (links[2 * exact] as number);
+        const exactTo = exact === -1 ? -1 : (links[2 * exact + 2] as number);
         // Deletion: the password lacks this letter of the term ("blnk").
         const deleted = skipLetterAt(data, offset, next);
         if (deleted !== -1) {
           for (let at = data[deleted + 1] as number; at < (data[deleted + 2] as number); at += skipEntry) {
-            if (data[at] !== next) followSkip(main, data, at, pos + 1, start, pos - start + 3);
+            const grandchild = (data[at] as number) & grandchildMask;
+            if (grandchild < exactFrom || grandchild >= exactTo) followSkip(main, data, at, pos + 1, start, pos - start + 3);
           }
         }
         if (after !== -1 && nextIsLetter) {
@@ -313,7 +322,8 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
           const replaced = skipLetterAt(data, offset, after);
           if (replaced !== -1) {
             for (let at = data[replaced + 1] as number; at < (data[replaced + 2] as number); at += skipEntry) {
-              if (data[at] !== next) followSkip(main, data, at, pos + 2, start, pos - start + 3);
+              const grandchild = (data[at] as number) & grandchildMask;
+              if (grandchild < exactFrom || grandchild >= exactTo) followSkip(main, data, at, pos + 2, start, pos - start + 3);
             }
           }
           // Insertion: an extra letter inside the term ("blaank"). Only inside: an extra character
@@ -324,8 +334,6 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
       }
     }
 
-    if (next === -1) return;
-    const exact = childOf(main, node, next);
     if (exact === -1) return;
     node = exact;
     pos += 1;
