@@ -28,11 +28,14 @@ export const fuzzySourceBits = 1 | 2 | 4 | 8 | 16;
 export interface FlatTrie {
   nodes: number;
   /**
-   * Two numbers per node, then one: links[2i] is the node's first child (its children are nodes
-   * links[2i] .. links[2i + 2] - 1, sorted by label), links[2i + 1] is the code point on the edge into
+   * Two numbers per node: links[2i] is the node's first child times 256 plus its number of children
+   * (its children are contiguous, sorted by label), links[2i + 1] is the code point on the edge into
    * it (labelBits bits; all ones for the root) with the bit set of the sources whose term ends there
    * above it. One array, node by node, so that a walk step reads one place in memory, not four: the
-   * label found among a node's children sits beside that child's own first child and ends.
+   * label found among a node's children sits beside that child's own children and ends. Nodes are
+   * numbered children block by children block, depth first: a node's children follow its siblings'
+   * block when it is the first child, and deep in the trie, where nodes have one or two children, a
+   * word's path runs through neighbouring memory instead of one distant level after another.
    */
   links: Int32Array;
   /**
@@ -48,9 +51,12 @@ export interface FlatTrie {
 export const labelBits = 21;
 export const labelMask = (1 << labelBits) - 1;
 
-export const firstChildOf = (trie: FlatTrie, node: number): number => trie.links[2 * node] as number;
+/** At most this many children per node (255): the count sits in the low byte of links[2i]. */
+export const childCountBits = 8;
+const childCountMask = (1 << childCountBits) - 1;
+export const firstChildOf = (trie: FlatTrie, node: number): number => (trie.links[2 * node] as number) >>> childCountBits;
 /** One past the node's last child. */
-export const childrenEndOf = (trie: FlatTrie, node: number): number => trie.links[2 * node + 2] as number;
+export const childrenEndOf = (trie: FlatTrie, node: number): number => firstChildOf(trie, node) + ((trie.links[2 * node] as number) & childCountMask);
 export const labelOf = (trie: FlatTrie, node: number): number => (trie.links[2 * node + 1] as number) & labelMask;
 /** Bit set of the sources whose term ends at the node. */
 export const endsOf = (trie: FlatTrie, node: number): number => (trie.links[2 * node + 1] as number) >>> labelBits;
@@ -59,7 +65,7 @@ const asciiCodes = 128;
 
 function withNearRoot(trie: Omit<FlatTrie, 'nearRoot' | 'nearRootNodes'>): FlatTrie {
   // The root and its children are nodes 0 .. firstChild(1) - 1: the grandchildren start there.
-  const nearRootNodes = trie.nodes === 0 ? 0 : firstChildOf(trie as FlatTrie, 1);
+  const nearRootNodes = trie.nodes <= 1 ? trie.nodes : firstChildOf(trie as FlatTrie, 1);
   const nearRoot = new Int32Array(nearRootNodes * asciiCodes).fill(-1);
   for (let node = 0; node < nearRootNodes; node += 1) {
     for (let child = firstChildOf(trie as FlatTrie, node); child < childrenEndOf(trie as FlatTrie, node); child += 1) {
@@ -91,14 +97,18 @@ function compareFrom(a: readonly number[], b: readonly number[], from: number): 
 export function buildFlatTrie(entries: readonly SourcedTerm[], from = 0): FlatTrie {
   const sorted = entries.filter((entry) => entry.term.length > from).sort((a, b) => compareFrom(a.term, b.term, from));
   // Breadth first over ranges of the sorted terms: a node is the range of terms sharing its prefix.
+  // Each node is a range of the sorted terms sharing its prefix. Nodes get their numbers a children
+  // block at a time, and blocks are made depth first (see FlatTrie.links).
   const rangeStart: number[] = [0];
   const rangeEnd: number[] = [sorted.length];
   const labels: number[] = [-1];
-  const firstChild: number[] = [];
-  const ends: number[] = [];
   const depths: number[] = [0];
-  // Depths are needed while building only: a walk counts them as it goes.
-  for (let node = 0; node < rangeStart.length; node += 1) {
+  const ends: number[] = [0];
+  const firstChild: number[] = [0];
+  const childCount: number[] = [0];
+  const pending: number[] = [0];
+  while (pending.length > 0) {
+    const node = pending.pop() as number;
     const depth = depths[node] as number;
     const position = from + depth;
     let i = rangeStart[node] as number;
@@ -109,8 +119,9 @@ export function buildFlatTrie(entries: readonly SourcedTerm[], from = 0): FlatTr
       bits |= sourceBit[(sorted[i] as SourcedTerm).source];
       i += 1;
     }
-    ends.push(bits);
-    firstChild.push(rangeStart.length);
+    ends[node] = bits;
+    const first = rangeStart.length;
+    firstChild[node] = first;
     while (i < end) {
       const codePoint = (sorted[i] as SourcedTerm).term[position] as number;
       const groupStart = i;
@@ -120,24 +131,28 @@ export function buildFlatTrie(entries: readonly SourcedTerm[], from = 0): FlatTr
       labels.push(codePoint);
       depths.push(depth + 1);
     }
+    const count = rangeStart.length - first;
+    if (count > childCountMask) throw new Error(`a banned-term trie node has ${count} children; at most ${childCountMask} fit`);
+    childCount[node] = count;
+    for (let child = rangeStart.length - 1; child >= first; child -= 1) pending.push(child);
   }
-  firstChild.push(rangeStart.length);
   const nodes = rangeStart.length;
-  const links = new Int32Array(2 * nodes + 1);
+  if (nodes >= 2 ** (31 - childCountBits)) throw new Error(`a banned-term trie holds fewer than ${2 ** (31 - childCountBits)} nodes (this one ${nodes})`);
+  const links = new Int32Array(2 * nodes);
   for (let node = 0; node < nodes; node += 1) {
-    links[2 * node] = firstChild[node] as number;
+    links[2 * node] = ((firstChild[node] as number) << childCountBits) | (childCount[node] as number);
     links[2 * node + 1] = ((labels[node] as number) & labelMask) | ((ends[node] as number) << labelBits);
   }
-  links[2 * nodes] = nodes;
   return withNearRoot({ nodes, links });
 }
 
 /** The child of `node` along `codePoint`, or -1. Binary search: the root has dozens of children. */
 export function childOf(trie: FlatTrie, node: number, codePoint: number): number {
   if (node < trie.nearRootNodes && codePoint < asciiCodes) return trie.nearRoot[node * asciiCodes + codePoint] as number;
+  const children = trie.links[2 * node] as number;
   const links = trie.links;
-  let low = links[2 * node] as number;
-  let high = (links[2 * node + 2] as number) - 1;
+  let low = children >>> childCountBits;
+  let high = low + (children & childCountMask) - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
     const label = (links[2 * middle + 1] as number) & labelMask;
@@ -148,17 +163,13 @@ export function childOf(trie: FlatTrie, node: number, codePoint: number): number
   return -1;
 }
 
-// File layout, little-endian: "SSPRTRI2", u32 nodes, then links (i32 x 2 nodes + 1), zero padding
-// to a multiple of 4 (none: kept for the next layout).
-const magic = 'SSPRTRI2';
+// File layout, little-endian: "SSPRTRI3", u32 nodes, then links (i32 x 2 nodes).
+const magic = 'SSPRTRI3';
 
-function paddedLength(nodes: number): number {
-  const raw = 12 + 4 * (2 * nodes + 1);
-  return raw + ((4 - (raw % 4)) % 4);
-}
+const byteLength = (nodes: number) => 12 + 8 * nodes;
 
 export function serialiseFlatTrie(trie: FlatTrie): Buffer {
-  const bytes = Buffer.alloc(paddedLength(trie.nodes));
+  const bytes = Buffer.alloc(byteLength(trie.nodes));
   bytes.write(magic, 0, 'latin1');
   bytes.writeUInt32LE(trie.nodes, 8);
   let at = 12;
@@ -172,9 +183,10 @@ export function parseFlatTrie(bytes: Buffer, offset: number): { trie: FlatTrie; 
     throw new Error('not a banned-term trie');
   }
   const nodes = bytes.readUInt32LE(offset + 8);
-  const length = paddedLength(nodes);
-  if (bytes.length < offset + length) throw new Error('banned-term trie is cut short');
-  const trie = withNearRoot({ nodes, links: new Int32Array(bytes.buffer, bytes.byteOffset + offset + 12, 2 * nodes + 1) });
-  if (trie.links[2 * nodes] !== nodes) throw new Error('banned-term trie is inconsistent');
+  const length = byteLength(nodes);
+  if (nodes === 0 || bytes.length < offset + length) throw new Error('banned-term trie is cut short');
+  const trie = withNearRoot({ nodes, links: new Int32Array(bytes.buffer, bytes.byteOffset + offset + 12, 2 * nodes) });
+  // The root's children are nodes 1 onwards, and the last node's children end at the last node.
+  if ((nodes > 1 && firstChildOf(trie, 0) !== 1) || childrenEndOf(trie, nodes - 1) !== nodes) throw new Error('banned-term trie is inconsistent');
   return { trie, next: offset + length };
 }

@@ -15,7 +15,7 @@ import { buildTermTrie, termTrieFrom, type TermTrie } from './term-trie.js';
  * the dictionary trie (main, tails: empty).
  */
 const magic = 'SSPRGTL1';
-const formatVersion = 2;
+const formatVersion = 3;
 const headerBytes = 16;
 
 /** Shorter global terms would match by chance in every random password. */

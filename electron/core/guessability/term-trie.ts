@@ -1,4 +1,7 @@
 import {
+  childCountBits,
+  childrenEndOf,
+  firstChildOf,
   labelBits,
   labelMask,
   labelOf,
@@ -84,6 +87,7 @@ export function buildTermTrie(entries: readonly SourcedTerm[]): TermTrie {
   return termTrieFrom(buildFlatTrie(entries), buildFlatTrie(fuzzyLength, 1));
 }
 
+const childCountMask = (1 << childCountBits) - 1;
 const skipEntry = 2;
 /** A grandchild's node number fits below its end bits in one skip entry number. */
 const grandchildBits = 24;
@@ -104,8 +108,8 @@ function skipIndexOf(trie: TermTrie, node: number, depth: number): number {
   // The grandchildren by letter; children ascend and a grandchild's index grows with its child's,
   // so the index breaks ties (by child).
   const entries: number[] = [];
-  for (let child = links[2 * node] as number; child < (links[2 * node + 2] as number); child += 1) {
-    for (let grandchild = links[2 * child] as number; grandchild < (links[2 * child + 2] as number); grandchild += 1) entries.push(grandchild);
+  for (let child = firstChildOf(main, node); child < childrenEndOf(main, node); child += 1) {
+    for (let grandchild = firstChildOf(main, child); grandchild < childrenEndOf(main, child); grandchild += 1) entries.push(grandchild);
   }
   entries.sort((a, b) => labelOf(main, a) - labelOf(main, b) || a - b);
   let letters = 0;
@@ -136,7 +140,7 @@ function skipIndexOf(trie: TermTrie, node: number, depth: number): number {
     }
     data[header - 1] = at + skipEntry;
     let sketch = 0;
-    for (let next = links[2 * grandchild] as number; next < (links[2 * grandchild + 2] as number); next += 1) sketch |= sketchBit(labelOf(main, next));
+    for (let next = firstChildOf(main, grandchild); next < childrenEndOf(main, grandchild); next += 1) sketch |= sketchBit(labelOf(main, next));
     data[at] = grandchild | ((grandchildLengthCounts ? (links[2 * grandchild + 1] as number) >>> labelBits : 0) << grandchildBits);
     data[at + 1] = sketch;
     at += skipEntry;
@@ -293,7 +297,9 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
       // A child that ends a fuzzy-length term: its depth is 5 or more, so this node's is 4 or more.
       // On the exact path a node's depth is the letters read: pos - start.
       if (pos - start + 1 >= fuzzyMinTermLength) {
-        for (let child = links[2 * node] as number; child < (links[2 * node + 2] as number); child += 1) {
+        const children = links[2 * node] as number;
+        const firstChild = children >>> childCountBits;
+        for (let child = firstChild; child < firstChild + (children & childCountMask); child += 1) {
           const packed = links[2 * child + 1] as number;
           const endBits = packed >>> labelBits;
           if ((endBits & fuzzySourceBits) === 0) continue;
@@ -303,12 +309,13 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
           if (nextIsLetter && (packed & labelMask) !== next) record(endBits, start, pos + 1, 1);
         }
       }
-      if (next !== -1 && pos + 1 <= limit && (links[2 * node] as number) < (links[2 * node + 2] as number)) {
+      if (next !== -1 && pos + 1 <= limit && ((links[2 * node] as number) & childCountMask) !== 0) {
         const offset = skipIndexOf(trie, node, pos - start);
         const data = trie.skipPool.data;
         // Grandchildren through the exact path's child are no edit: that walk goes on below.
-        const exactFrom = exact === -1 ? -1 : (links[2 * exact] as number);
-        const exactTo = exact === -1 ? -1 : (links[2 * exact + 2] as number);
+        const exactChildren = exact === -1 ? 0 : (links[2 * exact] as number);
+        const exactFrom = exact === -1 ? -1 : exactChildren >>> childCountBits;
+        const exactTo = exact === -1 ? -1 : exactFrom + (exactChildren & childCountMask);
         // Deletion: the password lacks this letter of the term ("blnk").
         const deleted = skipLetterAt(data, offset, next);
         if (deleted !== -1) {
