@@ -62,13 +62,14 @@ export interface TermTrie {
   tails: FlatTrie;
   /**
    * The skip index (see the top of this file), built per node on first use: skipAt[node] is 0
-   * while unbuilt, else 1 + the offset of the node's index in skipPool.data: the number of
-   * distinct grandchild letters, then (letter, first entry, end of entries) for each in ascending
-   * order, then the entries, skipEntry numbers each (the grandchild with, above grandchildBits, its
-   * end bits when it ends a fuzzy-length term; the sketch of its children's letters: bit letter % 32),
-   * by grandchild letter, then child. Two numbers, not four: the entries of the nodes near the root
-   * run to hundreds, and reading them from memory was most of a fuzzy walk's time. The letters come first and together, so that finding one
-   * reads a line or two of memory, not a binary search across hundreds of entries.
+   * while unbuilt, else 1 + the offset of the node's index in skipPool.data: the number n of
+   * distinct grandchild letters, the n letters in ascending order, n + 1 positions (where each
+   * letter's entries start, then where the last ends), then the entries, skipEntry numbers each (the
+   * grandchild with its end bits above grandchildBits when it ends a fuzzy-length term; the sketch of
+   * its children's letters: bit letter % 32), by grandchild letter, then child. The letters sit
+   * together and alone, so that finding one reads a line or two of memory, and an entry is two
+   * numbers, not four: near the root a node's entries run to hundreds, and reading skip indexes
+   * from memory was most of a fuzzy walk's time.
    */
   skipAt: Int32Array;
   skipPool: { data: Int32Array; used: number };
@@ -117,7 +118,7 @@ function skipIndexOf(trie: TermTrie, node: number, depth: number): number {
     if (i === 0 || labelOf(main, entries[i] as number) !== labelOf(main, entries[i - 1] as number)) letters += 1;
   }
   const pool = trie.skipPool;
-  const needed = 1 + 3 * letters + skipEntry * entries.length;
+  const needed = 2 + 2 * letters + skipEntry * entries.length;
   if (pool.used + needed > pool.data.length) {
     const grown = new Int32Array(Math.max(2 * pool.data.length, pool.used + needed));
     grown.set(pool.data.subarray(0, pool.used));
@@ -126,39 +127,42 @@ function skipIndexOf(trie: TermTrie, node: number, depth: number): number {
   const offset = pool.used;
   const data = pool.data;
   data[offset] = letters;
-  let header = offset + 1;
-  let at = offset + 1 + 3 * letters;
+  let letterAt = offset + 1;
+  let at = offset + 2 + 2 * letters;
   // A grandchild is two letters below the node: what it ends counts only at a fuzzy length.
   const grandchildLengthCounts = depth + 2 >= fuzzyMinTermLength;
   for (let i = 0; i < entries.length; i += 1) {
     const grandchild = entries[i] as number;
     const label = labelOf(main, grandchild);
     if (i === 0 || label !== labelOf(main, entries[i - 1] as number)) {
-      data[header] = label;
-      data[header + 1] = at;
-      header += 3;
+      data[letterAt] = label;
+      data[letterAt + letters] = at;
+      letterAt += 1;
     }
-    data[header - 1] = at + skipEntry;
     let sketch = 0;
     for (let next = firstChildOf(main, grandchild); next < childrenEndOf(main, grandchild); next += 1) sketch |= sketchBit(labelOf(main, next));
     data[at] = grandchild | ((grandchildLengthCounts ? (links[2 * grandchild + 1] as number) >>> labelBits : 0) << grandchildBits);
     data[at + 1] = sketch;
     at += skipEntry;
   }
+  data[letterAt + letters] = at;
   pool.used = at;
   trie.skipAt[node] = offset + 1;
   return offset;
 }
 
-/** Where the node's skip index at `offset` lists `letter` (its entries: data[at + 1] .. data[at + 2]), or -1. */
+/**
+ * Where the node's skip index at `offset` keeps where `letter`'s entries start (they run from
+ * data[at] to data[at + 1]), or -1 when no grandchild has that letter.
+ */
 function skipLetterAt(data: Int32Array, offset: number, letter: number): number {
-  let low = 0;
-  let high = (data[offset] as number) - 1;
+  const letters = data[offset] as number;
+  let low = offset + 1;
+  let high = offset + letters;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    const at = offset + 1 + 3 * middle;
-    const found = data[at] as number;
-    if (found === letter) return at;
+    const found = data[middle] as number;
+    if (found === letter) return middle + letters;
     if (found < letter) low = middle + 1;
     else high = middle - 1;
   }
@@ -319,7 +323,7 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
         // Deletion: the password lacks this letter of the term ("blnk").
         const deleted = skipLetterAt(data, offset, next);
         if (deleted !== -1) {
-          for (let at = data[deleted + 1] as number; at < (data[deleted + 2] as number); at += skipEntry) {
+          for (let at = data[deleted] as number; at < (data[deleted + 1] as number); at += skipEntry) {
             const grandchild = (data[at] as number) & grandchildMask;
             if (grandchild < exactFrom || grandchild >= exactTo) followSkip(main, data, at, pos + 1, start, pos - start + 3);
           }
@@ -328,7 +332,7 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
           // Substitution: the password has another letter here ("blenk").
           const replaced = skipLetterAt(data, offset, after);
           if (replaced !== -1) {
-            for (let at = data[replaced + 1] as number; at < (data[replaced + 2] as number); at += skipEntry) {
+            for (let at = data[replaced] as number; at < (data[replaced + 1] as number); at += skipEntry) {
               const grandchild = (data[at] as number) & grandchildMask;
               if (grandchild < exactFrom || grandchild >= exactTo) followSkip(main, data, at, pos + 2, start, pos - start + 3);
             }
