@@ -9,6 +9,7 @@ import type { ProofThrottle } from '../proofs/proof-throttle.js';
 import type { SessionHolder } from '../session/session-holder.js';
 import type { ProofProgress, SessionState } from '../session/walk-up-session.js';
 import type { Store } from '../store/store.js';
+import { endWhenBlocked } from '../proofs/end-when-blocked.js';
 
 export interface ProofStepsDeps {
   store: Store;
@@ -80,18 +81,14 @@ export function createProofSteps(deps: ProofStepsDeps) {
     return store.run((tx) => deps.proofThrottle.countFailure(tx, { typedName, event, codeTriesLeft: method === 'app' ? Infinity : 0, detail: { method } }));
   }
 
-  /**
-   * A refusal as TOO_MANY_ATTEMPTS because the typed name reached its failed-proof limit ends the
-   * journey in the blocked stage: nothing more is taken until the person finishes. The kiosk's own
-   * short pacing says TOO_MANY_ATTEMPTS too, but is only a wait: the person stays where they were.
-   */
-  async function blockIfTooMany<T>(current: ChooseState | CodeState, result: Result<T>): Promise<Result<T>> {
-    if (result.ok || result.error.code !== 'TOO_MANY_ATTEMPTS') return result;
-    const until = await store.read((db) => deps.proofThrottle.nameBlockedUntil(db, { typedName: current.typedName }));
-    if (until === null) return result;
+  /** A refusal because the typed name reached its failed-proof limit ends the journey (see endWhenBlocked). */
+  function blockIfTooMany<T>(current: ChooseState | CodeState, result: Result<T>): Promise<Result<T>> {
     const { purpose, typedName, startedAt } = current;
-    session.set({ stage: 'blocked', purpose, typedName, startedAt, lastActiveAt: now(), until: until.toISOString() });
-    return result;
+    return endWhenBlocked(
+      result,
+      () => store.read((db) => deps.proofThrottle.nameBlockedUntil(db, { typedName })),
+      (until) => session.set({ stage: 'blocked', purpose, typedName, startedAt, lastActiveAt: now(), until }),
+    );
   }
 
   /** Sends a code by `method` (or opens the app) for the person at the chooser. */

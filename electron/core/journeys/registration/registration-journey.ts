@@ -13,6 +13,7 @@ import { judgeEmailAddress, sameEmailAddress } from './email-address.js';
 import { maskContact, readAccountMethods } from './method-list.js';
 import type { MethodProof } from './method-proof.js';
 import { sameContact, type MethodSaver } from './save-change.js';
+import { endWhenBlocked } from '../../proofs/end-when-blocked.js';
 
 export interface RegistrationJourneyDeps {
   store: Store;
@@ -70,18 +71,16 @@ export function createRegistrationJourney(deps: RegistrationJourneyDeps) {
   }
 
   /**
-   * A code or a code request refused as TOO_MANY_ATTEMPTS because the account reached its failed-proof
-   * limit ends the session in the blocked stage: nothing more is taken until the person finishes, and
-   * the signed-in account is dropped with the pending change. The kiosk's own pacing and the send
-   * limits say TOO_MANY_ATTEMPTS too, but are only a wait: the person stays where they were.
+   * A refusal because the account reached its failed-proof limit ends the session (see
+   * endWhenBlocked), and the signed-in account is dropped with the pending change.
    */
-  async function blockIfTooMany<T>(state: RegistrationState, result: Result<T>): Promise<Result<T>> {
-    if (result.ok || result.error.code !== 'TOO_MANY_ATTEMPTS') return result;
-    const until = await proof.blockedUntil(state.account);
-    if (until === null) return result;
+  function blockIfTooMany<T>(state: RegistrationState, result: Result<T>): Promise<Result<T>> {
     const { purpose, startedAt, typedName } = state;
-    session.set({ stage: 'blocked', purpose, startedAt, lastActiveAt: now(), typedName, until: until.toISOString() });
-    return result;
+    return endWhenBlocked(
+      result,
+      () => proof.blockedUntil(state.account),
+      (until) => session.set({ stage: 'blocked', purpose, startedAt, lastActiveAt: now(), typedName, until }),
+    );
   }
 
   /** The method a "Change" replaces: one of this account's methods of the same kind, or a typed error. */
