@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KioskConfig } from '../../shared/config/config-schema.js';
 import type { Preview } from '../../tools/preview/host.js';
 import { chooseLanguage, openJourney, pressStartOver, typeUsername } from '../support/browser-any-language.js';
 import { accessibilityFindings } from '../support/browser-axe.js';
-import { typeWrongCodesUntilBlocked } from '../support/browser-blocked.js';
+import { expectedUntilWords, roomyBlockLimits, typeWrongCodesUntilBlocked } from '../support/browser-blocked.js';
 import {
   appSender,
   askForCode,
@@ -17,23 +16,6 @@ import {
   startScreen,
 } from '../support/browser-preview.js';
 import { kioskScreenSizeNames, kioskScreenSizes } from '../support/screen-sizes.js';
-
-/** Room for several journeys and resends per screen size, so no limit but the one under test is met. */
-const roomyLimits = (config: KioskConfig): KioskConfig => ({
-  ...config,
-  throttle: {
-    ...config.throttle,
-    emailSends: { ...config.throttle.emailSends, limit: 100 },
-    kioskRequests: { ...config.throttle.kioskRequests, free: 200, limit: 400 },
-  },
-});
-
-/** The blocked screen's "try again after" line as English writes it, in this machine's time zone (the page's). */
-function expectedUntilWords(until: Date): string {
-  const time = new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(until);
-  const sameDay = new Date().toDateString() === until.toDateString();
-  return sameDay ? `You can try again after ${time}.` : `You can try again after ${time} on ${new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(until)}.`;
-}
 
 async function blockedUntil(preview: Preview): Promise<Date> {
   const view = await preview.kiosk.router.handle('session:get', appSender(preview), {});
@@ -51,7 +33,7 @@ describe('"Too many tries" ends in the blocked screen, and the demo inbox holds 
   let preview: Preview;
 
   beforeAll(async () => {
-    preview = await startBrowserPreview({ adjustConfig: roomyLimits });
+    preview = await startBrowserPreview({ adjustConfig: roomyBlockLimits });
   });
   afterAll(async () => {
     await preview?.close();

@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KioskConfig } from '../../shared/config/config-schema.js';
 import type { Preview } from '../../tools/preview/host.js';
 import { atMenu, chooseLanguage, openJourney, submitForm } from '../support/browser-any-language.js';
 import { accessibilityFindings } from '../support/browser-axe.js';
 import { createTranslator } from '../../shared/i18n/translator.js';
-import { typeWrongCodesUntilBlocked } from '../support/browser-blocked.js';
+import { expectedUntilWords, roomyBlockLimits, typeWrongCodesUntilBlocked } from '../support/browser-blocked.js';
 import { demoPasswordOf } from '../support/browser-directory.js';
 import { appSender, backToStart, expectStage, stageContainer, startBrowserPreview, startScreen } from '../support/browser-preview.js';
 import { kioskScreenSizeNames, kioskScreenSizes, type KioskScreenSize } from '../support/screen-sizes.js';
@@ -17,17 +16,6 @@ import { kioskScreenSizeNames, kioskScreenSizes, type KioskScreenSize } from '..
  * codes. Each screen size blocks a different demo person: a block lasts a day.
  */
 const people: Record<KioskScreenSize, string> = { portrait: 'ben.okafor', landscape: 'chloe.martin', small: 'erin.walsh' };
-
-/** Room for the sends and wrong codes of four people, so no limit but the person's own is met. */
-const roomyLimits = (config: KioskConfig): KioskConfig => ({
-  ...config,
-  throttle: {
-    ...config.throttle,
-    emailSends: { ...config.throttle.emailSends, limit: 100 },
-    kioskRequests: { ...config.throttle.kioskRequests, free: 200, limit: 400 },
-    kioskFailedProofs: { ...config.throttle.kioskFailedProofs, free: 100 },
-  },
-});
 
 /** The page's own document, in a test compiled without DOM types. */
 interface PageDocument {
@@ -59,13 +47,6 @@ async function inViewUncovered(page: Page, selector: string): Promise<boolean> {
   });
 }
 
-/** The "try again after" line as English writes it, in this machine's time zone (the page's). */
-function expectedUntilWords(until: Date): string {
-  const time = new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(until);
-  const sameDay = new Date().toDateString() === until.toDateString();
-  return sameDay ? `You can try again after ${time}.` : `You can try again after ${time} on ${new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(until)}.`;
-}
-
 async function mainView(preview: Preview): Promise<{ stage: string; purpose?: string; until?: string }> {
   const view = await preview.kiosk.router.handle('session:get', appSender(preview), {});
   if (!view.ok) throw new Error(`session:get failed: ${view.error.code}`);
@@ -91,7 +72,7 @@ describe('registration: "Too many tries" on a new address ends at the blocked sc
   let preview: Preview;
 
   beforeAll(async () => {
-    preview = await startBrowserPreview({ adjustConfig: roomyLimits });
+    preview = await startBrowserPreview({ adjustConfig: roomyBlockLimits });
   });
   afterAll(async () => {
     await preview?.close();
@@ -145,7 +126,7 @@ describe('registration: the blocked screen in French, Spanish and Arabic', () =>
   let preview: Preview;
 
   beforeAll(async () => {
-    preview = await startBrowserPreview({ adjustConfig: roomyLimits });
+    preview = await startBrowserPreview({ adjustConfig: roomyBlockLimits });
   });
   afterAll(async () => {
     await preview?.close();

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { KioskConfig } from '../../shared/config/config-schema.js';
 import { expect } from 'vitest';
 import { alertWords, typeCode } from './browser-any-language.js';
 import { expectStage } from './browser-preview.js';
@@ -17,4 +18,25 @@ export async function typeWrongCodesUntilBlocked(page: Page, options: { codeLeng
   }
   await typeCode(page, wrong);
   await expectStage(page, 'blocked');
+}
+
+/**
+ * Room for several journeys, resends and wrong codes per screen size, so that no limit but the
+ * person's own failed-proof limit is met.
+ */
+export const roomyBlockLimits = (config: KioskConfig): KioskConfig => ({
+  ...config,
+  throttle: {
+    ...config.throttle,
+    emailSends: { ...config.throttle.emailSends, limit: 100 },
+    kioskRequests: { ...config.throttle.kioskRequests, free: 200, limit: 400 },
+    kioskFailedProofs: { ...config.throttle.kioskFailedProofs, free: 100 },
+  },
+});
+
+/** The blocked screen's "try again after" line as English writes it, in this machine's time zone (the page's). */
+export function expectedUntilWords(until: Date): string {
+  const time = new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(until);
+  const sameDay = new Date().toDateString() === until.toDateString();
+  return sameDay ? `You can try again after ${time}.` : `You can try again after ${time} on ${new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(until)}.`;
 }
