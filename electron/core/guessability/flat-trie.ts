@@ -53,7 +53,7 @@ export const labelMask = (1 << labelBits) - 1;
 
 /** At most this many children per node (255): the count sits in the low byte of links[2i]. */
 export const childCountBits = 8;
-const childCountMask = (1 << childCountBits) - 1;
+export const childCountMask = (1 << childCountBits) - 1;
 export const firstChildOf = (trie: FlatTrie, node: number): number => (trie.links[2 * node] as number) >>> childCountBits;
 /** One past the node's last child. */
 export const childrenEndOf = (trie: FlatTrie, node: number): number => firstChildOf(trie, node) + ((trie.links[2 * node] as number) & childCountMask);

@@ -1,5 +1,6 @@
 import {
   childCountBits,
+  childCountMask as flatChildCountMask,
   childrenEndOf,
   firstChildOf,
   labelBits,
@@ -18,6 +19,7 @@ import {
 // Local bindings of what the walks use on every character: under tsx (the bench, the tests) an
 // imported binding is read through a getter at each use, which was ~8% of a check.
 const childOf = flatChildOf;
+const childCountMask = flatChildCountMask;
 const fuzzySourceBits = flatFuzzySourceBits;
 const termSources = flatTermSources;
 
@@ -88,7 +90,6 @@ export function buildTermTrie(entries: readonly SourcedTerm[]): TermTrie {
   return termTrieFrom(buildFlatTrie(entries), buildFlatTrie(fuzzyLength, 1));
 }
 
-const childCountMask = (1 << childCountBits) - 1;
 const skipEntry = 2;
 /** A grandchild's node number fits below its end bits in one skip entry number. */
 const grandchildBits = 24;
