@@ -1,8 +1,8 @@
 /**
- * A trie laid out in typed arrays, breadth first, so that it can be written to a file at build time
- * and used straight from the bytes at start-up (no per-node objects: ~60,000 banned terms load in a
- * few milliseconds). Node 0 is the root; the children of node i are the nodes
- * firstChild[i] .. firstChild[i+1]-1, sorted by the code point on the edge into them (label).
+ * A trie laid out in typed arrays, so that it can be written to a file at build time and used
+ * straight from the bytes at start-up (no per-node objects: ~60,000 banned terms load in a few
+ * milliseconds). Node 0 is the root; the children of a node are one contiguous block, sorted by
+ * the code point on the edge into them (label); see FlatTrie.links.
  */
 
 /**
@@ -41,7 +41,7 @@ export interface FlatTrie {
   /**
    * Built at load, not stored: the children of the root and of its children along ASCII code
    * points, as a table (-1: none). Most walks end within two letters, and there a binary search
-   * among dozens of children was most of a check's time. Breadth-first order puts those nodes first.
+   * among dozens of children was most of a check's time. The root's block comes first: nodes 1 .. k.
    */
   nearRoot: Int32Array;
   nearRootNodes: number;
@@ -63,9 +63,9 @@ export const endsOf = (trie: FlatTrie, node: number): number => (trie.links[2 * 
 
 const asciiCodes = 128;
 
-function withNearRoot(trie: Omit<FlatTrie, 'nearRoot' | 'nearRootNodes'>): FlatTrie {
-  // The root and its children are nodes 0 .. firstChild(1) - 1: the grandchildren start there.
-  const nearRootNodes = trie.nodes <= 1 ? trie.nodes : firstChildOf(trie as FlatTrie, 1);
+export function withNearRoot(trie: Omit<FlatTrie, 'nearRoot' | 'nearRootNodes'>): FlatTrie {
+  // The root and its children are nodes 0 .. (one past the root's last child) - 1.
+  const nearRootNodes = trie.nodes <= 1 ? trie.nodes : childrenEndOf(trie as FlatTrie, 0);
   const nearRoot = new Int32Array(nearRootNodes * asciiCodes).fill(-1);
   for (let node = 0; node < nearRootNodes; node += 1) {
     for (let child = firstChildOf(trie as FlatTrie, node); child < childrenEndOf(trie as FlatTrie, node); child += 1) {
@@ -185,8 +185,11 @@ export function parseFlatTrie(bytes: Buffer, offset: number): { trie: FlatTrie; 
   const nodes = bytes.readUInt32LE(offset + 8);
   const length = byteLength(nodes);
   if (nodes === 0 || bytes.length < offset + length) throw new Error('banned-term trie is cut short');
-  const trie = withNearRoot({ nodes, links: new Int32Array(bytes.buffer, bytes.byteOffset + offset + 12, 2 * nodes) });
-  // The root's children are nodes 1 onwards, and the last node's children end at the last node.
-  if ((nodes > 1 && firstChildOf(trie, 0) !== 1) || childrenEndOf(trie, nodes - 1) !== nodes) throw new Error('banned-term trie is inconsistent');
-  return { trie, next: offset + length };
+  const links = new Int32Array(bytes.buffer, bytes.byteOffset + offset + 12, 2 * nodes);
+  // The root's children are nodes 1 onwards. Only the root is checked here: a check of every node
+  // costs milliseconds at start-up (cold code), and the file is a build product that the data-build
+  // test rebuilds byte for byte; a file from another build fails on its format version.
+  const rootChildren = (links[0] as number) & childCountMask;
+  if (nodes > 1 && ((links[0] as number) >>> childCountBits !== 1 || 1 + rootChildren > nodes)) throw new Error('banned-term trie is inconsistent');
+  return { trie: withNearRoot({ nodes, links }), next: offset + length };
 }

@@ -1,6 +1,7 @@
 import { readDataFile } from './data-files.js';
 import { parseFlatTrie, serialiseFlatTrie, type FlatTrie, type SourcedTerm } from './flat-trie.js';
 import { normaliseForMatching } from './normalise.js';
+import { shareEqualBranches } from './shared-branches.js';
 import { buildTermTrie, termTrieFrom, type TermTrie } from './term-trie.js';
 
 /**
@@ -11,11 +12,12 @@ import { buildTermTrie, termTrieFrom, type TermTrie } from './term-trie.js';
  * The fuzzy terms (curated and leaked base words) and the exact-only dictionary words live in
  * separate tries, so that the fuzzy search never wanders through the dense dictionary.
  *
- * Layout: "SSPRGTL1", u32 format 1, u32 distinct terms, then the fuzzy trie (main, tails), then
- * the dictionary trie (main, tails: empty).
+ * Layout: "SSPRGTL1", u32 format 4, u32 distinct terms, then the fuzzy trie (main, tails), then
+ * the dictionary trie (main, tails: empty). The tails and the dictionary store equal branches once
+ * (shared-branches.ts).
  */
 const magic = 'SSPRGTL1';
-const formatVersion = 3;
+const formatVersion = 4;
 const headerBytes = 16;
 
 /** Shorter global terms would match by chance in every random password. */
@@ -55,7 +57,9 @@ export function buildGlobalTermsBytes(lists: { fuzzy: Iterable<string>; exact: I
   header.write(magic, 0, 'latin1');
   header.writeUInt32LE(formatVersion, 8);
   header.writeUInt32LE(distinct.size, 12);
-  return Buffer.concat([header, ...[fuzzy.main, fuzzy.tails, exact.main, exact.tails].map(serialiseFlatTrie)]);
+  // The fuzzy main trie stays a tree: its skip index tells branches apart by node (term-trie.ts).
+  const stored = [fuzzy.main, shareEqualBranches(fuzzy.tails), shareEqualBranches(exact.main), exact.tails];
+  return Buffer.concat([header, ...stored.map(serialiseFlatTrie)]);
 }
 
 export function parseGlobalTerms(file: Buffer, path = '(in memory)'): GlobalTerms {
