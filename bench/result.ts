@@ -12,11 +12,18 @@ export interface QualityRow {
 export interface BenchResult {
   inputs: { weak: number; random: number; passphrase: number; zxcvbnSubsetPerSet: number; quick: boolean; guessabilityOnly: boolean };
   engine: {
-    /** Over the timing inputs, each password's median of `timingPasses` passes. */
+    /** Over the timing inputs, each password's median of `timingPasses` passes, in the quietest round. */
     p50Us: number;
     p99Us: number;
     meanUs: number;
     timingPasses: number;
+    /**
+     * The engine timed in rounds spread over the run (each: every password's median of
+     * timingPasses passes); p50Us, p99Us and meanUs above are round roundReported's, the quietest
+     * (bench/timing.ts, quietestRound).
+     */
+    rounds: { p50Us: number; p99Us: number; meanUs: number }[];
+    roundReported: number;
     /** The same inputs timed in one pass, machine noise included. */
     onePassP50Us: number;
     onePassP99Us: number;
