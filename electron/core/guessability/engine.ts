@@ -123,23 +123,33 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
     const logs = readings.map((text, r) => searchLogs(tries.length, text.length, logScratch.subarray(r * logSize)));
     const matches: TermMatch[] = [];
     const repeats: TermMatch[] = [];
-    // Plain loops, not callbacks: under tsx every closure made costs a call that names it.
+    /** For each start, the first position at or after it where `text` and reading `base` differ (see SearchReuse). */
+    const firstDifferences = (text: readonly number[], base: number): Int32Array => {
+      const baseText = readings[base] as number[];
+      if (differenceScratch.length < text.length) differenceScratch = new Int32Array(2 * text.length);
+      let difference = text.length;
+      for (let i = text.length - 1; i >= 0; i -= 1) {
+        if (text[i] !== baseText[i]) difference = i;
+        differenceScratch[i] = difference;
+      }
+      return differenceScratch;
+    };
+    // Plain loops, not callbacks: under tsx every closure made costs a call that names it. The
+    // second reading ("1" as "i") takes over the first's matches from every start whose walk never
+    // read a "1": the same walk, so the same matches, in the same order.
     for (let r = 0; r < readings.length; r += 1) {
       const text = readings[r] as number[];
       const letters = letterMask(text, letterScratch);
       const readingLogs = logs[r] as SearchLog[];
-      for (let t = 0; t < tries.length; t += 1) findTermMatches(tries[t] as TermTrie, text, letters, wordStarts, matches, 0, text.length, readingLogs[t]);
+      const firstDifference = r === 0 ? null : firstDifferences(text, 0);
+      for (let t = 0; t < tries.length; t += 1) {
+        const reuse = firstDifference === null ? undefined : { log: (logs[0] as SearchLog[])[t] as SearchLog, matches, firstDifference };
+        findTermMatches(tries[t] as TermTrie, text, letters, wordStarts, matches, 0, text.length, readingLogs[t], reuse);
+      }
       findRepeats(text, repeats);
     }
     const findTerms = (text: readonly number[], base: number, from: number, to: number): TermMatch[] => {
-      const baseText = readings[base] as number[];
-      if (differenceScratch.length < text.length) differenceScratch = new Int32Array(2 * text.length);
-      const firstDifference = differenceScratch;
-      let difference = text.length;
-      for (let i = text.length - 1; i >= 0; i -= 1) {
-        if (text[i] !== baseText[i]) difference = i;
-        firstDifference[i] = difference;
-      }
+      const firstDifference = firstDifferences(text, base);
       const letters = letterMask(text, letterScratch);
       const out: TermMatch[] = [];
       const baseLogs = logs[base] as SearchLog[];
