@@ -15,6 +15,7 @@ import {
   type SourcedTerm,
   type TermSource,
 } from './flat-trie.js';
+import { anchorsOf, containsAnAnchor, type Anchors } from './anchors.js';
 
 // Local bindings of what the walks use on every character: under tsx (the bench, the tests) an
 // imported binding is read through a getter at each use, which was ~8% of a check.
@@ -75,19 +76,28 @@ export interface TermTrie {
    */
   skipAt: Int32Array;
   skipPool: { data: Int32Array; used: number };
+  /** A small trie's anchors (anchors.ts): a text holding none of them has no match. Null: not tested. */
+  anchors: Anchors | null;
 }
 
-export function termTrieFrom(main: FlatTrie, tails: FlatTrie): TermTrie {
+export function termTrieFrom(main: FlatTrie, tails: FlatTrie, anchors: Anchors | null = null): TermTrie {
   const fuzzy = tails.nodes > 1;
   if (fuzzy && main.nodes > grandchildMask) throw new Error(`a fuzzy term trie holds at most ${grandchildMask} nodes (this one ${main.nodes})`);
-  return { main, tails, fuzzy, skipAt: new Int32Array(fuzzy ? main.nodes : 0), skipPool: { data: new Int32Array(fuzzy ? 1024 : 0), used: 0 } };
+  return {
+    main,
+    tails,
+    fuzzy,
+    skipAt: new Int32Array(fuzzy ? main.nodes : 0),
+    skipPool: { data: new Int32Array(fuzzy ? 1024 : 0), used: 0 },
+    anchors,
+  };
 }
 
 export function buildTermTrie(entries: readonly SourcedTerm[]): TermTrie {
   const fuzzyLength = entries.filter(
     (entry) => entry.term.length >= fuzzyMinTermLength && (sourceBit[entry.source] & fuzzySourceBits) !== 0,
   );
-  return termTrieFrom(buildFlatTrie(entries), buildFlatTrie(fuzzyLength, 1));
+  return termTrieFrom(buildFlatTrie(entries), buildFlatTrie(fuzzyLength, 1), anchorsOf(entries, new Set(fuzzyLength)));
 }
 
 const skipEntry = 2;
@@ -421,6 +431,18 @@ export function findTermMatches(
   const to = Math.min(searched.length, lastStart);
   if (trie.main.nodes <= 1) {
     if (log !== undefined) for (let start = from; start <= to; start += 1) log.data[log.firstAt + start] = output.length;
+    return output;
+  }
+  if (trie.anchors !== null && !containsAnAnchor(searched, trie.anchors)) {
+    // No match anywhere. The log says each start read to the end, so that another reading takes
+    // over this "nothing" only where it does not differ at all (and is tested for anchors itself).
+    if (log !== undefined) {
+      for (let start = from; start < to; start += 1) {
+        log.data[log.firstAt + start] = output.length;
+        log.data[log.reachAt + start] = searched.length;
+      }
+      log.data[log.firstAt + to] = output.length;
+    }
     return output;
   }
   text = searched;
