@@ -89,13 +89,14 @@ export function createGuessabilityEngine(parts: GuessabilityEngineParts): Guessa
   const organisationTrie = buildTermTrie(organisationTerms);
 
   // Live checking asks about the same person on every keystroke: keep the last person's terms.
-  let cachedPersonKey: string | null = null;
+  let cachedPerson: GuessabilityContext | null = null;
   let cachedPersonTrie: TermTrie = buildTermTrie([]);
   function personTrie(context: GuessabilityContext): TermTrie {
-    const key = `${context.username}\u0000${context.firstName ?? ''}\u0000${context.lastName ?? ''}`;
-    if (key !== cachedPersonKey) {
+    // Compared field by field: building a key string on every check was ~1% of a check.
+    const cached = cachedPerson;
+    if (cached === null || cached.username !== context.username || cached.firstName !== context.firstName || cached.lastName !== context.lastName) {
       cachedPersonTrie = buildTermTrie(personTerms(context));
-      cachedPersonKey = key;
+      cachedPerson = { username: context.username, firstName: context.firstName, lastName: context.lastName };
     }
     return cachedPersonTrie;
   }

@@ -29,6 +29,17 @@ describe("the person's names, username and the organisation's name", () => {
     expect(shippedEngine().assess('AdaezeQk7Wv3Zp', person)).toMatchObject({ accepted: true, rules: [] });
   });
 
+  it('follow the person asked about: one engine, one person after another, each with their own names', () => {
+    const engine = shippedEngine();
+    const other = { username: 'zb7731', firstName: 'Zebulon', lastName: 'Quartermaine' };
+    expect(engine.check('AdAeZ3Kp2024', person)).toContain('contains_name');
+    expect(engine.check('AdAeZ3Kp2024', other)).not.toContain('contains_name');
+    expect(engine.check('Z3bul0nKp2024', other)).toContain('contains_name');
+    expect(engine.check('Z3bul0nKp2024', { ...other, firstName: undefined })).not.toContain('contains_name');
+    expect(engine.check('Z3bul0nKp2024', person)).not.toContain('contains_name');
+    expect(engine.check('AdAeZ3Kp2024', person)).toContain('contains_name');
+  });
+
   it('ignore names shorter than 4 characters, as Entra does', () => {
     const verdict = shippedEngine().assess('NgQk7Wv3ZpXr', { username: 'ng', firstName: 'Ng', lastName: 'Li' });
     expect(verdict.terms.filter((term) => term.source === 'name' || term.source === 'username')).toEqual([]);
