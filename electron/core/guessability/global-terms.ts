@@ -12,12 +12,12 @@ import { buildTermTrie, termTrieFrom, type TermTrie } from './term-trie.js';
  * The fuzzy terms (curated and leaked base words) and the exact-only dictionary words live in
  * separate tries, so that the fuzzy search never wanders through the dense dictionary.
  *
- * Layout: "SSPRGTL1", u32 format 4, u32 distinct terms, then the fuzzy trie (main, tails), then
+ * Layout: "SSPRGTL1", u32 format 5, u32 distinct terms, then the fuzzy trie (main, tails), then
  * the dictionary trie (main, tails: empty). The tails and the dictionary store equal branches once
  * (shared-branches.ts).
  */
 const magic = 'SSPRGTL1';
-const formatVersion = 4;
+const formatVersion = 5;
 const headerBytes = 16;
 
 /** Shorter global terms would match by chance in every random password. */
