@@ -58,7 +58,7 @@ async function transcriptFor(mode: MailMode, kind: NameKind, options: SectionOpt
 interface Timings {
   /** Median request time per kind of name. */
   medians: Record<NameKind, number>;
-  /** Median, per kind, of its time minus the middle of the four in the same trial: what the kind itself adds. */
+  /** Median, per kind, of its time minus the median of the four in the same trial: what the kind itself adds. */
   pairedMedians: Record<NameKind, number>;
 }
 
@@ -95,12 +95,11 @@ async function timings(mode: MailMode, trials: number, options: SectionOptions, 
         await k.t.kiosk.settled();
         k.t.clock.advance({ seconds: 2 });
       }
-      // The trial's middle (the mean of its two middle times), not its mean: one call slowed by the
-      // machine (a pause of hundreds of µs) moved the mean and with it the other three names'
-      // differences, and such noise alone reached the 20 µs gap in one CI run of seven. A name that
-      // is really slower by d still stands d apart from the others either way.
-      const sorted = kinds.map((kind) => inTrial[kind]!).sort((a, b) => a - b);
-      const middle = (sorted[1]! + sorted[2]!) / 2;
+      // The trial's median, not its mean: one call slowed by the machine (a pause of hundreds of µs)
+      // moved the mean and with it the other names' differences, and such noise alone reached the
+      // 20 µs gap in one CI run of seven. A name that is really slower by d still stands d apart from
+      // the others either way.
+      const middle = median(kinds.map((kind) => inTrial[kind]!));
       for (const kind of kinds) {
         samples[kind].push(inTrial[kind]!);
         paired[kind].push(inTrial[kind]! - middle);
@@ -138,7 +137,7 @@ export async function enumerationSection(options: SectionOptions): Promise<Figur
           `${gap.toFixed(1)} µs`,
           'under 20 µs',
           gap < 20,
-          `medians ${Object.entries(medians).map(([kind, value]) => `${kind} ${value.toFixed(1)} µs`).join(', ')}; paired differences from the trial's middle ${Object.entries(pairedMedians).map(([kind, value]) => `${kind} ${value.toFixed(1)} µs`).join(', ')}`,
+          `medians ${Object.entries(medians).map(([kind, value]) => `${kind} ${value.toFixed(1)} µs`).join(', ')}; paired differences from the trial's median ${Object.entries(pairedMedians).map(([kind, value]) => `${kind} ${value.toFixed(1)} µs`).join(', ')}`,
         ),
       );
     }

@@ -20,10 +20,10 @@ const asciiCodes = 128;
 export const maxAnchoredTerms = 64;
 
 /**
- * `fuzzy` are the terms that may match with an edit (see buildTermTrie): their halves; the others
- * match only as they are, so the whole term is the anchor ("user" rather than "us" or "er").
+ * Terms that may match with an edit (`mayMatchFuzzily`, see buildTermTrie) give their halves; the
+ * others match only as they are, so the whole term is the anchor ("user" rather than "us" or "er").
  */
-export function anchorsOf(entries: readonly SourcedTerm[], fuzzy: ReadonlySet<SourcedTerm>): Anchors | null {
+export function anchorsOf(entries: readonly SourcedTerm[], mayMatchFuzzily: (entry: SourcedTerm) => boolean): Anchors | null {
   if (entries.length > maxAnchoredTerms) return null;
   const seen = new Set<string>();
   const ascii: number[][][] = [];
@@ -31,7 +31,7 @@ export function anchorsOf(entries: readonly SourcedTerm[], fuzzy: ReadonlySet<So
   for (const entry of entries) {
     const { term } = entry;
     const half = term.length >> 1;
-    const pieces = fuzzy.has(entry) && half > 0 ? [term.slice(0, half), term.slice(half)] : [term];
+    const pieces = mayMatchFuzzily(entry) && half > 0 ? [term.slice(0, half), term.slice(half)] : [term];
     for (const piece of pieces) {
       const key = piece.join(',');
       if (piece.length === 0 || seen.has(key)) continue;

@@ -69,7 +69,9 @@ export const firstChildOf = (trie: FlatTrie, node: number): number => (trie.link
 export const childrenEndOf = (trie: FlatTrie, node: number): number => firstChildOf(trie, node) + ((trie.links[2 * node] as number) & childCountMask);
 export const labelOf = (trie: FlatTrie, node: number): number => (trie.links[2 * node + 1] as number) & labelMask;
 /** Bit set of the sources whose term ends at the node. */
-export const endsOf = (trie: FlatTrie, node: number): number => ((trie.links[2 * node + 1] as number) >>> labelBits) & endsMask;
+export const endsOf = (trie: FlatTrie, node: number): number => endsIn(trie.links[2 * node + 1] as number);
+/** The end bits in a node's second number (links[2i + 1]): the one place that knows what sits above them. */
+export const endsIn = (labelWord: number): number => (labelWord >>> labelBits) & endsMask;
 
 const asciiCodes = 128;
 

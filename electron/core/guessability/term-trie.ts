@@ -3,8 +3,7 @@ import {
   childCountMask as flatChildCountMask,
   childrenEndOf,
   firstChildOf,
-  labelBits,
-  endsMask as flatEndsMask,
+  endsIn as flatEndsIn,
   labelMask,
   labelOf,
   buildFlatTrie,
@@ -22,7 +21,7 @@ import { anchorsOf, containsAnAnchor, type Anchors } from './anchors.js';
 // imported binding is read through a getter at each use, which was ~8% of a check.
 const childOf = flatChildOf;
 const childCountMask = flatChildCountMask;
-const endsMask = flatEndsMask;
+const endsIn = flatEndsIn;
 const fuzzySourceBits = flatFuzzySourceBits;
 const termSources = flatTermSources;
 
@@ -97,11 +96,11 @@ export function termTrieFrom(main: FlatTrie, tails: FlatTrie, anchors: Anchors |
   };
 }
 
+/** A term that may match with one edit: long enough, and from a source that allows it. */
+const mayMatchFuzzily = (entry: SourcedTerm): boolean => entry.term.length >= fuzzyMinTermLength && (sourceBit[entry.source] & fuzzySourceBits) !== 0;
+
 export function buildTermTrie(entries: readonly SourcedTerm[]): TermTrie {
-  const fuzzyLength = entries.filter(
-    (entry) => entry.term.length >= fuzzyMinTermLength && (sourceBit[entry.source] & fuzzySourceBits) !== 0,
-  );
-  return termTrieFrom(buildFlatTrie(entries), buildFlatTrie(fuzzyLength, 1), anchorsOf(entries, new Set(fuzzyLength)));
+  return termTrieFrom(buildFlatTrie(entries), buildFlatTrie(entries.filter(mayMatchFuzzily), 1), anchorsOf(entries, mayMatchFuzzily));
 }
 
 const skipEntry = 2;
@@ -158,7 +157,7 @@ function skipIndexOf(trie: TermTrie, node: number, depth: number): number {
     }
     let sketch = 0;
     for (let next = firstChildOf(main, grandchild); next < childrenEndOf(main, grandchild); next += 1) sketch |= sketchBit(labelOf(main, next));
-    data[at] = grandchild | ((grandchildLengthCounts ? ((links[2 * grandchild + 1] as number) >>> labelBits) & endsMask : 0) << grandchildBits);
+    data[at] = grandchild | ((grandchildLengthCounts ? endsIn(links[2 * grandchild + 1] as number) : 0) << grandchildBits);
     data[at + 1] = sketch;
     at += skipEntry;
   }
@@ -220,7 +219,7 @@ function walkExact(trie: FlatTrie, node: number, depth: number, pos: number, sta
   let at = pos;
   let length = depth;
   for (;;) {
-    const bits = ((links[2 * current + 1] as number) >>> labelBits) & endsMask;
+    const bits = endsIn(links[2 * current + 1] as number);
     if (bits !== 0 && length >= fuzzyMinTermLength) record(bits, start, at, 1);
     if (at >= limit) return;
     if (at >= reach) reach = at + 1;
@@ -250,7 +249,7 @@ function walkTails(tails: FlatTrie, pos: number): void {
   let current = 0;
   let at = pos;
   for (;;) {
-    const bits = ((links[2 * current + 1] as number) >>> labelBits) & endsMask;
+    const bits = endsIn(links[2 * current + 1] as number);
     // A term's length in the tails trie is its depth + 1; the depth is at - pos.
     if (bits !== 0 && at - pos + 1 >= fuzzyMinTermLength) {
       if (tailsCount + 2 > tailsFound.length) {
@@ -306,7 +305,7 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
   let node = 0;
   let pos = start;
   for (;;) {
-    const bits = ((links[2 * node + 1] as number) >>> labelBits) & endsMask;
+    const bits = endsIn(links[2 * node + 1] as number);
     if (bits !== 0) record(bits, start, pos, 0);
     const next = pos < length ? (text[pos] as number) : -1;
     if (pos < length && pos >= reach) reach = pos + 1;
@@ -323,7 +322,7 @@ function walkWithEdit(trie: TermTrie, start: number, fuzzy: boolean): void {
         const firstChild = children >>> childCountBits;
         for (let child = firstChild; child < firstChild + (children & childCountMask); child += 1) {
           const packed = links[2 * child + 1] as number;
-          const endBits = (packed >>> labelBits) & endsMask;
+          const endBits = endsIn(packed);
           if ((endBits & fuzzySourceBits) === 0) continue;
           // Deletion of the term's last letter ("blan" for "blank").
           record(endBits, start, pos, 1);
@@ -437,13 +436,10 @@ export function findTermMatches(
 ): TermMatch[] {
   const from = Math.max(0, firstStart);
   const to = Math.min(searched.length, lastStart);
-  if (trie.main.nodes <= 1) {
-    if (log !== undefined) for (let start = from; start <= to; start += 1) log.data[log.firstAt + start] = output.length;
-    return output;
-  }
-  if (trie.anchors !== null && !containsAnAnchor(searched, trie.anchors)) {
-    // No match anywhere. The log says each start read to the end, so that another reading takes
-    // over this "nothing" only where it does not differ at all (and is tested for anchors itself).
+  if (trie.main.nodes <= 1 || (trie.anchors !== null && !containsAnAnchor(searched, trie.anchors))) {
+    // No match anywhere (an empty trie, or none of its anchors in the text). The log says each start
+    // read to the end, so that another reading takes over this "nothing" only where it does not
+    // differ at all (and is tested for anchors itself).
     if (log !== undefined) {
       for (let start = from; start < to; start += 1) {
         log.data[log.firstAt + start] = output.length;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { anchorsOf, containsAnAnchor, maxAnchoredTerms } from '../../../electron/core/guessability/anchors.js';
-import { buildFlatTrie, termSources, type SourcedTerm } from '../../../electron/core/guessability/flat-trie.js';
+import { buildFlatTrie, type SourcedTerm } from '../../../electron/core/guessability/flat-trie.js';
+import { codes, entriesOf, sourcedTermsOf, wordOf } from './term-arbitraries.js';
 import {
   buildTermTrie,
   findTermMatches,
@@ -12,29 +13,27 @@ import {
   type TermTrie,
 } from '../../../electron/core/guessability/term-trie.js';
 
-const codes = (text: string) => [...text].map((character) => character.codePointAt(0) as number);
 const shown = (matches: readonly TermMatch[]) => matches.map((m) => `${m.start}-${m.end}-${m.source}-${m.edits}`);
 
 /** The same trie without the anchor test: what the search finds by walking every start. */
 const unanchored = (trie: TermTrie): TermTrie => termTrieFrom(trie.main, trie.tails, null);
 
 const alphabet = fc.constantFrom('a', 'b', 'c', 'd', 'é', '1');
-const word = (min: number, max: number) => fc.array(alphabet, { minLength: min, maxLength: max }).map((chars) => chars.join(''));
-const sourcedTerms = fc.uniqueArray(fc.tuple(word(1, 7), fc.nat(termSources.length - 1)), { minLength: 1, maxLength: 6, selector: ([term]) => term });
-const entriesOf = (terms: readonly [string, number][]): SourcedTerm[] => terms.map(([term, source]) => ({ term: codes(term), source: termSources[source] as SourcedTerm['source'] }));
+const word = (min: number, max: number) => wordOf(alphabet, min, max);
+const sourcedTerms = sourcedTermsOf(word(1, 7), 6);
 const wordStartsOf = (flags: readonly boolean[], length: number) => Uint8Array.from(flags.slice(0, length).map((flag, i) => Number(i > 0 && flag)));
 
 describe("the small tries' anchor test (anchors.ts)", () => {
   it('takes halves of the terms that may match with an edit, and whole terms of the others', () => {
     const bench: SourcedTerm = { term: codes('bench'), source: 'username' };
     const user: SourcedTerm = { term: codes('user'), source: 'username' };
-    const anchors = anchorsOf([bench, user], new Set([bench]));
+    const anchors = anchorsOf([bench, user], (entry) => entry === bench);
     expect(anchors).not.toBeNull();
     const holds = (text: string) => containsAnAnchor(codes(text), anchors as NonNullable<typeof anchors>);
     expect(['xbexx', 'xxnch', 'userx'].map(holds)).toEqual([true, true, true]);
     // "bxnch" is one edit from "bench" and keeps "nch"; "us" alone is no part of "user".
     expect(['bxnch', 'usxx', 'benxh'].map(holds)).toEqual([true, false, true]);
-    expect(anchorsOf(Array.from({ length: maxAnchoredTerms + 1 }, (_, i) => ({ term: codes(`term${i}`), source: 'custom' })), new Set())).toBeNull();
+    expect(anchorsOf(Array.from({ length: maxAnchoredTerms + 1 }, (_, i) => ({ term: codes(`term${i}`), source: 'custom' })), () => false)).toBeNull();
   });
 
   it('never skips a text with a match: the search finds the same with and without it', () => {

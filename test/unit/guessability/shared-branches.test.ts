@@ -1,41 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  buildFlatTrie,
-  childrenEndOf,
-  endsOf,
-  firstChildOf,
-  labelOf,
-  parseFlatTrie,
-  serialiseFlatTrie,
-  termSources,
-  type FlatTrie,
-  type SourcedTerm,
-} from '../../../electron/core/guessability/flat-trie.js';
+import { buildFlatTrie, parseFlatTrie, serialiseFlatTrie, type FlatTrie } from '../../../electron/core/guessability/flat-trie.js';
 import { shareEqualBranches } from '../../../electron/core/guessability/shared-branches.js';
 import { findTermMatches, letterMask, termTrieFrom } from '../../../electron/core/guessability/term-trie.js';
-
-const codes = (text: string) => [...text].map((character) => character.codePointAt(0) as number);
-
-/** Every term of a trie with the sources that end there: "term:bits", in walk order. */
-function termsWithEnds(trie: FlatTrie): string[] {
-  const found: string[] = [];
-  const walk = (node: number, prefix: string) => {
-    if (endsOf(trie, node) !== 0) found.push(`${prefix}:${endsOf(trie, node)}`);
-    for (let child = firstChildOf(trie, node); child < childrenEndOf(trie, node); child += 1) {
-      walk(child, prefix + String.fromCodePoint(labelOf(trie, child)));
-    }
-  };
-  walk(0, '');
-  return found;
-}
-
-const entriesOf = (terms: readonly [string, number][]): SourcedTerm[] =>
-  terms.map(([term, source]) => ({ term: codes(term), source: termSources[source % termSources.length] as SourcedTerm['source'] }));
+import { codes, entriesOf, sourcedTermsOf, termsWithEnds, wordOf } from './term-arbitraries.js';
 
 const alphabet = fc.constantFrom('a', 'b', 'c', 'é', '2');
-const word = (min: number, max: number) => fc.array(alphabet, { minLength: min, maxLength: max }).map((chars) => chars.join(''));
-const sourcedTerms = fc.uniqueArray(fc.tuple(word(1, 8), fc.nat(5)), { minLength: 1, maxLength: 30, selector: ([term]) => term });
+const word = (min: number, max: number) => wordOf(alphabet, min, max);
+const sourcedTerms = sourcedTermsOf(word(1, 8), 30);
 
 describe('a trie with equal branches stored once (shareEqualBranches)', () => {
   it('holds the same terms with the same sources, in no more nodes, and survives the file round trip', () => {

@@ -14,12 +14,12 @@ import {
   searchLogs,
   type SearchLog,
 } from '../../../electron/core/guessability/term-trie.js';
+import { codes } from './term-arbitraries.js';
 
 /**
  * The trie search against a plain, slow reading of the same rules, on random small alphabets where
  * terms overlap, share prefixes and suffixes, and nearly match everywhere.
  */
-const codes = (text: string) => [...text].map((character) => character.codePointAt(0) as number);
 const isLetter = (character: string | undefined) => character !== undefined && /\p{L}/u.test(character);
 
 function oneEditAway(candidate: string, term: string): boolean {
